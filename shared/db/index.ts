@@ -1,0 +1,5 @@
+export * from './types';
+export * from './schemas';
+export * from './database';
+export * from './meta';
+export { migrationStrategies } from './migrations';

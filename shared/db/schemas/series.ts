@@ -1,0 +1,68 @@
+import type { RxJsonSchema } from 'rxdb';
+import type { BaseDoc, LocalDate, LocalDateTime } from '../types';
+import type { BookingDoc } from './bookings';
+import { baseProperties, baseRequired, shortText, longText, localDateTime } from './common';
+
+/**
+ * A recurring booking (weekly club). Occurrences are computed for the visible range from `rrule`
+ * (RFC 5545, DTSTART in local wall-clock time) and never stored one by one, except exceptions:
+ * a moved or edited occurrence is stored as a booking with `seriesId` + `occurrenceStart`;
+ * a cancelled occurrence is listed in `exdates`.
+ */
+export interface SeriesException {
+  /** Original start of the occurrence (RECURRENCE-ID), local time. */
+  occurrenceStart: LocalDateTime;
+  kind: 'cancelled' | 'moved';
+  reason: string;
+  by: string;
+}
+
+export interface SeriesDoc extends BaseDoc {
+  /** RFC 5545 RRULE (without DTSTART), e.g. "FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,WE;UNTIL=20270531T235959". */
+  rrule: string;
+  /** Local start of the first occurrence. */
+  dtstart: LocalDateTime;
+  /** Duration of each occurrence, minutes. */
+  durationMinutes: number;
+  /** Template for every occurrence (room, title, organiser …). */
+  template: Omit<BookingDoc, 'id' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'start' | 'end' | 'seriesId' | 'occurrenceStart'>;
+  exceptions: SeriesException[];
+  /** Series ended early ("this and following" split); '' = open-ended per rrule. */
+  endedOn: LocalDate | '';
+  status: 'active' | 'cancelled';
+  notes: string;
+}
+
+export const seriesSchema: RxJsonSchema<SeriesDoc> = {
+  title: 'series',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...baseProperties,
+    rrule: { type: 'string', maxLength: 500 },
+    dtstart: localDateTime,
+    durationMinutes: { type: 'integer', minimum: 1, maximum: 10080 },
+    template: { type: 'object' },
+    exceptions: {
+      type: 'array',
+      maxItems: 2000,
+      items: {
+        type: 'object',
+        properties: {
+          occurrenceStart: { type: 'string', maxLength: 19 },
+          kind: { type: 'string', enum: ['cancelled', 'moved'] },
+          reason: longText,
+          by: shortText,
+        },
+        required: ['occurrenceStart', 'kind'],
+        additionalProperties: false,
+      },
+    },
+    endedOn: { type: 'string', maxLength: 10 },
+    status: { type: 'string', enum: ['active', 'cancelled'] },
+    notes: longText,
+  },
+  required: [...baseRequired, 'rrule', 'dtstart', 'durationMinutes', 'template', 'status'],
+  additionalProperties: false,
+} as RxJsonSchema<SeriesDoc>;

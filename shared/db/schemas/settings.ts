@@ -1,0 +1,95 @@
+import type { RxJsonSchema } from 'rxdb';
+import type { BaseDoc, LocalDate } from '../types';
+import { baseProperties, baseRequired, longText, shortText, localDate, nonNegInt } from './common';
+
+/** Opening hours per weekday (RFC 5545 day codes, Monday first); `null` = closed that day. */
+export interface DayHours {
+  open: string; // HH:mm
+  close: string; // HH:mm
+}
+export const WEEKDAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+export type WeekHours = Record<Weekday, DayHours | null>;
+
+export interface Closure {
+  from: LocalDate;
+  to: LocalDate;
+  reason: string;
+}
+
+export interface SettingsDoc extends BaseDoc {
+  /** Always 'centre': one settings document per centre profile. */
+  name: string;
+  address: string;
+  phone: string;
+  email: string;
+  website: string;
+  /** data: URL of the logo (small PNG/SVG), shown on posters. */
+  logo: string;
+  openingHours: WeekHours;
+  closures: Closure[];
+  /** Pricing: whether setup/clean-up time is billed to outside organisers. */
+  billSetupTime: boolean;
+  currency: string;
+  /** Days after which visits lose the visitor's name and person link. 0 = keep forever. */
+  retentionDays: number;
+  /** Default UI/poster language: 'ru' | 'en'. */
+  language: string;
+  /** URL encoded in the poster's QR code. */
+  posterUrl: string;
+}
+
+const hours = {
+  oneOf: [
+    { type: 'null' },
+    {
+      type: 'object',
+      properties: {
+        open: { type: 'string', pattern: '^\\d{2}:\\d{2}$' },
+        close: { type: 'string', pattern: '^\\d{2}:\\d{2}$' },
+      },
+      required: ['open', 'close'],
+      additionalProperties: false,
+    },
+  ],
+} as const;
+
+export const settingsSchema: RxJsonSchema<SettingsDoc> = {
+  title: 'settings',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...baseProperties,
+    name: shortText,
+    address: shortText,
+    phone: shortText,
+    email: shortText,
+    website: shortText,
+    logo: { type: 'string', maxLength: 400000 },
+    openingHours: {
+      type: 'object',
+      properties: { mo: hours, tu: hours, we: hours, th: hours, fr: hours, sa: hours, su: hours },
+      additionalProperties: false,
+    },
+    closures: {
+      type: 'array',
+      maxItems: 500,
+      items: {
+        type: 'object',
+        properties: { from: localDate, to: localDate, reason: shortText },
+        required: ['from', 'to'],
+        additionalProperties: false,
+      },
+    },
+    billSetupTime: { type: 'boolean' },
+    currency: { type: 'string', maxLength: 8 },
+    retentionDays: nonNegInt,
+    language: { type: 'string', enum: ['ru', 'en'] },
+    posterUrl: longText,
+  },
+  required: [...baseRequired, 'name'],
+  additionalProperties: false,
+} as RxJsonSchema<SettingsDoc>;
+
+export const SETTINGS_ID = 'centre';

@@ -1,0 +1,62 @@
+import type { RxJsonSchema } from 'rxdb';
+import type { BaseDoc, LocalDateTime } from '../types';
+import { baseProperties, baseRequired, shortText, longText, localDateTime } from './common';
+
+export type VisitPurpose = 'club' | 'event' | 'consultation' | 'visit' | 'volunteering' | 'other';
+export const VISIT_PURPOSES: VisitPurpose[] = ['club', 'event', 'consultation', 'visit', 'volunteering', 'other'];
+
+export interface VisitDoc extends BaseDoc {
+  timeIn: LocalDateTime;
+  /** '' while the visitor is in the building. */
+  timeOut: LocalDateTime | '';
+  /** Person link ('' = anonymous or free name). Cleared by retention/erasure. */
+  personId: string;
+  /** Name typed for a visitor not in the directory. Cleared by retention/erasure. */
+  name: string;
+  resident: boolean;
+  purpose: VisitPurpose;
+  bookingId: string;
+  /** Companions besides the visitor. */
+  adults: number;
+  children: number;
+  /** true once retention or erasure removed the personal data (counts kept). */
+  anonymised: boolean;
+  notes: string;
+  /** Edit trail: who changed the entry and when. */
+  edits: { at: string; by: string; what: string }[];
+}
+
+export const visitSchema: RxJsonSchema<VisitDoc> = {
+  title: 'visits',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...baseProperties,
+    timeIn: localDateTime,
+    timeOut: { type: 'string', maxLength: 19 },
+    personId: { type: 'string', maxLength: 64 },
+    name: shortText,
+    resident: { type: 'boolean' },
+    purpose: { type: 'string', enum: VISIT_PURPOSES },
+    bookingId: { type: 'string', maxLength: 64 },
+    adults: { type: 'integer', minimum: 0, maximum: 500 },
+    children: { type: 'integer', minimum: 0, maximum: 500 },
+    anonymised: { type: 'boolean' },
+    notes: longText,
+    edits: {
+      type: 'array',
+      maxItems: 500,
+      items: {
+        type: 'object',
+        properties: { at: { type: 'string', maxLength: 40 }, by: shortText, what: longText },
+        required: ['at'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: [...baseRequired, 'timeIn', 'purpose'],
+  indexes: ['timeIn'],
+  additionalProperties: false,
+} as RxJsonSchema<VisitDoc>;
+
