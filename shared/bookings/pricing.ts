@@ -1,0 +1,48 @@
+/**
+ * Price of a booking: residents and local groups book for free; outside organisers pay the room's
+ * hourly rate for the booked time (setup and clean-up included when the centre bills them).
+ */
+import type { RoomDoc } from '../db/schemas/rooms';
+import type { SettingsDoc } from '../db/schemas/settings';
+import type { BookingFields } from './model';
+import { toMinutes } from './time';
+
+export interface PriceQuote {
+  /** Computed amount, rounded to kopecks/cents. */
+  amount: number;
+  free: boolean;
+  rate: number;
+  billedMinutes: number;
+  /** Billed minutes as hours (for the form: "3 h × 500"). */
+  hours: number;
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+export function quotePrice(
+  b: Pick<BookingFields, 'local' | 'start' | 'end' | 'setupMinutes' | 'cleanupMinutes'>,
+  room: Partial<Pick<RoomDoc, 'hourlyRate'>> | undefined,
+  settings: Partial<Pick<SettingsDoc, 'billSetupTime'>> | undefined,
+): PriceQuote {
+  const rate = Math.max(0, room?.hourlyRate ?? 0);
+  const eventMinutes = Math.max(0, toMinutes(b.end) - toMinutes(b.start));
+  const billedMinutes = eventMinutes + (settings?.billSetupTime ? (b.setupMinutes || 0) + (b.cleanupMinutes || 0) : 0);
+  if (b.local) return { amount: 0, free: true, rate, billedMinutes, hours: round2(billedMinutes / 60) };
+  return { amount: round2((rate * billedMinutes) / 60), free: false, rate, billedMinutes, hours: round2(billedMinutes / 60) };
+}
+
+export type PriceError = 'price.override-needs-reason' | 'price.invalid';
+
+/**
+ * The price to store: the quote, or an override with its reason.
+ * `override` null/undefined = use the quote.
+ */
+export function settlePrice(
+  quote: PriceQuote,
+  override: { amount: number; reason: string } | null | undefined,
+): { ok: true; price: number; priceOverrideReason: string } | { ok: false; code: PriceError } {
+  if (!override || override.amount === quote.amount) return { ok: true, price: quote.amount, priceOverrideReason: '' };
+  if (!Number.isFinite(override.amount) || override.amount < 0) return { ok: false, code: 'price.invalid' };
+  if (!override.reason.trim()) return { ok: false, code: 'price.override-needs-reason' };
+  return { ok: true, price: round2(override.amount), priceOverrideReason: override.reason.trim() };
+}
