@@ -257,3 +257,41 @@ describe('editing a series', () => {
     );
   });
 });
+
+describe('occurrencesInRange', () => {
+  it('property: a range split in two gives the same occurrences as the whole (overlapping ones in both)', () => {
+    fc.assert(
+      fc.property(
+        fc.subarray([...WEEKDAYS], { minLength: 1 }),
+        fc.integer({ min: 0, max: 90 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 0, max: 24 * 60 }),
+        (days, offset, span, cut) => {
+          const s = club({ days, interval: 1, until: '', count: 40 });
+          const from = addDays('2026-03-01', offset);
+          const to = addDays(from, span);
+          const mid = `${addDays(from, Math.floor(span / 2))}T${String(Math.floor(cut / 60) % 24).padStart(2, '0')}:${String(cut % 60).padStart(2, '0')}`;
+          const whole = occurrencesInRange([], [s], from, to).map((o) => o.id);
+          const halves = new Set([...occurrencesInRange([], [s], from, mid), ...occurrencesInRange([], [s], mid, to)].map((o) => o.id));
+          expect([...halves].sort()).toEqual([...whole].sort());
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a busy year: a week of 40 weekly clubs and 3000 one-off bookings is computed quickly', () => {
+    const series = Array.from({ length: 40 }, (_, i) => ({ ...club({ days: [WEEKDAYS[i % 7]!], interval: 1, until: '2026-12-31', count: 0 }), id: `s${i}` }));
+    const bookings = Array.from({ length: 3000 }, (_, i) => {
+      const day = addDays('2026-01-01', i % 365);
+      return { ...emptyBooking({ roomId: 'hall', title: `b${i}`, start: `${day}T10:00`, end: `${day}T11:00` }), id: `b${i}` };
+    });
+    const t0 = performance.now();
+    const week = occurrencesInRange(bookings, series, '2026-06-01', '2026-06-08');
+    const ms = performance.now() - t0;
+    expect(week.filter((o) => o.source === 'series').length).toBe(40);
+    expect(week.filter((o) => o.source === 'booking').length).toBeGreaterThanOrEqual(56);
+    console.info(`occurrencesInRange: a week of 40 series + 3000 bookings in ${ms.toFixed(1)} ms`);
+    expect(ms).toBeLessThan(1000);
+  });
+});
