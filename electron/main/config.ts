@@ -1,0 +1,20 @@
+/** Main-process settings kept in userData/desk-config.json. */
+import { z } from 'zod';
+import { LANGUAGES } from '@shared/ipc/contract';
+import { readJsonFile, writeJsonFile } from './jsonFile';
+
+const configSchema = z.object({
+  menuLanguage: z.enum(LANGUAGES).catch('ru'),
+  /** Origins of the configured CouchDB server(s), added to CSP connect-src. */
+  syncOrigins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/)).max(4).catch([]),
+});
+export type MainConfig = z.infer<typeof configSchema>;
+
+export function loadMainConfig(file: string): MainConfig {
+  const raw = readJsonFile(file);
+  return configSchema.parse(raw && typeof raw === 'object' ? raw : {});
+}
+
+export function saveMainConfig(file: string, config: MainConfig): void {
+  writeJsonFile(file, config);
+}

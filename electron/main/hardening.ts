@@ -1,0 +1,154 @@
+/**
+ * One hardening function applied to every window (main window and hidden print
+ * windows alike), plus the session-wide permission policy. Only types are
+ * imported from 'electron' so this module runs (and is tested) under plain Node.
+ */
+import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebContents, WebPreferences } from 'electron';
+import { isAllowedExternalUrl } from '@shared/ipc/links';
+import { APP_ORIGIN } from './scheme';
+
+/** The web preferences every window gets; callers cannot weaken them. */
+export const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+} as const satisfies WebPreferences;
+
+type SecureKey = keyof typeof SECURE_WEB_PREFERENCES;
+
+/** Merge the secure preferences over the caller's (preload, javascript: false, …). */
+export function secureWebPreferences(extra: Omit<WebPreferences, SecureKey> = {}): WebPreferences {
+  return { ...extra, ...SECURE_WEB_PREFERENCES };
+}
+
+/** The names of preferences that differ from the secure ones (empty when hardened). */
+export function insecurePreferences(prefs: WebPreferences | null | undefined): string[] {
+  if (!prefs) return ['(no webPreferences)'];
+  const bad: string[] = [];
+  for (const [key, want] of Object.entries(SECURE_WEB_PREFERENCES) as [SecureKey, boolean][]) {
+    const got = prefs[key];
+    // Electron fills defaults; an omitted flag whose default is the secure value is fine.
+    const effective = got === undefined ? DEFAULTS[key] : got;
+    if (effective !== want) bad.push(key);
+  }
+  return bad;
+}
+
+/** Electron's defaults for the flags above (used when getLastWebPreferences omits one). */
+const DEFAULTS: Record<SecureKey, boolean> = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  safeDialogs: false,
+};
+
+export interface HardenOptions {
+  /** Origins a window may navigate within (the app; the dev server in `electron-vite dev`). */
+  allowedOrigins?: readonly string[];
+  /** Opens an allow-listed https link in the system browser (shell.openExternal). */
+  openExternal: (url: string) => unknown;
+  allowList?: readonly string[];
+}
+
+function originOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    // Custom schemes report origin "null" in Node; rebuild it.
+    return u.origin !== 'null' ? u.origin : `${u.protocol}//${u.host}`;
+  } catch {
+    return null;
+  }
+}
+
+const hardenedContents = new WeakSet<WebContents>();
+
+/** Attach the navigation/window/webview guards to one webContents (once; repeated calls do nothing). */
+export function hardenWebContents(contents: WebContents, options: HardenOptions): void {
+  if (hardenedContents.has(contents)) return;
+  hardenedContents.add(contents);
+  const allowed = new Set(options.allowedOrigins ?? [APP_ORIGIN]);
+  const maybeOpenExternal = (url: string) => {
+    if (isAllowedExternalUrl(url, options.allowList)) void options.openExternal(url);
+  };
+  const guardNavigation = (event: { preventDefault(): void }, url: string) => {
+    const origin = originOf(url);
+    if (origin !== null && allowed.has(origin)) return;
+    event.preventDefault();
+    maybeOpenExternal(url);
+  };
+  contents.on('will-navigate', (event, url) => guardNavigation(event, url));
+  contents.on('will-redirect', (event, url) => guardNavigation(event, url));
+  contents.on('will-frame-navigate', (event) => {
+    if (event.isMainFrame) return; // handled by will-navigate
+    const url = event.url;
+    if (url === 'about:blank' || url === 'about:srcdoc') return;
+    guardNavigation(event, url);
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    maybeOpenExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+/**
+ * Harden a window: refuse weakened webPreferences, deny navigation away, window.open,
+ * <webview>, and permission requests (session-wide).
+ */
+export function hardenWindow(win: BrowserWindow, options: HardenOptions): BrowserWindow {
+  const contents = win.webContents;
+  const bad = insecurePreferences(contents.getLastWebPreferences());
+  if (bad.length > 0) {
+    win.destroy();
+    throw new Error(`hardenWindow: insecure webPreferences: ${bad.join(', ')}`);
+  }
+  hardenWebContents(contents, options);
+  applySessionPolicy(contents.session);
+  return win;
+}
+
+/** Permissions the app may use from its own origin; everything else is denied. */
+const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
+
+export function permissionAllowed(permission: string, requestingUrl: string | undefined): boolean {
+  return ALLOWED_PERMISSIONS.has(permission) && originOf(requestingUrl ?? '') === APP_ORIGIN;
+}
+
+const hardenedSessions = new WeakSet<Session>();
+
+export function applySessionPolicy(session: Session): void {
+  if (hardenedSessions.has(session)) return;
+  hardenedSessions.add(session);
+  session.setPermissionRequestHandler((wc, permission, callback, details) => {
+    callback(permissionAllowed(permission, details.requestingUrl ?? wc.getURL()));
+  });
+  session.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
+    permissionAllowed(permission, requestingOrigin),
+  );
+  session.setDevicePermissionHandler(() => false);
+}
+
+/** Build a window with secure preferences and harden it in one step (the only way windows are made). */
+export function createHardenedWindow(
+  BrowserWindowCtor: new (options: BrowserWindowConstructorOptions) => BrowserWindow,
+  options: BrowserWindowConstructorOptions & { webPreferences?: Omit<WebPreferences, SecureKey> },
+  harden: HardenOptions,
+): BrowserWindow {
+  const win = new BrowserWindowCtor({ ...options, webPreferences: secureWebPreferences(options.webPreferences) });
+  return hardenWindow(win, harden);
+}
