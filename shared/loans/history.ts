@@ -1,0 +1,37 @@
+import { sameBorrower } from './overdue';
+import { compareTime } from './time';
+import type { Borrower, LoanDoc } from './types';
+
+type HistoryLoan = Pick<LoanDoc, 'id' | 'status' | 'borrower' | 'bookingId' | 'lines' | 'outAt' | 'dueAt' | 'returnedAt' | 'backdated' | 'history'>;
+
+export interface HistoryRow<L extends HistoryLoan = HistoryLoan> {
+  loan: L;
+  /** Units of the item in this loan (item history) or of all items (person history). */
+  quantity: number;
+  returned: number;
+}
+
+const newestFirst = (a: HistoryLoan, b: HistoryLoan) => compareTime(b.outAt, a.outAt) || a.id.localeCompare(b.id);
+
+/** Every loan and reservation of the item, newest first. */
+export function itemHistory<L extends HistoryLoan>(itemId: string, loans: readonly L[]): HistoryRow<L>[] {
+  return loans
+    .filter((l) => l.lines.some((x) => x.itemId === itemId))
+    .sort(newestFirst)
+    .map((loan) => {
+      const lines = loan.lines.filter((x) => x.itemId === itemId);
+      return { loan, quantity: lines.reduce((s, x) => s + x.quantity, 0), returned: lines.reduce((s, x) => s + x.returnedQuantity, 0) };
+    });
+}
+
+/** Every loan and reservation of the borrower, newest first. */
+export function personHistory<L extends HistoryLoan>(borrower: Borrower, loans: readonly L[]): HistoryRow<L>[] {
+  return loans
+    .filter((l) => sameBorrower(borrower, l.borrower))
+    .sort(newestFirst)
+    .map((loan) => ({
+      loan,
+      quantity: loan.lines.reduce((s, x) => s + x.quantity, 0),
+      returned: loan.lines.reduce((s, x) => s + x.returnedQuantity, 0),
+    }));
+}
