@@ -1,0 +1,166 @@
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { formatValue } from './funderTable';
+import { cellKind, type Cell, type CellKind, type ReportSection } from './tables';
+
+/** Excel number formats per kind (locale-neutral codes: Excel shows them in the reader's locale). */
+export const NUMBER_FORMATS: Record<Exclude<CellKind, 'text'>, string> = {
+  count: '#,##0',
+  hours: '#,##0.0',
+  decimal: '#,##0.0',
+  money: '#,##0.00',
+  share: '0.0%',
+  date: 'dd.mm.yyyy',
+};
+
+/** A local date (YYYY-MM-DD) as the Date ExcelJS writes as that calendar day (ExcelJS reads dates as UTC). */
+export function excelDate(date: string): Date {
+  return new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)));
+}
+
+/** Excel sheet names: ≤ 31 characters, none of : \ / ? * [ ]. */
+export function sheetName(title: string, taken: Set<string>): string {
+  const base = title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Sheet';
+  let name = base;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 28)} ${i}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+export interface WorkbookMeta {
+  title: string;
+  creator: string;
+  /** ISO instant the report was made. */
+  created: string;
+}
+
+/** One sheet per section; tables one under another, a bold title row and header row for each. */
+export function reportWorkbook(sections: readonly ReportSection[], meta: WorkbookMeta): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = meta.creator;
+  wb.title = meta.title;
+  wb.created = new Date(meta.created);
+  const taken = new Set<string>();
+  for (const section of sections) {
+    const ws = wb.addWorksheet(sheetName(section.title, taken));
+    let widest = 12;
+    let width = 1;
+    for (const table of section.tables) {
+      const titleRow = ws.addRow([table.title]);
+      titleRow.font = { bold: true, size: 13 };
+      const header = ws.addRow(table.columns.map((c) => c.label));
+      header.font = { bold: true };
+      header.eachCell((cell) => {
+        cell.border = { bottom: { style: 'thin' } };
+      });
+      width = Math.max(width, table.columns.length);
+      for (const row of table.rows) {
+        const r = ws.addRow(
+          row.cells.map((v, i) => {
+            const kind = cellKind(table.columns[i] ?? { label: '', kind: 'text' }, row);
+            return kind === 'date' && typeof v === 'string' ? excelDate(v) : v;
+          }),
+        );
+        row.cells.forEach((v, i) => {
+          const kind = cellKind(table.columns[i] ?? { label: '', kind: 'text' }, row);
+          if (kind !== 'text' && v !== null && v !== '') r.getCell(i + 1).numFmt = NUMBER_FORMATS[kind];
+          if (i === 0 && typeof v === 'string') widest = Math.max(widest, Math.min(60, v.length + 2));
+        });
+      }
+      ws.addRow([]);
+    }
+    ws.getColumn(1).width = widest;
+    for (let c = 2; c <= width; c++) ws.getColumn(c).width = width > 10 ? 6 : 14;
+    ws.views = [{ state: 'frozen', ySplit: 0, xSplit: 1 }];
+  }
+  return wb;
+}
+
+export async function reportXlsx(sections: readonly ReportSection[], meta: WorkbookMeta): Promise<Uint8Array> {
+  const buf = await reportWorkbook(sections, meta).xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+/**
+ * One CSV with every table: columns section, table, then the table's own columns.
+ * Numbers are written plain (dot decimal, shares as fractions) so the file imports cleanly;
+ * a UTF-8 BOM lets Excel recognise Cyrillic.
+ */
+export function reportCsv(sections: readonly ReportSection[]): string {
+  const rows: Cell[][] = [];
+  for (const s of sections) {
+    for (const table of s.tables) {
+      rows.push([s.title, table.title, ...table.columns.map((c) => c.label)]);
+      for (const row of table.rows) rows.push([s.title, table.title, ...row.cells]);
+    }
+  }
+  return '\uFEFF' + Papa.unparse(rows, { newline: '\r\n' });
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function displayCell(v: Cell, kind: CellKind, locale: string): string {
+  if (v === null || v === '') return '';
+  if (kind === 'text' || typeof v === 'string') {
+    if (kind === 'date' && typeof v === 'string') return new Intl.DateTimeFormat(locale, { timeZone: 'UTC' }).format(excelDate(v));
+    return String(v);
+  }
+  return formatValue(v, kind, locale);
+}
+
+export interface PrintMeta {
+  title: string;
+  subtitle: string;
+  locale: string;
+  /** Serialised chart SVGs (from the page) placed under their section, keyed by section key. */
+  charts?: Partial<Record<string, string[]>>;
+  /** Trusted, already-escaped CSS for the print pipeline's fonts, if any. */
+  extraCss?: string;
+}
+
+/** A complete, self-contained HTML document of the report for print / PDF (A4 portrait). */
+export function reportHtml(sections: readonly ReportSection[], meta: PrintMeta): string {
+  const body = sections
+    .map((s) => {
+      const charts = (meta.charts?.[s.key] ?? []).map((svg) => `<figure class="chart">${svg}</figure>`).join('');
+      const tables = s.tables
+        .filter((tb) => tb.rows.length > 0)
+        .map((tb) => {
+          const head = tb.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join('');
+          const rows = tb.rows
+            .map(
+              (r) =>
+                '<tr>' +
+                r.cells
+                  .map((v, i) => {
+                    const kind = cellKind(tb.columns[i] ?? { label: '', kind: 'text' }, r);
+                    const text = escapeHtml(displayCell(v, kind, meta.locale));
+                    return i === 0 ? `<th scope="row">${text}</th>` : `<td>${text}</td>`;
+                  })
+                  .join('') +
+                '</tr>',
+            )
+            .join('');
+          const compact = tb.columns.length > 10 ? ' class="compact"' : '';
+          return `<table${compact}><caption>${escapeHtml(tb.title)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+        })
+        .join('');
+      return `<section><h2>${escapeHtml(s.title)}</h2>${charts}${tables}</section>`;
+    })
+    .join('');
+  return `<!doctype html><html lang="${escapeHtml(meta.locale)}"><head><meta charset="utf-8"><title>${escapeHtml(meta.title)}</title><style>
+@page { size: A4 portrait; margin: 14mm; }
+body { font-family: 'PT Sans', 'Noto Sans', Arial, sans-serif; font-size: 11pt; color: #000; }
+h1 { font-size: 20pt; margin: 0 0 2mm; } .subtitle { margin: 0 0 6mm; font-size: 12pt; }
+h2 { font-size: 15pt; border-bottom: 1.5pt solid #000; margin: 8mm 0 3mm; }
+section { break-inside: auto; } section + section { break-before: page; }
+table { border-collapse: collapse; width: 100%; margin: 0 0 5mm; break-inside: avoid; }
+caption { text-align: left; font-weight: bold; padding: 1mm 0; }
+th, td { border: 0.5pt solid #555; padding: 1mm 2mm; } td { text-align: right; font-variant-numeric: tabular-nums; }
+thead th { background: #eee; } th[scope=row] { text-align: left; font-weight: normal; }
+table.compact { font-size: 7pt; } table.compact th, table.compact td { padding: 0.5mm; }
+figure.chart { margin: 0 0 4mm; break-inside: avoid; } figure.chart svg { max-width: 100%; height: auto; }
+${meta.extraCss ?? ''}
+</style></head><body><h1>${escapeHtml(meta.title)}</h1><p class="subtitle">${escapeHtml(meta.subtitle)}</p>${body}</body></html>`;
+}

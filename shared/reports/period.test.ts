@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { customPeriod, inRange, monthOf, periodDays, periodRange, previousPeriod, quarterOf, weekdayIndex, yearOf } from './period';
+
+describe('report periods', () => {
+  it('month, quarter and year contain the date and have calendar bounds', () => {
+    expect(monthOf('2024-02-15')).toEqual({ kind: 'month', from: '2024-02-01', to: '2024-02-29' });
+    expect(quarterOf('2026-05-31')).toEqual({ kind: 'quarter', from: '2026-04-01', to: '2026-06-30' });
+    expect(yearOf('2026-12-31')).toEqual({ kind: 'year', from: '2026-01-01', to: '2026-12-31' });
+  });
+
+  it('the previous period is the previous calendar unit, or the same number of days for a custom one', () => {
+    expect(previousPeriod(monthOf('2026-01-10'))).toEqual({ kind: 'month', from: '2025-12-01', to: '2025-12-31' });
+    expect(previousPeriod(monthOf('2026-03-10'))).toEqual({ kind: 'month', from: '2026-02-01', to: '2026-02-28' });
+    expect(previousPeriod(quarterOf('2026-02-01'))).toEqual({ kind: 'quarter', from: '2025-10-01', to: '2025-12-31' });
+    expect(previousPeriod(yearOf('2026-06-01'))).toEqual({ kind: 'year', from: '2025-01-01', to: '2025-12-31' });
+    expect(previousPeriod(customPeriod('2026-03-10', '2026-03-01'))).toEqual({ kind: 'custom', from: '2026-02-19', to: '2026-02-28' });
+  });
+
+  it('a custom period and the one before it are adjacent and equally long (property)', () => {
+    const day = fc.integer({ min: 0, max: 40_000 }).map((n) => new Date(Date.UTC(2000, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        const p = customPeriod(a, b);
+        const prev = previousPeriod(p);
+        expect(periodDays(prev)).toBe(periodDays(p));
+        expect(periodRange(prev).end).toBe(periodRange(p).start);
+      }),
+    );
+  });
+
+  it('weekday index is Monday-first and agrees with the JS calendar', () => {
+    for (let d = 1; d <= 31; d++) {
+      const date = `2026-03-${String(d).padStart(2, '0')}`;
+      expect(weekdayIndex(date)).toBe((new Date(2026, 2, d).getDay() + 6) % 7);
+    }
+  });
+
+  it('a range includes its first minute and excludes the next day', () => {
+    const r = periodRange(monthOf('2026-03-05'));
+    expect(inRange('2026-03-01T00:00', r)).toBe(true);
+    expect(inRange('2026-03-31T23:59:59', r)).toBe(true);
+    expect(inRange('2026-04-01T00:00', r)).toBe(false);
+    expect(inRange('2026-02-28T23:59', r)).toBe(false);
+  });
+});

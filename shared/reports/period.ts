@@ -1,0 +1,118 @@
+import type { LocalDate, LocalDateTime } from '../db/types';
+
+/**
+ * Report periods. Dates are local calendar dates, both ends inclusive.
+ * A period covers the wall-clock instants `from T00:00` ≤ t < `(to + 1 day) T00:00`,
+ * so a LocalDateTime can be tested with two string comparisons (see `inRange`).
+ */
+export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
+
+export interface Period {
+  kind: PeriodKind;
+  from: LocalDate;
+  to: LocalDate;
+}
+
+/** Half-open wall-clock range [start, end) in the sortable `YYYY-MM-DDTHH:mm` form. */
+export interface TimeRange {
+  start: LocalDateTime;
+  end: LocalDateTime;
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/** Days since 1970-01-01 for a local date (calendar arithmetic only, no time zone). */
+export function dayNumber(date: LocalDate): number {
+  return Math.floor(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / 86_400_000);
+}
+
+export function dateFromDayNumber(day: number): LocalDate {
+  const d = new Date(day * 86_400_000);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return dateFromDayNumber(dayNumber(date) + days);
+}
+
+/** Monday = 0 … Sunday = 6. */
+export function weekdayIndex(date: LocalDate): number {
+  return (dayNumber(date) + 3) % 7; // 1970-01-01 was a Thursday
+}
+
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate(); // month is 1-based here
+}
+
+function monthPeriod(year: number, month: number): Period {
+  return { kind: 'month', from: `${pad(year, 4)}-${pad(month)}-01`, to: `${pad(year, 4)}-${pad(month)}-${pad(lastDayOfMonth(year, month))}` };
+}
+
+/** The calendar month containing `date`. */
+export function monthOf(date: LocalDate): Period {
+  return monthPeriod(+date.slice(0, 4), +date.slice(5, 7));
+}
+
+/** The calendar quarter containing `date`. */
+export function quarterOf(date: LocalDate): Period {
+  const year = +date.slice(0, 4);
+  const first = Math.floor((+date.slice(5, 7) - 1) / 3) * 3 + 1;
+  return {
+    kind: 'quarter',
+    from: `${pad(year, 4)}-${pad(first)}-01`,
+    to: `${pad(year, 4)}-${pad(first + 2)}-${pad(lastDayOfMonth(year, first + 2))}`,
+  };
+}
+
+export function yearOf(date: LocalDate): Period {
+  const y = date.slice(0, 4);
+  return { kind: 'year', from: `${y}-01-01`, to: `${y}-12-31` };
+}
+
+/** A custom period; the ends are swapped when given in reverse. */
+export function customPeriod(from: LocalDate, to: LocalDate): Period {
+  return from <= to ? { kind: 'custom', from, to } : { kind: 'custom', from: to, to: from };
+}
+
+export function periodOf(kind: Exclude<PeriodKind, 'custom'>, date: LocalDate): Period {
+  return kind === 'month' ? monthOf(date) : kind === 'quarter' ? quarterOf(date) : yearOf(date);
+}
+
+export function periodDays(p: Period): number {
+  return dayNumber(p.to) - dayNumber(p.from) + 1;
+}
+
+/**
+ * The period just before `p`, of the same length: the previous calendar month / quarter / year
+ * for those kinds (so March compares with February), and for a custom period the same number of
+ * days ending the day before it starts.
+ */
+export function previousPeriod(p: Period): Period {
+  const dayBefore = addDays(p.from, -1);
+  if (p.kind === 'month') return monthOf(dayBefore);
+  if (p.kind === 'quarter') return quarterOf(dayBefore);
+  if (p.kind === 'year') return yearOf(dayBefore);
+  return { kind: 'custom', from: addDays(p.from, -periodDays(p)), to: dayBefore };
+}
+
+export function periodRange(p: Period): TimeRange {
+  return { start: `${p.from}T00:00`, end: `${addDays(p.to, 1)}T00:00` };
+}
+
+/** True when the wall-clock time `t` falls in [range.start, range.end). Seconds, if present, sort correctly. */
+export function inRange(t: string, range: TimeRange): boolean {
+  return t >= range.start && t < range.end;
+}
+
+/** Minutes since the epoch for a wall-clock time (treated as UTC: differences are exact, DST is not modelled). */
+export function minutesOf(t: LocalDateTime): number {
+  return (
+    Date.UTC(+t.slice(0, 4), +t.slice(5, 7) - 1, +t.slice(8, 10), +t.slice(11, 13), +t.slice(14, 16)) / 60_000
+  );
+}
+
+/** `YYYY-MM-DDTHH:mm` from epoch minutes (inverse of `minutesOf`). */
+export function timeFromMinutes(m: number): LocalDateTime {
+  const d = new Date(m * 60_000);
+  return `${dateFromDayNumber(Math.floor(m / 1440))}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
