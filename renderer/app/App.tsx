@@ -1,0 +1,44 @@
+import { createHashRouter, RouterProvider } from 'react-router';
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { DeskDatabase } from '@shared/db';
+import { DbProvider } from './db';
+import { Layout } from './Layout';
+import { SECTIONS } from './sections';
+import { theme } from './theme';
+import { i18n } from './i18n';
+import { AppServices } from './AppServices';
+
+// Hash routing: works from the app:// scheme in Electron and from any static server in browser mode.
+const router = createHashRouter([
+  {
+    path: '/',
+    element: <Layout />,
+    children: SECTIONS.map((s) => (s.path === '/' ? { index: true, element: <s.Page /> } : { path: `${s.path.slice(1)}/*`, element: <s.Page /> })),
+  },
+]);
+
+function Providers({ db }: { db: DeskDatabase }) {
+  const { i18n: current } = useTranslation();
+  return (
+    <DatesProvider settings={{ locale: current.language === 'en' ? 'en-gb' : 'ru', firstDayOfWeek: 1 }}>
+      <DbProvider db={db}>
+        <AppServices />
+        <RouterProvider router={router} />
+      </DbProvider>
+    </DatesProvider>
+  );
+}
+
+export function App({ db }: { db: DeskDatabase }) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme}>
+        <Notifications position="top-right" />
+        <Providers db={db} />
+      </MantineProvider>
+    </I18nextProvider>
+  );
+}

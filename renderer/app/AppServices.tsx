@@ -1,0 +1,7 @@
+/**
+ * Background services that run while the app is open (retention, sync …).
+ * Each feature exports a hook or component; it is mounted here once.
+ */
+export function AppServices() {
+  return null;
+}

@@ -1,0 +1,92 @@
+import { Suspense, useEffect } from 'react';
+import { NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
+import { AppShell, Burger, Group, Kbd, Loader, NavLink, Text, TextInput, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { SECTIONS } from './sections';
+import { useVolunteer } from './db';
+import { useCentre } from '../features/settings/hooks';
+import SyncStatus from '../features/sync/SyncStatus';
+
+/** Alt+1…8 open the main sections (works from anywhere, also inside inputs). */
+function useSectionShortcuts() {
+  const navigate = useNavigate();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const section = SECTIONS.find((s) => e.code === `Digit${s.shortcut}`);
+      if (section) {
+        e.preventDefault();
+        void navigate(section.path);
+        requestAnimationFrame(() => document.getElementById('main')?.focus());
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate]);
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const [opened, { toggle }] = useDisclosure();
+  const [volunteer, setVolunteer] = useVolunteer();
+  const centre = useCentre();
+  useSectionShortcuts();
+
+  return (
+    <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" aria-label={t('nav.toggle')} />
+            <Title order={1} size="h3">
+              {centre?.name || t('appName')}
+            </Title>
+          </Group>
+          <Group wrap="nowrap" gap="md">
+            <SyncStatus />
+            <TextInput
+              size="sm"
+              w={220}
+              label={t('volunteer.label')}
+              aria-label={t('volunteer.label')}
+              placeholder={t('volunteer.placeholder')}
+              value={volunteer}
+              onChange={(e) => setVolunteer(e.currentTarget.value)}
+              styles={{ label: { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' } }}
+            />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
+        {SECTIONS.map((s) => (
+          <NavLink
+            key={s.key}
+            component={RouterNavLink}
+            to={s.path}
+            end={s.path === '/'}
+            label={t(`nav.${s.key}`)}
+            rightSection={
+              <Kbd size="xs" aria-hidden>
+                Alt+{s.shortcut}
+              </Kbd>
+            }
+            aria-keyshortcuts={`Alt+${s.shortcut}`}
+            styles={{ label: { fontSize: 18 } }}
+          />
+        ))}
+        <Text size="xs" c="dimmed" mt="auto">
+          {t('version', { version: __APP_VERSION__ })}
+        </Text>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+        <Suspense fallback={<Loader aria-label={t('loading')} />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,119 @@
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { RxDocument, RxQuery } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { createDatabase, newId, type Author, type DeskDatabase } from '@shared/db';
+
+const PROFILE_KEY = 'sosedi.profile';
+const DESK_KEY = 'sosedi.deskId';
+const VOLUNTEER_KEY = 'sosedi.volunteer';
+
+/** The profile = one local database. `?profile=name` selects another (tests, a second centre). */
+export function currentProfile(): string {
+  const fromUrl = new URLSearchParams(window.location.search).get('profile');
+  if (fromUrl && /^[a-z][a-z0-9-]{0,40}$/.test(fromUrl)) {
+    localStorage.setItem(PROFILE_KEY, fromUrl);
+    return fromUrl;
+  }
+  return localStorage.getItem(PROFILE_KEY) ?? 'default';
+}
+
+export function deskId(): string {
+  let id = localStorage.getItem(DESK_KEY);
+  if (!id) {
+    id = newId('desk-');
+    localStorage.setItem(DESK_KEY, id);
+  }
+  return id;
+}
+
+let dbPromise: Promise<DeskDatabase> | null = null;
+export function openDeskDatabase(): Promise<DeskDatabase> {
+  dbPromise ??= createDatabase({
+    name: `sosedi-${currentProfile()}`,
+    storage: getRxStorageDexie(),
+    devMode: import.meta.env.DEV,
+  });
+  return dbPromise;
+}
+
+interface DeskContextValue {
+  db: DeskDatabase;
+  author: Author;
+  setVolunteer: (name: string) => void;
+}
+const DeskContext = createContext<DeskContextValue | null>(null);
+
+export function DbProvider({ db, children }: { db: DeskDatabase; children: ReactNode }) {
+  const [volunteer, setVolunteerState] = useState(() => localStorage.getItem(VOLUNTEER_KEY) ?? '');
+  const value = useMemo<DeskContextValue>(
+    () => ({
+      db,
+      author: { desk: deskId(), volunteer },
+      setVolunteer: (name: string) => {
+        localStorage.setItem(VOLUNTEER_KEY, name);
+        setVolunteerState(name);
+      },
+    }),
+    [db, volunteer],
+  );
+  return <DeskContext.Provider value={value}>{children}</DeskContext.Provider>;
+}
+
+function useDesk(): DeskContextValue {
+  const ctx = useContext(DeskContext);
+  if (!ctx) throw new Error('useDb() outside <DbProvider>');
+  return ctx;
+}
+
+/** The desk's local database. Only hooks call it; components use hooks. */
+export function useDb(): DeskDatabase {
+  return useDesk().db;
+}
+
+/** Who is writing: this desk + the volunteer on shift (stamped into updatedBy). */
+export function useAuthor(): Author {
+  return useDesk().author;
+}
+
+export function useVolunteer(): [string, (name: string) => void] {
+  const { author, setVolunteer } = useDesk();
+  return [author.volunteer, setVolunteer];
+}
+
+type AnyQuery = RxQuery<any, any, any, any>;
+type ResultOf<Q> = Q extends RxQuery<infer D, infer R, any, any>
+  ? R extends RxDocument<any, any>[]
+    ? D[]
+    : R extends RxDocument<any, any> | null
+      ? D | null
+      : R
+  : never;
+
+/**
+ * Subscribes to an RxDB query and returns plain JSON data (documents as `toJSON()`).
+ * `build` returns null while its inputs are not ready.
+ */
+export function useLiveQuery<Q extends AnyQuery>(
+  build: (db: DeskDatabase) => Q | null,
+  deps: unknown[],
+): { data: ResultOf<Q> | undefined; loading: boolean } {
+  const db = useDb();
+  const [state, setState] = useState<{ data: ResultOf<Q> | undefined; loading: boolean }>({ data: undefined, loading: true });
+  useEffect(() => {
+    const query = build(db);
+    if (!query) {
+      setState({ data: undefined, loading: false });
+      return;
+    }
+    setState((s) => ({ ...s, loading: true }));
+    const sub = query.$.subscribe((result: unknown) => {
+      let data: unknown = result;
+      if (Array.isArray(result)) data = result.map((d: RxDocument<any>) => d.toJSON());
+      else if (result && typeof result === 'object' && 'toJSON' in result) data = (result as RxDocument<any>).toJSON();
+      setState({ data: data as ResultOf<Q>, loading: false });
+    });
+    return () => sub.unsubscribe();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db, ...deps]);
+  return state;
+}

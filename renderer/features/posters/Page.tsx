@@ -1,0 +1,6 @@
+import { ComingSoon } from '../../app/ComingSoon';
+
+/** Placeholder until the posters feature lands. */
+export default function Page() {
+  return <ComingSoon section="posters" />;
+}

@@ -1,0 +1,50 @@
+import { Stack, Tabs, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { CentreForm } from './CentreForm';
+import { RoomsPanel } from './RoomsPanel';
+import { InterfacePanel } from './InterfacePanel';
+import SyncSettings from '../sync/SyncSettings';
+import BackupPanel from '../reports/BackupPanel';
+import DemoDataPanel from '../demo/DemoDataPanel';
+
+const TABS = ['centre', 'rooms', 'sync', 'data', 'interface'] as const;
+
+/** Settings: the centre, rooms, sync, data (backup, demo) and the interface language. */
+export default function SettingsPage() {
+  const { t } = useTranslation('settings');
+  const navigate = useNavigate();
+  const location = useLocation();
+  const current = TABS.find((tab) => location.pathname.endsWith(`/${tab}`)) ?? 'centre';
+
+  return (
+    <Stack>
+      <Title order={2}>{t('title')}</Title>
+      <Tabs value={current} onChange={(v) => v && void navigate(`/settings/${v}`)} keepMounted={false}>
+        <Tabs.List aria-label={t('title')}>
+          {TABS.map((tab) => (
+            <Tabs.Tab key={tab} value={tab} fz="lg">
+              {t(`tabs.${tab}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      <Routes>
+        <Route index element={<CentreForm />} />
+        <Route path="centre" element={<CentreForm />} />
+        <Route path="rooms" element={<RoomsPanel />} />
+        <Route path="sync" element={<SyncSettings />} />
+        <Route
+          path="data"
+          element={
+            <Stack gap="xl">
+              <BackupPanel />
+              <DemoDataPanel />
+            </Stack>
+          }
+        />
+        <Route path="interface" element={<InterfacePanel />} />
+      </Routes>
+    </Stack>
+  );
+}

@@ -1,0 +1,64 @@
+import { Button, ColorInput, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { ROOM_KINDS, type RoomDoc } from '@shared/db';
+import { validateRoom } from '@shared/centre/validate';
+import type { RoomFields } from './hooks';
+
+interface Props {
+  initial: RoomFields;
+  /** Names of the other rooms (duplicate check). */
+  otherNames: string[];
+  onSubmit: (fields: RoomFields) => Promise<void>;
+  onCancel: () => void;
+}
+
+/** Add/edit a room. A rejected form keeps everything typed and says what is wrong, field by field. */
+export function RoomForm({ initial, otherNames, onSubmit, onCancel }: Props) {
+  const { t } = useTranslation('settings');
+  const form = useForm<RoomFields>({
+    mode: 'controlled',
+    initialValues: initial,
+    validate: (values) => {
+      const errors = validateRoom(values, otherNames);
+      return Object.fromEntries(Object.entries(errors).map(([k, code]) => [k, t(`validation.${code}`)]));
+    },
+  });
+
+  return (
+    <form
+      noValidate
+      aria-label={t('rooms.formTitle')}
+      onSubmit={form.onSubmit(async (values) => {
+        await onSubmit({ ...values, name: values.name.trim() });
+      })}
+    >
+      <Stack>
+        <TextInput data-autofocus required label={t('rooms.name')} {...form.getInputProps('name')} />
+        <Select
+          label={t('rooms.kind')}
+          data={ROOM_KINDS.map((k) => ({ value: k, label: t(`rooms.kinds.${k}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('kind')}
+          onChange={(v) => v && form.setFieldValue('kind', v as RoomDoc['kind'])}
+        />
+        <NumberInput
+          label={t('rooms.capacity')}
+          allowDecimal
+          allowNegative
+          clampBehavior="none"
+          {...form.getInputProps('capacity')}
+          onChange={(v) => form.setFieldValue('capacity', typeof v === 'number' ? v : Number.NaN)}
+          value={Number.isNaN(form.values.capacity) ? '' : form.values.capacity}
+        />
+        <ColorInput label={t('rooms.colour')} format="hex" {...form.getInputProps('colour')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('cancel')}
+          </Button>
+          <Button type="submit">{t('save')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

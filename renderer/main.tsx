@@ -1,0 +1,30 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import '@mantine/notifications/styles.css';
+import '@fontsource/pt-sans/400.css';
+import '@fontsource/pt-sans/700.css';
+import './app/global.css';
+import { i18n, initI18n } from './app/i18n';
+import { openDeskDatabase } from './app/db';
+import { App } from './app/App';
+
+initI18n();
+const root = createRoot(document.getElementById('root')!);
+openDeskDatabase()
+  .then((db) => {
+    root.render(
+      <StrictMode>
+        <App db={db} />
+      </StrictMode>,
+    );
+  })
+  .catch((error: unknown) => {
+    // The database could not open (e.g. storage blocked): say so instead of a blank window.
+    console.error(error);
+    const el = document.createElement('p');
+    el.setAttribute('role', 'alert');
+    el.textContent = i18n.t('dbOpenFailed', { error: String(error) });
+    document.body.append(el);
+  });
