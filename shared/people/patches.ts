@@ -1,0 +1,54 @@
+/**
+ * Domain functions that touch several documents return patches: plain field changes by id. The hook that
+ * calls them stamps each patch (`stampChange`) and writes it; the domain never touches the database.
+ */
+import type { BookingDoc, GroupDoc, LoanDoc, PersonDoc, VisitDoc } from '../db/schemas';
+
+export interface DocPatch<T> {
+  id: string;
+  patch: Partial<T>;
+}
+
+/** Patches per collection, for operations that re-point or anonymise links to a person. */
+export interface PeoplePatches {
+  people: DocPatch<PersonDoc>[];
+  groups: DocPatch<GroupDoc>[];
+  visits: DocPatch<VisitDoc>[];
+  loans: DocPatch<LoanDoc>[];
+  bookings: DocPatch<BookingDoc>[];
+}
+
+/** Everything that may point at a person. */
+export interface PersonLinks {
+  /** Other people: tombstones merged into this person point at it with `mergedInto`. */
+  people: readonly PersonDoc[];
+  groups: readonly GroupDoc[];
+  visits: readonly VisitDoc[];
+  loans: readonly LoanDoc[];
+  bookings: readonly BookingDoc[];
+}
+
+export function emptyPatches(): PeoplePatches {
+  return { people: [], groups: [], visits: [], loans: [], bookings: [] };
+}
+
+/** Applies patches to documents (a pure helper for previews and tests). */
+export function applyPatches<T extends { id: string }>(docs: readonly T[], patches: readonly DocPatch<T>[]): T[] {
+  const byId = new Map<string, Partial<T>>();
+  for (const p of patches) byId.set(p.id, { ...byId.get(p.id), ...p.patch });
+  return docs.map((d) => {
+    const patch = byId.get(d.id);
+    return patch ? { ...d, ...patch } : d;
+  });
+}
+
+/** The person a (possibly merged-away) id finally resolves to, following `mergedInto` (cycle-safe). */
+export function resolvePersonId(id: string, people: ReadonlyMap<string, Pick<PersonDoc, 'mergedInto'>>): string {
+  let current = id;
+  for (let i = 0; i < 100; i++) {
+    const next = people.get(current)?.mergedInto;
+    if (!next || next === current) return current;
+    current = next;
+  }
+  return current;
+}
