@@ -5,7 +5,8 @@ export const localDate = { type: 'string', maxLength: 10, pattern: '^\\d{4}-\\d{
 export const localDateTime = {
   type: 'string',
   maxLength: 19,
-  pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?$',
+  // same meaning as \d{2}…; written \d\d because z-schema's ReDoS guard (safe-regex2) refuses the {2} form
+  pattern: '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d)?$',
 } as const;
 export const shortText = { type: 'string', maxLength: 200 } as const;
 export const longText = { type: 'string', maxLength: 5000 } as const;
