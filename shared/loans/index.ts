@@ -9,3 +9,5 @@ export * from './overdue';
 export * from './history';
 export * from './codes';
 export * from './csv';
+export * from './items';
+export * from './labels';
