@@ -10,7 +10,6 @@ import { useRoomActions, useRooms, type RoomFields } from './hooks';
 type Editing = { id?: string; fields: RoomFields } | null;
 
 function fieldsOf(room: RoomDoc): RoomFields {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { id, createdAt, updatedAt, updatedBy, ...fields } = room;
   return { ...defaultRoom(0), ...fields };
 }

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm test`: what CI runs, in order. Stops at the first failing step, prints a closing summary line.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const steps = [
+  { name: 'typecheck', cmd: 'npx', args: ['tsc', '--noEmit', '-p', '.'] },
+  { name: 'lint', cmd: 'npx', args: ['eslint', '.', '--max-warnings', '0'] },
+  { name: 'unit', cmd: 'npx', args: ['vitest', 'run'], counts: 'vitest' },
+  { name: 'integration', cmd: 'npx', args: ['vitest', 'run', '--config', 'vitest.integration.config.ts'], counts: 'vitest', when: () => existsSync('vitest.integration.config.ts') },
+  { name: 'build:web', cmd: 'npx', args: ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'] },
+  { name: 'e2e', cmd: 'npx', args: ['playwright', 'test'], counts: 'playwright' },
+  { name: 'bench smoke', cmd: 'node', args: ['--import', 'tsx', 'test/bench/run.ts', '--smoke'], when: () => existsSync('test/bench/run.ts') },
+];
+
+const strip = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function countTests(kind, output) {
+  const text = strip(output);
+  if (kind === 'vitest') {
+    const line = text.split('\n').reverse().find((l) => /^\s*Tests\s/.test(l));
+    if (!line) return;
+    for (const key of ['passed', 'failed', 'skipped']) {
+      const m = new RegExp(`(\\d+) ${key}`).exec(line);
+      if (m) totals[key] += Number(m[1]);
+    }
+  } else if (kind === 'playwright') {
+    for (const key of ['passed', 'failed', 'skipped']) {
+      const m = new RegExp(`^\\s*(\\d+) ${key}`, 'm').exec(text);
+      if (m) totals[key] += Number(m[1]);
+    }
+    const flaky = /^\s*(\d+) flaky/m.exec(text);
+    if (flaky) totals.failed += Number(flaky[1]);
+  }
+}
+
+function run(step) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    console.log(`\n▶ ${step.name}: ${step.cmd} ${step.args.join(' ')}`);
+    const child = spawn(step.cmd, step.args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    let output = '';
+    child.stdout.on('data', (d) => {
+      output += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+      process.stderr.write(d);
+    });
+    child.on('close', (code) => {
+      if (step.counts) countTests(step.counts, output);
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`${code === 0 ? '✔' : '✘'} ${step.name} (${seconds} s)`);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+let failedStep = null;
+const started = Date.now();
+for (const step of steps) {
+  if (step.when && !step.when()) {
+    console.log(`\n– ${step.name}: not present, skipped`);
+    continue;
+  }
+  const code = await run(step);
+  if (code !== 0) {
+    failedStep = step.name;
+    break;
+  }
+}
+const minutes = ((Date.now() - started) / 60000).toFixed(1);
+console.log(`\nnpm test ${failedStep ? `FAILED at step "${failedStep}"` : 'finished'} in ${minutes} min`);
+if (failedStep && totals.failed === 0) totals.failed = 1; // a failing typecheck/lint/build counts as a failure
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failedStep ? 1 : 0);

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+
+/** shared/ stays platform-free: lint must refuse Electron, Node, React DOM, DOM globals and renderer imports there. */
+describe('lint keeps shared/ platform-free', () => {
+  const eslint = new ESLint({ cwd: process.cwd() });
+  const lint = async (code: string, filePath: string) => {
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? []).map((m) => m.ruleId);
+  };
+
+  it.each([
+    ["import { app } from 'electron';\nexport const a = app;\n", 'no-restricted-imports'],
+    ["import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", 'no-restricted-imports'],
+    ["import fs from 'fs';\nexport const r = fs;\n", 'no-restricted-imports'],
+    ["import { createRoot } from 'react-dom/client';\nexport const c = createRoot;\n", 'no-restricted-imports'],
+    ["import { useDb } from '../../renderer/app/db';\nexport const u = useDb;\n", 'no-restricted-imports'],
+    ['export const w = window.location.href;\n', 'no-restricted-globals'],
+    ['export const s = localStorage.getItem("x");\n', 'no-restricted-globals'],
+  ])('refuses %s', async (code, rule) => {
+    expect(await lint(code, 'shared/bookings/forbidden-example.ts')).toContain(rule);
+  });
+
+  it('allows the same imports outside shared/', async () => {
+    expect(await lint("import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", 'scripts/example.ts')).toEqual([]);
+  });
+
+  it('allows pure code in shared/', async () => {
+    expect(await lint("import dayjs from 'dayjs';\nexport const d = () => dayjs('2026-11-22').day();\n", 'shared/bookings/ok-example.ts')).toEqual([]);
+  });
+});
