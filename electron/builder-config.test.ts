@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * electron-builder.yml checked with electron-builder's own schema validation
+ * (app-builder-lib's validateConfiguration against its scheme.json), the same
+ * check `electron-builder` runs before packaging.
+ */
+const require = createRequire(import.meta.url);
+const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+  getConfig(projectDir: string, configPath: string | null, fromOptions: null): Promise<Record<string, unknown>>;
+  validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+};
+const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const load = () => getConfig(root, 'electron-builder.yml', null);
+const validate = (config: unknown) => validateConfiguration(config, new DebugLogger(false));
+
+function pngSize(file: string): { width: number; height: number } {
+  const b = readFileSync(file);
+  expect(b.subarray(1, 4).toString()).toBe('PNG');
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder schema validation', async () => {
+    await expect(validate(await load())).resolves.toBeUndefined();
+  });
+
+  it('names the app and targets Linux (AppImage, deb), Windows (NSIS) and macOS (dmg)', async () => {
+    const c = (await load()) as Record<string, { target?: string[]; icon?: string } | string>;
+    expect(c['appId']).toBe('org.sosedi.desk');
+    expect(c['productName']).toBe('Sosedi Desk');
+    expect(c['linux']).toMatchObject({ target: ['AppImage', 'deb'] });
+    expect(c['win']).toMatchObject({ target: ['nsis'] });
+    expect(c['mac']).toMatchObject({ target: ['dmg'] });
+    for (const platform of ['linux', 'win', 'mac']) {
+      const icon = (c[platform] as { icon: string }).icon;
+      expect(pngSize(`${root}/${icon}`)).toEqual({ width: 512, height: 512 });
+    }
+  });
+
+  it('packs the built app only (out/**) whose entry is package.json main', async () => {
+    const c = await load();
+    const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { main: string };
+    expect(pkg.main).toBe('out/main/index.js');
+    expect(JSON.stringify(c['files'])).toContain('"out/**"');
+  });
+
+  it.each([
+    ['an unknown field', (c: Record<string, unknown>) => ({ ...c, productNmae: 'typo' })],
+    ['an unknown nested field', (c: Record<string, unknown>) => ({ ...c, linux: { ...(c['linux'] as object), bogus: true } })],
+    ['a wrong type', (c: Record<string, unknown>) => ({ ...c, asar: 'yes please' })],
+    ['an unknown NSIS option', (c: Record<string, unknown>) => ({ ...c, nsis: { oneClick: 'maybe' } })],
+  ])('refuses %s', async (_name, mutate) => {
+    await expect(validate(mutate(await load()))).rejects.toThrow(/Invalid configuration object/);
+  });
+});
