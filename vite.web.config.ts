@@ -1,6 +1,6 @@
 import { defineConfig, mergeConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
-import { sharedViteConfig } from './vite.shared';
+import { sharedViteConfig } from './vite.shared.ts';
 
 /** Browser mode: a static build in out/web/ that any static server can serve at "/". */
 export default defineConfig(

@@ -107,3 +107,14 @@ test.describe('keyboard', () => {
     await expect(page.getByRole('link', { name: /^Today/ })).toHaveAttribute('aria-current', 'page');
   });
 });
+
+test.describe('multi-tab', () => {
+  test('two tabs on one profile see each other’s writes', async ({ app, page, context }) => {
+    await app.open('ru', '/settings/rooms');
+    const second = await context.newPage();
+    await second.goto('./?lang=ru#/settings/rooms');
+    await expect(second.getByText('Помещений пока нет — добавьте первое.')).toBeVisible();
+    await app.addRoom({ name: 'Мастерская', capacity: 10 });
+    await expect(second.getByRole('table').getByText('Мастерская', { exact: true })).toBeVisible();
+  });
+});
