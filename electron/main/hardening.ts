@@ -29,33 +29,24 @@ export function secureWebPreferences(extra: Omit<WebPreferences, SecureKey> = {}
   return { ...extra, ...SECURE_WEB_PREFERENCES };
 }
 
-/** The names of preferences that differ from the secure ones (empty when hardened). */
+/**
+ * The names of secure flags that a window's effective preferences contradict.
+ * Electron fills `getLastWebPreferences()` only once the renderer process starts
+ * (and with a subset of flags), so missing flags are not judged here: the
+ * construction path (`createHardenedWindow`) is what guarantees them.
+ */
 export function insecurePreferences(prefs: WebPreferences | null | undefined): string[] {
-  if (!prefs) return ['(no webPreferences)'];
-  const bad: string[] = [];
-  for (const [key, want] of Object.entries(SECURE_WEB_PREFERENCES) as [SecureKey, boolean][]) {
-    const got = prefs[key];
-    // Electron fills defaults; an omitted flag whose default is the secure value is fine.
-    const effective = got === undefined ? DEFAULTS[key] : got;
-    if (effective !== want) bad.push(key);
-  }
-  return bad;
+  if (!prefs) return [];
+  return (Object.keys(SECURE_WEB_PREFERENCES) as SecureKey[]).filter(
+    (key) => prefs[key] !== undefined && prefs[key] !== SECURE_WEB_PREFERENCES[key],
+  );
 }
 
-/** Electron's defaults for the flags above (used when getLastWebPreferences omits one). */
-const DEFAULTS: Record<SecureKey, boolean> = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  experimentalFeatures: false,
-  navigateOnDragDrop: false,
-  safeDialogs: false,
-};
+/** Electron's effective preferences (an undocumented but long-standing WebContents method). */
+export function lastWebPreferences(contents: WebContents): WebPreferences | null {
+  const withLast = contents as WebContents & { getLastWebPreferences?: () => WebPreferences | null };
+  return typeof withLast.getLastWebPreferences === 'function' ? withLast.getLastWebPreferences() : null;
+}
 
 export interface HardenOptions {
   /** Origins a window may navigate within (the app; the dev server in `electron-vite dev`). */
@@ -112,7 +103,7 @@ export function hardenWebContents(contents: WebContents, options: HardenOptions)
  */
 export function hardenWindow(win: BrowserWindow, options: HardenOptions): BrowserWindow {
   const contents = win.webContents;
-  const bad = insecurePreferences(contents.getLastWebPreferences());
+  const bad = insecurePreferences(lastWebPreferences(contents));
   if (bad.length > 0) {
     win.destroy();
     throw new Error(`hardenWindow: insecure webPreferences: ${bad.join(', ')}`);

@@ -34,7 +34,10 @@ export class IpcRejection extends Error {
 }
 
 /** The sender must be a live top-level frame showing the app (not an iframe, not another origin). */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, isTrustedUrl = isAppUrl): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent, 'senderFrame'>,
+  isTrustedUrl: (url: string) => boolean = isAppUrl,
+): boolean {
   const frame = event.senderFrame;
   if (!frame) return false;
   if (frame.parent !== null) return false;
@@ -46,7 +49,7 @@ export function checkInvocation<K extends ChannelKey>(
   channel: K,
   event: Pick<IpcMainInvokeEvent, 'senderFrame'>,
   raw: readonly unknown[],
-  isTrustedUrl = isAppUrl,
+  isTrustedUrl: (url: string) => boolean = isAppUrl,
 ): IpcArgs[K] {
   if (!isTrustedSender(event, isTrustedUrl)) throw new IpcRejection(IPC_ERRORS.forbiddenSender);
   const parsed = parseIpcArgs(channel, raw);

@@ -163,7 +163,7 @@ export type ParsedInvocation<K extends ChannelKey> =
 
 /** Validate the raw arguments of one invocation (main calls this before any handler). */
 export function parseIpcArgs<K extends ChannelKey>(channel: K, raw: readonly unknown[]): ParsedInvocation<K> {
-  const schema = ipcArgs[channel] as z.ZodType<IpcArgs[K]>;
+  const schema = ipcArgs[channel] as unknown as z.ZodType<IpcArgs[K]>;
   if (raw.length !== 1) return { ok: false, code: IPC_ERRORS.invalidPayload, issues: ['expected exactly one argument'] };
   const result = schema.safeParse(raw[0]);
   if (!result.success) {
