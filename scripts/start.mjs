@@ -28,7 +28,8 @@ export function findElectronBinary(env = process.env) {
 
 export const NO_ELECTRON_MESSAGE = [
   "Electron's binary is not installed, so the desktop app cannot start here.",
-  '  To get it: run `npm install electron` on a machine with network access to Electron\'s release downloads,',
+  "  To get it: with network access to Electron's release downloads, run `node node_modules/electron/install.js`",
+  '    (the step `npm install electron` runs when its install script is allowed),',
   '  or set ELECTRON_OVERRIDE_DIST_PATH to the folder of an unpacked Electron (the one holding the `electron` executable).',
   '  Or use browser mode instead: `npm run web`, then open http://127.0.0.1:4173 in a browser.',
 ].join('\n');
