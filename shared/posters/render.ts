@@ -56,6 +56,8 @@ export interface RenderedPoster {
   /** The stylesheet and the body alone (for the PNG export's SVG foreignObject). */
   css: string;
   body: string;
+  /** Each sheet's markup (a <section class="sheet">). */
+  sheets: string[];
   layout: PosterLayout;
   title: string;
 }
@@ -229,6 +231,7 @@ export function renderPoster(input: PosterInput): RenderedPoster {
     html: printDocument({ title, lang, page, fonts: input.fonts, css, body }),
     css: printStyles({ page, fonts: input.fonts, css }),
     body,
+    sheets,
     layout,
     title,
   };

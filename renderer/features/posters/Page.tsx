@@ -1,6 +1,267 @@
-import { ComingSoon } from '../../app/ComingSoon';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Button, Group, List, MultiSelect, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import { BOOKING_CATEGORIES, type BookingCategory } from '@shared/db';
+import { eventCount, nextWeek, weekOf, type PosterChange, type PosterSelection } from '@shared/posters/model';
+import { renderPoster, posterPlainText } from '@shared/posters/render';
+import { pageBoxFor, POSTER_PAPERS, POSTER_TEMPLATES, SOCIAL_PX, type PosterFormat, type PosterPaper, type PosterTemplate } from '@shared/posters/layout';
+import { formatTimeRange, type PosterLang } from '@shared/posters/typography';
+import { PT_SANS } from '@shared/print/ptSans';
+import { getDesk } from '../../app/desk';
+import { useFormat } from '../../app/format';
+import { useRooms } from '../settings/hooks';
+import { usePoster, usePrintRecord } from './hooks';
+import { sheetToPng } from './png';
 
-/** Placeholder until the posters feature lands. */
+const PX_PER_MM = 96 / 25.4;
+const PREVIEW_WIDTH = 560;
+
 export default function Page() {
-  return <ComingSoon section="posters" />;
+  const { t, i18n } = useTranslation('posters');
+  const fmt = useFormat();
+  const [week, setWeek] = useState(() => nextWeek(dayjs().format('YYYY-MM-DD')));
+  const [roomIds, setRoomIds] = useState<string[]>([]);
+  const [categories, setCategories] = useState<BookingCategory[]>([]);
+  const [template, setTemplate] = useState<PosterTemplate>('list');
+  const [paper, setPaper] = useState<PosterPaper>('A4');
+  const [orientation, setOrientation] = useState<'portrait' | 'landscape'>('portrait');
+  const [lang, setLang] = useState<PosterLang>(i18n.language === 'en' ? 'en' : 'ru');
+  const [maxScale, setMaxScale] = useState(1);
+  const [busy, setBusy] = useState(false);
+  const { rooms } = useRooms();
+
+  const selection = useMemo<PosterSelection>(() => ({ ...week, roomIds, categories }), [week, roomIds, categories]);
+  const format = useMemo<PosterFormat>(() => ({ template, paper, orientation: paper === 'social' ? 'portrait' : orientation }), [template, paper, orientation]);
+  useEffect(() => setMaxScale(1), [selection, format, lang]);
+  const poster = usePoster(selection, format, lang, maxScale);
+  const { record, changes, remember } = usePrintRecord(week.from, poster.days);
+  const rendered = poster.rendered;
+  const box = pageBoxFor(format);
+  const pageW = box.widthMm * PX_PER_MM;
+  const pageH = box.heightMm * PX_PER_MM;
+  const sheets = rendered?.layout.pages.length ?? 1;
+  const scale = PREVIEW_WIDTH / pageW;
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [overflowed, setOverflowed] = useState(false);
+
+  // The fit is computed in shared/; the preview double-checks it on the real layout and steps the type down if a sheet overflowed.
+  const onFrameLoad = () => {
+    const doc = frame.current?.contentDocument;
+    if (!doc || !rendered) return;
+    const over = [...doc.querySelectorAll<HTMLElement>('.sheet')].some((s) => s.offsetHeight > pageH + 2);
+    setOverflowed(over);
+    if (over && rendered.layout.sizes.s > 0.5) setMaxScale(Math.max(0.5, rendered.layout.sizes.s - 0.05));
+  };
+
+  const fail = (error: unknown) => notifications.show({ color: 'red', message: t('page.printFailed', { error: String(error) }) });
+  const fileBase = t('page.fileName', { from: week.from });
+
+  async function print() {
+    if (!rendered) return;
+    setBusy(true);
+    try {
+      const result = await getDesk().printHtml({ html: rendered.html });
+      if (result.ok) await remember();
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function savePdf() {
+    if (!rendered || paper === 'social') return;
+    setBusy(true);
+    try {
+      const result = await getDesk().printToPdf({ html: rendered.html, pageSize: paper, landscape: format.orientation === 'landscape' });
+      if (result.ok) {
+        const saved = await getDesk().saveFile({ suggestedName: `${fileBase}.pdf`, data: new Uint8Array(result.bytes), filters: [{ name: t('page.pdfFilter'), extensions: ['pdf'] }] });
+        if (saved.ok) notifications.show({ message: t('page.saved') });
+        await remember();
+      } else if (result.reason === 'browser-print-dialog') await remember();
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function savePng() {
+    setBusy(true);
+    try {
+      // The image always uses the social size; the grid reads badly that small, so it becomes the list.
+      const social = renderPoster({
+        days: poster.days, from: week.from, to: week.to, centre: poster.centre, labels: poster.labels, lang, fonts: PT_SANS,
+        qrSvg: rendered?.body.match(/<div class="qr">([\s\S]*?)<\/div><\/footer>/)?.[1] ?? '',
+        format: { template: template === 'grid' ? 'list' : template, paper: 'social', orientation: 'portrait' },
+      });
+      for (const [i, sheet] of social.sheets.entries()) {
+        const bytes = await sheetToPng(social.css, sheet, SOCIAL_PX.width, SOCIAL_PX.height);
+        const suffix = social.sheets.length > 1 ? `-${i + 1}` : '';
+        const saved = await getDesk().saveFile({ suggestedName: `${fileBase}${suffix}.png`, data: bytes, filters: [{ name: t('page.pngFilter'), extensions: ['png'] }] });
+        if (saved.ok) notifications.show({ message: t('page.saved') });
+      }
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function copyText() {
+    try {
+      await navigator.clipboard.writeText(posterPlainText({ days: poster.days, from: week.from, to: week.to, centre: poster.centre, labels: poster.labels, lang }));
+      notifications.show({ message: t('page.copied') });
+    } catch {
+      notifications.show({ color: 'red', message: t('page.copyFailed') });
+    }
+  }
+
+  const count = eventCount(poster.days);
+  const bodyPt = rendered ? Math.round(rendered.layout.sizes.meta * 10) / 10 : 0;
+  const moveText = (c: PosterChange) => {
+    const when = (e: NonNullable<PosterChange['before']>) => `${fmt.shortDate(e.start)} ${formatTimeRange(e.start, e.end)}${e.roomName ? `, ${e.roomName}` : ''}`;
+    if (c.kind === 'moved') return t('page.changeMoved', { before: when(c.before!), after: when(c.after!) });
+    const e = (c.after ?? c.before)!;
+    return when(e);
+  };
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1}>{t('page.title')}</Title>
+        <Text c="dimmed">{t('page.intro')}</Text>
+      </div>
+      <Group align="flex-start" gap="xl" wrap="wrap">
+        <Stack gap="md" w={360} maw="100%">
+          <Group gap="xs" align="flex-end" wrap="nowrap">
+            <Button variant="default" onClick={() => setWeek(weekOf(dayjs(week.from).subtract(7, 'day').format('YYYY-MM-DD')))} aria-label={t('page.prevWeek')}>
+              ‹
+            </Button>
+            <DatePickerInput
+              label={t('page.week')}
+              description={t('page.weekHint')}
+              value={week.from}
+              valueFormat="D MMMM YYYY"
+              firstDayOfWeek={1}
+              onChange={(d) => d && setWeek(weekOf(dayjs(d).format('YYYY-MM-DD')))}
+              style={{ flex: 1 }}
+            />
+            <Button variant="default" onClick={() => setWeek(weekOf(dayjs(week.from).add(7, 'day').format('YYYY-MM-DD')))} aria-label={t('page.nextWeek')}>
+              ›
+            </Button>
+          </Group>
+          <MultiSelect
+            label={t('page.rooms')}
+            placeholder={roomIds.length ? undefined : t('page.roomsAll')}
+            data={rooms.map((r) => ({ value: r.id, label: r.name }))}
+            value={roomIds}
+            onChange={setRoomIds}
+            clearable
+          />
+          <MultiSelect
+            label={t('page.categories')}
+            placeholder={categories.length ? undefined : t('page.categoriesAll')}
+            data={BOOKING_CATEGORIES.map((c) => ({ value: c, label: poster.labels.categories[c] ?? c }))}
+            value={categories}
+            onChange={(v) => setCategories(v as BookingCategory[])}
+            clearable
+          />
+          <Select
+            label={t('page.template')}
+            data={POSTER_TEMPLATES.map((v) => ({ value: v, label: t(`page.templates.${v}`) }))}
+            value={template}
+            onChange={(v) => v && setTemplate(v as PosterTemplate)}
+            allowDeselect={false}
+          />
+          <Select
+            label={t('page.paper')}
+            data={POSTER_PAPERS.map((v) => ({ value: v, label: t(`page.papers.${v}`) }))}
+            value={paper}
+            onChange={(v) => v && setPaper(v as PosterPaper)}
+            allowDeselect={false}
+          />
+          <div>
+            <Text component="span" size="sm" fw={500} id="poster-orientation">
+              {t('page.orientation')}
+            </Text>
+            <SegmentedControl
+              fullWidth
+              aria-labelledby="poster-orientation"
+              disabled={paper === 'social'}
+              value={format.orientation}
+              onChange={(v) => setOrientation(v as 'portrait' | 'landscape')}
+              data={(['portrait', 'landscape'] as const).map((v) => ({ value: v, label: t(`page.orientations.${v}`) }))}
+            />
+          </div>
+          <div>
+            <Text component="span" size="sm" fw={500} id="poster-language">
+              {t('page.language')}
+            </Text>
+            <SegmentedControl
+              fullWidth
+              aria-labelledby="poster-language"
+              value={lang}
+              onChange={(v) => setLang(v as PosterLang)}
+              data={(['ru', 'en'] as const).map((v) => ({ value: v, label: t(`page.languages.${v}`) }))}
+            />
+          </div>
+          <Group gap="sm">
+            <Button size="md" onClick={print} loading={busy} disabled={!rendered || paper === 'social'}>
+              {t('page.print')}
+            </Button>
+            <Button size="md" variant="light" onClick={savePdf} disabled={busy || !rendered || paper === 'social'}>
+              {t('page.savePdf')}
+            </Button>
+            <Button size="md" variant="light" onClick={savePng} disabled={busy || !rendered}>
+              {t('page.savePng')}
+            </Button>
+            <Button size="md" variant="default" onClick={copyText}>
+              {t('page.copyText')}
+            </Button>
+          </Group>
+        </Stack>
+
+        <Stack gap="sm" style={{ flex: 1, minWidth: 320 }}>
+          {record && changes.length > 0 && (
+            <Alert color="orange" title={t('page.changedTitle')} role="status">
+              <Text>{t('page.printedAt', { when: fmt.dateTime(record.printedAt) })} {t('page.changedBody', { count: changes.length })}</Text>
+              <List mt="xs" aria-label={t('page.changedTitle')}>
+                {changes.map((c) => (
+                  <List.Item key={`${c.kind}-${c.key}`}>
+                    <Text span fw={700}>{t(`page.change.${c.kind}`)}:</Text> {(c.after ?? c.before)!.title} — {moveText(c)}
+                  </List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          {record && changes.length === 0 && (
+            <Text role="status" c="dimmed">
+              {t('page.printedAt', { when: fmt.dateTime(record.printedAt) })} {t('page.unchanged')}
+            </Text>
+          )}
+          <Text role="status">
+            {t('page.summary', { count, pages: sheets, size: bodyPt })}
+            {rendered?.layout.atMinimum ? ` ${t('page.atMinimum')}` : ''}
+            {overflowed ? ` ${t('page.overflowed')}` : ''}
+          </Text>
+          <Paper withBorder p={0} style={{ width: PREVIEW_WIDTH, height: sheets * (pageH + 6 * PX_PER_MM) * scale, overflow: 'hidden', background: '#d9d9de' }}>
+            {rendered && (
+              <iframe
+                ref={frame}
+                title={t('page.preview')}
+                srcDoc={rendered.html}
+                sandbox="allow-same-origin"
+                onLoad={onFrameLoad}
+                style={{ width: pageW, height: sheets * (pageH + 6 * PX_PER_MM), border: 0, transform: `scale(${scale})`, transformOrigin: '0 0' }}
+              />
+            )}
+          </Paper>
+        </Stack>
+      </Group>
+    </Stack>
+  );
 }

@@ -37,6 +37,15 @@ export interface SettingsDoc extends BaseDoc {
   language: string;
   /** URL encoded in the poster's QR code. */
   posterUrl: string;
+  /** The last printed poster of each recent week (newest 8): what it showed, to flag later changes. */
+  posterPrints?: PosterPrint[];
+}
+
+export interface PosterPrint {
+  /** Monday of the week. */
+  week: LocalDate;
+  printedAt: string;
+  events: { key: string; title: string; start: string; end: string; roomName: string }[];
 }
 
 const hours = {
@@ -87,6 +96,35 @@ export const settingsSchema: RxJsonSchema<SettingsDoc> = {
     retentionDays: nonNegInt,
     language: { type: 'string', enum: ['ru', 'en'] },
     posterUrl: longText,
+    posterPrints: {
+      type: 'array',
+      maxItems: 8,
+      items: {
+        type: 'object',
+        properties: {
+          week: localDate,
+          printedAt: { type: 'string', maxLength: 40 },
+          events: {
+            type: 'array',
+            maxItems: 500,
+            items: {
+              type: 'object',
+              properties: {
+                key: { type: 'string', maxLength: 120 },
+                title: shortText,
+                start: { type: 'string', maxLength: 19 },
+                end: { type: 'string', maxLength: 19 },
+                roomName: shortText,
+              },
+              required: ['key', 'start', 'end'],
+              additionalProperties: false,
+            },
+          },
+        },
+        required: ['week', 'printedAt', 'events'],
+        additionalProperties: false,
+      },
+    },
   },
   required: [...baseRequired, 'name'],
   additionalProperties: false,
