@@ -1,0 +1,145 @@
+/**
+ * `npm run bench`: builds the browser version into its own folder, serves it on 127.0.0.1 (free port),
+ * drives it in Debian's headless Chromium with the full dataset and prints every metric of issue 9
+ * (median, min, max over the runs, budget, ok/MISS). Writes bench/results.json.
+ *
+ *   npm run bench                       full dataset, 5 runs
+ *   npm run bench -- --smoke            tiny dataset, 1 run: every metric of a landed feature must be produced
+ *   options: --size tiny|small|full  --runs N  --web-dir <built folder, skips the build>  (env BENCH_SIZE, BENCH_RUNS)
+ *
+ * Budget misses never fail the run. The smoke run exits 1 when a produced metric is missing or not a number.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+// @ts-expect-error serve-handler ships no types (scripts/serve-web.mjs uses it too)
+import handler from 'serve-handler';
+import { chromium } from 'playwright-core';
+import { generateDataset, type FixtureSize } from '../../shared/fixtures/generate';
+import { bulkLoad, calendarViews, jsHeap, loanScan, openToInteractive, peopleSearch, pending, visitSignIn, type BenchContext } from './metrics';
+import { summary, table, verdict, type MetricResult } from './stats';
+
+const argv = process.argv.slice(2);
+const arg = (name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const smoke = argv.includes('--smoke');
+const size = (arg('size') ?? process.env.BENCH_SIZE ?? (smoke ? 'tiny' : 'full')) as FixtureSize;
+const runs = Number(arg('runs') ?? process.env.BENCH_RUNS ?? (smoke ? 1 : 5));
+if (!['tiny', 'small', 'full'].includes(size) || !(runs >= 1)) {
+  console.error('usage: run.ts [--smoke] [--size tiny|small|full] [--runs N] [--web-dir DIR]');
+  process.exit(2);
+}
+const started = Date.now();
+const log = (msg: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${msg}`);
+
+/** "Now" at the centre (Moscow), the anchor the page's demo data will use too. */
+function moscowNow(): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date());
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}
+
+function build(): { dir: string; temporary: boolean } {
+  const given = arg('web-dir');
+  if (given) {
+    if (!existsSync(path.join(given, 'index.html'))) throw new Error(`no index.html in ${given}`);
+    return { dir: path.resolve(given), temporary: false };
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sosedi-bench-web-'));
+  log(`building the browser version into ${dir}`);
+  execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' });
+  return { dir, temporary: true };
+}
+
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => handler(req, res, { public: dir, directoryListing: false, headers: [{ source: '**/*', headers: [{ key: 'Cache-Control', value: 'no-store' }] }] }));
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(): Promise<number> {
+  const web = build();
+  const server = await serve(web.dir);
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  const anchor = moscowNow();
+  const ctx: BenchContext = { browser, baseUrl, webDir: web.dir, size, runs, dataset: generateDataset({ size, anchor }), anchor, log };
+  const results: MetricResult[] = [];
+  try {
+    log(`${size} dataset, ${runs} run(s), ${baseUrl}`);
+    const { results: load, loaded } = await bulkLoad(ctx);
+    results.push(...load);
+    if (loaded) {
+      log('open to interactive');
+      results.push(...(await openToInteractive(ctx, loaded)));
+      log('calendar');
+      results.push(...(await calendarViews(ctx, loaded)));
+      log('people search');
+      results.push(await peopleSearch(ctx, loaded));
+      log('visitor sign-in');
+      results.push(await visitSignIn(ctx, loaded));
+      log('loan scan');
+      results.push(await loanScan(ctx, loaded));
+      log('posters, reports, sync');
+      results.push(...(await pending(ctx, loaded)));
+      log('heap');
+      results.push(await jsHeap(ctx, loaded));
+      if (smoke) await loaded.page.screenshot({ path: path.join(os.tmpdir(), 'sosedi-bench-last.png') });
+      await loaded.context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+    if (web.temporary) rmSync(web.dir, { recursive: true, force: true });
+  }
+
+  console.log('\n' + table(results) + '\n');
+  const cpu = os.cpus();
+  const report = {
+    date: new Date().toISOString(),
+    commit: gitCommit(),
+    cpu: { model: cpu[0]?.model ?? 'unknown', count: cpu.length },
+    node: process.version,
+    size,
+    runs,
+    anchor,
+    metrics: results.map((r) => ('samples' in r ? { ...r, ...summary(r.samples), verdict: verdict(r) } : r)),
+  };
+  if (!smoke) {
+    mkdirSync('bench', { recursive: true });
+    writeFileSync('bench/results.json', JSON.stringify(report, null, 2));
+    log('wrote bench/results.json');
+  }
+  // A landed feature whose metric came out missing/NaN, or a driver that broke: the benchmark has rotted.
+  const broken = results.filter((r) => 'error' in r || ('samples' in r && (r.samples.length === 0 || r.samples.some((x) => !Number.isFinite(x)))));
+  if (broken.length) {
+    console.error(`bench: ${broken.length} metric(s) not produced: ${broken.map((r) => r.name).join(', ')}`);
+    return smoke ? 1 : 0;
+  }
+  log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

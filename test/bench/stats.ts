@@ -1,0 +1,56 @@
+/** Summary statistics and the printed table of the benchmark. */
+
+export interface Budget {
+  /** Upper bound; `null` = report only. */
+  max: number | null;
+}
+
+export type MetricResult =
+  | { name: string; unit: string; budget: number | null; samples: number[]; note?: string }
+  | { name: string; unit: string; budget: number | null; missing: string }
+  | { name: string; unit: string; budget: number | null; error: string };
+
+export function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+export function summary(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  return { median: quantile(s, 0.5), min: s[0] ?? NaN, max: s[s.length - 1] ?? NaN, p95: quantile(s, 0.95), runs: s.length };
+}
+
+const fmt = (n: number): string => (Number.isFinite(n) ? (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(Math.abs(n) >= 10 ? 1 : 2)) : String(n));
+
+export function verdict(r: MetricResult): string {
+  if (!('samples' in r)) return '';
+  if (r.budget === null) return 'report';
+  const { median } = summary(r.samples);
+  return Number.isFinite(median) && median <= r.budget ? 'ok' : 'MISS';
+}
+
+export function table(results: MetricResult[]): string {
+  const rows: string[][] = [['metric', 'median', 'min', 'max', 'runs', 'unit', 'budget', 'ok/MISS']];
+  for (const r of results) {
+    const budget = r.budget === null ? 'report' : `≤ ${r.budget}`;
+    if ('samples' in r) {
+      const s = summary(r.samples);
+      rows.push([r.name, fmt(s.median), fmt(s.min), fmt(s.max), String(s.runs), r.unit, budget, verdict(r) + (r.note ? `  (${r.note})` : '')]);
+    } else if ('missing' in r) {
+      rows.push([r.name, `n/a (feature missing: ${r.missing})`, '', '', '', r.unit, budget, '']);
+    } else {
+      rows.push([r.name, `ERROR: ${r.error}`, '', '', '', r.unit, budget, '']);
+    }
+  }
+  const widths = rows[0]!.map((_, i) => Math.min(60, Math.max(...rows.map((row) => (i === 1 && row[2] === '' ? 0 : row[i]!.length)))));
+  return rows
+    .map((row) =>
+      row[2] === '' && row !== rows[0]
+        ? [row[0]!.padEnd(widths[0]!), row[1]].join('  ')
+        : row.map((c, i) => (i === 0 || i >= 5 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '),
+    )
+    .join('\n');
+}
