@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/ru';
 import 'dayjs/locale/en-gb';
+import { getDesk } from '../desk';
 
 export const LANGUAGES = ['ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -42,12 +43,15 @@ export async function setLanguage(lang: Language): Promise<void> {
   dayjs.locale(dayjsLocale(lang));
   document.documentElement.lang = lang;
   await i18n.changeLanguage(lang);
+  // The native menu (Electron) follows the interface language; in browser mode this is a no-op.
+  await getDesk().setMenuLanguage(lang).catch(() => undefined);
 }
 
 export function initI18n(): typeof i18n {
   const lng = initialLanguage();
   dayjs.locale(dayjsLocale(lng));
   document.documentElement.lang = lng;
+  void getDesk().setMenuLanguage(lng).catch(() => undefined);
   void i18n.use(initReactI18next).init({
     resources,
     lng,
