@@ -1,6 +1,194 @@
-import { ComingSoon } from '../../app/ComingSoon';
+import { useMemo, useState } from 'react';
+import { Badge, Button, Grid, Group, Paper, Stack, Table, Tabs, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { GroupDoc, PersonDoc } from '@shared/db';
+import { isSearchablePerson } from '@shared/people/search';
+import { useDirectory, usePeopleActions, type GroupFields } from './hooks';
+import { VirtualList } from './VirtualList';
+import { PersonForm } from './PersonForm';
+import { GroupForm } from './GroupForm';
+import { PersonDetails } from './PersonDetails';
 
-/** Placeholder until the people feature lands. */
-export default function Page() {
-  return <ComingSoon section="people" />;
+type Tab = 'people' | 'groups';
+interface Row {
+  id: string;
+  name: string;
+  detail: string;
+}
+
+const collator = new Intl.Collator('ru');
+
+/** The directory of people and groups, with find-as-you-type. */
+export default function PeoplePage() {
+  const { t } = useTranslation('people');
+  const { people, groups, peopleById, search } = useDirectory();
+  const actions = usePeopleActions();
+  const [tab, setTab] = useState<Tab>('people');
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<'person' | 'group' | 'editGroup' | null>(null);
+
+  const rows: Row[] = useMemo(() => {
+    if (query.trim()) {
+      return search(query, { kind: tab === 'people' ? 'person' : 'group', limit: 500 }).map((h) => ({ id: h.id, name: h.name, detail: h.phone }));
+    }
+    const list =
+      tab === 'people'
+        ? people.filter(isSearchablePerson).map((p) => ({ id: p.id, name: p.name, detail: p.phone }))
+        : groups.filter((g) => !g.archived).map((g) => ({ id: g.id, name: g.name, detail: t(`kinds.${g.kind}`) }));
+    return list.sort((a, b) => collator.compare(a.name, b.name));
+  }, [query, tab, people, groups, search, t]);
+
+  const person = tab === 'people' && selected ? peopleById.get(selected) : undefined;
+  const group = tab === 'groups' && selected ? groups.find((g) => g.id === selected) : undefined;
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('title')}</Title>
+        <Group>
+          <Button onClick={() => setDialog('person')}>{t('addPerson')}</Button>
+          <Button variant="default" onClick={() => setDialog('group')}>
+            {t('addGroup')}
+          </Button>
+        </Group>
+      </Group>
+      <Tabs
+        value={tab}
+        onChange={(v) => {
+          setTab((v as Tab) ?? 'people');
+          setSelected(null);
+        }}
+      >
+        <Tabs.List>
+          <Tabs.Tab value="people" fz="lg">
+            {t('tabs.people')}
+          </Tabs.Tab>
+          <Tabs.Tab value="groups" fz="lg">
+            {t('tabs.groups')}
+          </Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack gap="xs">
+            <TextInput
+              size="lg"
+              type="search"
+              label={t('search')}
+              description={t('searchHint')}
+              value={query}
+              onChange={(e) => setQuery(e.currentTarget.value)}
+              autoFocus
+            />
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {t('found', { count: rows.length })}
+            </Text>
+            <VirtualList
+              items={rows}
+              label={tab === 'people' ? t('tabs.people') : t('tabs.groups')}
+              getKey={(r) => r.id}
+              renderRow={(r) => (
+                <UnstyledButton
+                  onClick={() => setSelected(r.id)}
+                  aria-current={selected === r.id ? 'true' : undefined}
+                  p="xs"
+                  w="100%"
+                  h="100%"
+                  style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', background: selected === r.id ? 'var(--mantine-color-blue-0)' : undefined }}
+                >
+                  <Text fz="lg" fw={500} truncate>
+                    {r.name}
+                  </Text>
+                  <Text size="sm" c="dimmed" truncate>
+                    {r.detail || ' '}
+                  </Text>
+                </UnstyledButton>
+              )}
+            />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          {person && <PersonDetails key={person.id} person={person} people={people} groups={groups} peopleById={peopleById} search={search} />}
+          {group && <GroupDetails group={group} peopleById={peopleById} onEdit={() => setDialog('editGroup')} />}
+          {!person && !group && (
+            <Paper withBorder p="md">
+              <Text c="dimmed">{t('pickHint')}</Text>
+            </Paper>
+          )}
+        </Grid.Col>
+      </Grid>
+
+      {dialog === 'person' && (
+        <PersonForm
+          title={t('addPerson')}
+          onClose={() => setDialog(null)}
+          onSave={async (fields) => {
+            const id = await actions.savePerson(fields);
+            setTab('people');
+            setSelected(id);
+          }}
+        />
+      )}
+      {(dialog === 'group' || (dialog === 'editGroup' && group)) && (
+        <GroupForm
+          title={dialog === 'group' ? t('addGroup') : t('editGroup')}
+          initial={dialog === 'editGroup' && group ? groupFields(group) : undefined}
+          search={search}
+          peopleById={peopleById}
+          onClose={() => setDialog(null)}
+          onSave={async (fields) => {
+            const id = await actions.saveGroup(fields, dialog === 'editGroup' ? group?.id : undefined);
+            setTab('groups');
+            setSelected(id);
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function groupFields(g: GroupDoc): GroupFields {
+  const { id: _i, createdAt: _c, updatedAt: _u, updatedBy: _b, ...fields } = g;
+  return fields;
+}
+
+function GroupDetails({ group, peopleById, onEdit }: { group: GroupDoc; peopleById: Map<string, PersonDoc>; onEdit: () => void }) {
+  const { t } = useTranslation('people');
+  const contact = peopleById.get(group.contactPersonId);
+  const members = group.memberIds.map((id) => peopleById.get(id)).filter((p): p is PersonDoc => !!p && !p.erased);
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="group-title">
+      <Stack>
+        <Group justify="space-between">
+          <div>
+            <Title order={3} id="group-title">
+              {group.name}
+            </Title>
+            <Group gap="xs" mt={4}>
+              <Badge>{t(`kinds.${group.kind}`)}</Badge>
+              {group.local && <Badge color="teal">{t('localBadge')}</Badge>}
+            </Group>
+          </div>
+          <Button onClick={onEdit}>{t('edit')}</Button>
+        </Group>
+        <Table variant="vertical" fz="md" layout="fixed" aria-label={t('contacts')}>
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Th w={220}>{t('fields.contactPerson')}</Table.Th>
+              <Table.Td>{[contact?.name ?? group.contactName, contact?.phone || group.contactPhone].filter(Boolean).join(' · ') || '—'}</Table.Td>
+            </Table.Tr>
+            {group.notes && (
+              <Table.Tr>
+                <Table.Th>{t('fields.notes')}</Table.Th>
+                <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{group.notes}</Table.Td>
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+        <Title order={4}>{t('membersTitle', { count: members.length })}</Title>
+        {members.length === 0 ? <Text c="dimmed">{t('none')}</Text> : <Text>{members.map((m) => m.name).join(', ')}</Text>}
+      </Stack>
+    </Paper>
+  );
 }

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { BookingDoc } from '@shared/db';
+import { attendanceOf, emptyHeadcount, HEADCOUNT_FIELDS, type HeadcountField } from '@shared/visits/headcount';
+import { useFormat } from '../../app/format';
+import { useVisitActions } from './hooks';
+
+/** The clicker for events where names are not taken: one click per person, saved on the booking. */
+export function Headcount({ bookings }: { bookings: BookingDoc[] }) {
+  const { t } = useTranslation('visitors');
+  const fmt = useFormat();
+  const { bump } = useVisitActions();
+  const [bookingId, setBookingId] = useState<string | null>(null);
+  const booking = bookings.find((b) => b.id === bookingId);
+  const counts = { ...emptyHeadcount(), ...booking?.headcount };
+
+  const click = (field: HeadcountField, delta: number) => {
+    if (booking) void bump(booking.id, field, delta);
+  };
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="headcount-title">
+      <Stack>
+        <Title order={3} id="headcount-title">
+          {t('headcount.title')}
+        </Title>
+        <Select
+          size="lg"
+          label={t('headcount.booking')}
+          placeholder={bookings.length ? t('door.bookingPick') : t('door.noBookings')}
+          data={bookings.map((b) => ({ value: b.id, label: `${fmt.time(b.start)}–${fmt.time(b.end)} ${b.title}` }))}
+          value={bookingId}
+          onChange={setBookingId}
+        />
+        {booking && (
+          <>
+            <Text fz={28} fw={700} aria-live="polite">
+              {t('headcount.total', { count: attendanceOf(counts) })}
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              {HEADCOUNT_FIELDS.map((field) => (
+                <Paper key={field} withBorder p="md" role="group" aria-label={t(`headcount.${field}`)}>
+                  <Text fz="xl" fw={600}>
+                    {t(`headcount.${field}`)}
+                  </Text>
+                  <Group justify="space-between" mt="sm" wrap="nowrap">
+                    <Button size="xl" h={80} miw={100} variant="default" onClick={() => click(field, -1)} aria-label={t('headcount.minus', { what: t(`headcount.${field}`) })} disabled={counts[field] === 0}>
+                      −1
+                    </Button>
+                    <Text fz={44} fw={700} data-testid={`headcount-${field}`} aria-label={t('headcount.value', { what: t(`headcount.${field}`), count: counts[field] })}>
+                      {counts[field]}
+                    </Text>
+                    <Button size="xl" h={80} miw={140} onClick={() => click(field, 1)} aria-label={t('headcount.plus', { what: t(`headcount.${field}`) })}>
+                      +1
+                    </Button>
+                  </Group>
+                </Paper>
+              ))}
+            </SimpleGrid>
+            <Text c="dimmed">{t('headcount.hint')}</Text>
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

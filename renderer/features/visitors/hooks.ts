@@ -1,0 +1,134 @@
+/**
+ * The visitor log: live queries and writes. Rules (validation, duplicates, sign-out, headcount, edits)
+ * come from shared/visits; these hooks only read and write.
+ */
+import { useCallback } from 'react';
+import dayjs from 'dayjs';
+import { stampChange, stampNew, type BookingDoc, type DeskDatabase, type VisitDoc } from '@shared/db';
+import type { FieldError } from '@shared/people/validate';
+import {
+  bumpHeadcount,
+  editVisit,
+  findDuplicateSignIn,
+  newVisit,
+  signOutAllPatches,
+  toLocalDateTime,
+  validateSignIn,
+  validateSignOut,
+  type HeadcountField,
+  type SignInInput,
+  type VisitEdit,
+  type VisitErrorCode,
+} from '@shared/visits';
+import { useAuthor, useDb, useLiveQuery } from '../../app/db';
+
+const dayStart = (date: string) => `${date}T00:00`;
+const nextDayStart = (date: string) => `${dayjs(date).add(1, 'day').format('YYYY-MM-DD')}T00:00`;
+export const todayDate = () => dayjs().format('YYYY-MM-DD');
+
+/** Visits that started on the local dates from…to (inclusive), newest first. */
+export function useVisits(from: string, to: string): { visits: VisitDoc[]; loading: boolean } {
+  const { data, loading } = useLiveQuery(
+    (db) => (from && to ? db.visits.find({ selector: { timeIn: { $gte: dayStart(from), $lt: nextDayStart(to) } }, sort: [{ timeIn: 'desc' }] }) : null),
+    [from, to],
+  );
+  return { visits: (data as VisitDoc[] | undefined) ?? [], loading };
+}
+
+/** Everyone signed in and not yet out (any day: someone forgotten yesterday shows up too). */
+export function useInBuilding(): VisitDoc[] {
+  const { data } = useLiveQuery((db) => db.visits.find({ selector: { timeOut: '' }, sort: [{ timeIn: 'asc' }] }), []);
+  return (data as VisitDoc[] | undefined) ?? [];
+}
+
+/** Today's bookings that are not cancelled, by start time. */
+export function useTodayBookings(): BookingDoc[] {
+  const today = todayDate();
+  const { data } = useLiveQuery((db) => db.bookings.find({ selector: { start: { $gte: dayStart(today), $lt: nextDayStart(today) } }, sort: [{ start: 'asc' }] }), [today]);
+  return ((data as BookingDoc[] | undefined) ?? []).filter((b) => b.status !== 'cancelled');
+}
+
+export type SignInResult = { ok: true; visit: VisitDoc } | { ok: false; errors: FieldError<VisitErrorCode>[] } | { ok: false; duplicate: VisitDoc };
+
+/**
+ * Sign-ins are serialised per database: a second Enter waits for the first write, then sees its visit
+ * as a duplicate instead of creating another one.
+ */
+const queues = new WeakMap<DeskDatabase, Promise<unknown>>();
+function serialised<T>(db: DeskDatabase, job: () => Promise<T>): Promise<T> {
+  const run = (queues.get(db) ?? Promise.resolve()).then(job, job);
+  queues.set(
+    db,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
+export function useVisitActions() {
+  const db = useDb();
+  const author = useAuthor();
+
+  const signIn = useCallback(
+    (input: SignInInput): Promise<SignInResult> =>
+      serialised(db, async () => {
+        const errors = validateSignIn(input);
+        if (errors.length) return { ok: false, errors };
+        const timeIn = toLocalDateTime(Date.now());
+        const open = (await db.visits.find({ selector: { timeOut: '' } }).exec()).map((d) => d.toJSON() as VisitDoc);
+        const duplicate = findDuplicateSignIn(open, input, timeIn);
+        if (duplicate) return { ok: false, duplicate };
+        const visit = stampNew(newVisit(input, timeIn), author);
+        await db.visits.insert(visit);
+        return { ok: true, visit };
+      }),
+    [db, author],
+  );
+
+  /** Returns an error code, or null when signed out. */
+  const signOut = useCallback(
+    async (id: string): Promise<VisitErrorCode | null> => {
+      const doc = await db.visits.findOne(id).exec();
+      if (!doc) return 'visit.alreadyOut';
+      const timeOut = toLocalDateTime(Date.now());
+      const code = validateSignOut(doc, timeOut);
+      if (code) return code;
+      await doc.incrementalPatch(stampChange({ timeOut }, author));
+      return null;
+    },
+    [db, author],
+  );
+
+  const signOutEveryone = useCallback(async (): Promise<number> => {
+    const open = await db.visits.find({ selector: { timeOut: '' } }).exec();
+    const patches = signOutAllPatches(
+      open.map((d) => d.toJSON() as VisitDoc),
+      toLocalDateTime(Date.now()),
+    );
+    const byId = new Map(open.map((d) => [d.primary, d]));
+    for (const { id, patch } of patches) await byId.get(id)?.incrementalPatch(stampChange(patch, author));
+    return patches.length;
+  }, [db, author]);
+
+  const edit = useCallback(
+    async (id: string, changes: VisitEdit): Promise<FieldError<VisitErrorCode>[]> => {
+      const doc = await db.visits.findOne(id).exec();
+      if (!doc) return [{ field: 'name', code: 'visit.alreadyOut' }];
+      const result = editVisit(doc.toJSON() as VisitDoc, changes, new Date().toISOString(), author.volunteer || author.desk);
+      if (!result.ok) return result.errors;
+      if (Object.keys(result.patch).length) await doc.incrementalPatch(stampChange(result.patch, author));
+      return [];
+    },
+    [db, author],
+  );
+
+  /** One click on the headcount clicker; atomic against concurrent clicks. */
+  const bump = useCallback(
+    async (bookingId: string, field: HeadcountField, delta: number): Promise<void> => {
+      const doc = await db.bookings.findOne(bookingId).exec();
+      await doc?.incrementalModify((b) => ({ ...b, ...bumpHeadcount(b.headcount, field, delta), ...stampChange({}, author) }));
+    },
+    [db, author],
+  );
+
+  return { signIn, signOut, signOutEveryone, edit, bump };
+}

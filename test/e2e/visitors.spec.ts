@@ -1,0 +1,126 @@
+import { test, expect, type DeskApp } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/** Adds a person through People → Add a person (Russian UI). */
+async function addPerson(page: Page, name: string, phone = '') {
+  await page.goto('./?lang=ru#/people');
+  await page.getByRole('button', { name: 'Добавить человека' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Имя и фамилия').fill(name);
+  if (phone) await dialog.getByLabel('Телефон').fill(phone);
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Today's booking through the calendar (Calendar → New booking), in a new room. */
+async function addTodayBooking(app: DeskApp, title: string) {
+  await app.addRoom({ name: 'Зал', capacity: 80 });
+  await app.page.goto('./?lang=ru#/calendar');
+  await app.page.getByRole('button', { name: 'Новая бронь' }).first().click();
+  const dialog = app.page.getByRole('dialog');
+  await dialog.getByLabel('Название').fill(title);
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+async function openDoor(page: Page) {
+  await page.goto('./?lang=ru#/visitors');
+  const field = page.getByRole('combobox', { name: 'Имя или телефон' });
+  await expect(field).toBeFocused();
+  return field;
+}
+
+const inBuilding = (page: Page) => page.getByRole('table', { name: 'Кто в здании' });
+
+test('a known and an unknown visitor are signed in by keyboard only; double Enter makes one visit', async ({ page }) => {
+  await addPerson(page, 'Пётр Семёнов', '+7 (912) 345-67-89');
+  await openDoor(page);
+
+  // Known person: type, Enter (the top match) — typed with е instead of ё and lower case.
+  await page.keyboard.type('семен');
+  await expect(page.getByRole('option', { name: /Пётр Семёнов/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Записан(а): Пётр Семёнов');
+  await expect(inBuilding(page).getByRole('cell', { name: 'Пётр Семёнов', exact: true })).toBeVisible();
+
+  // Signing the same person in again while inside is refused with a message.
+  await page.keyboard.type('4567');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('уже в здании');
+
+  // Unknown visitor, with companions, pressing Enter twice.
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('Зинаида Гостева');
+  await page.keyboard.press('Tab'); // to the purpose radios … then the companions
+  await page.getByLabel('С ним детей').focus();
+  await page.keyboard.type('2');
+  await page.getByRole('combobox', { name: 'Имя или телефон' }).focus();
+  await expect(page.getByRole('option', { name: /Новый посетитель: «Зинаида Гостева»/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Записан(а): Зинаида Гостева');
+  await expect(inBuilding(page).getByRole('row', { name: /Зинаида Гостева/ })).toHaveCount(1);
+  await expect(page.getByRole('heading', { name: 'Сейчас в здании: 4' })).toBeVisible(); // Пётр + Зинаида + 2 children
+
+  // The log has exactly two entries after a reload.
+  await page.reload();
+  await page.getByRole('tab', { name: 'Журнал' }).click();
+  await expect(page.getByText('Записей: 2, людей всего: 4')).toBeVisible();
+  await page.screenshot({ path: 'test-results/visitors-log.png', fullPage: true });
+});
+
+test('bad input at the door: clear messages, typed values kept', async ({ page }) => {
+  const field = await openDoor(page);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Введите имя посетителя')).toBeVisible();
+  await field.fill('Олег');
+  await page.getByLabel('С ним взрослых').fill('-3');
+  await page.getByLabel('С ним детей').fill('5000');
+  await page.getByRole('button', { name: 'Записать вход' }).click();
+  await expect(page.getByText('Число не может быть меньше нуля')).toBeVisible();
+  await expect(page.getByText(/Слишком много — не больше 500/)).toBeVisible();
+  await expect(field).toHaveValue('Олег');
+  await expect(page.getByLabel('С ним детей')).toHaveValue('5000');
+  await expect(page.getByText('Сейчас в здании никого нет.')).toBeVisible();
+  await page.screenshot({ path: 'test-results/visitors-bad-input.png', fullPage: true });
+});
+
+test('the in-building list signs out one person and then everyone, with a confirmation', async ({ page }) => {
+  await openDoor(page);
+  for (const name of ['Анна Первая', 'Борис Второй', 'Вера Третья']) {
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status')).toContainText(`Записан(а): ${name}`);
+  }
+  await expect(page.getByRole('button', { name: 'Печать списка для эвакуации' })).toBeEnabled();
+  await page.screenshot({ path: 'test-results/visitors-door.png', fullPage: true });
+  await page.getByRole('button', { name: 'Отметить уход: Борис Второй' }).click();
+  await expect(inBuilding(page).getByRole('row')).toHaveCount(3); // header + 2
+  await page.getByRole('button', { name: 'Все ушли' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Да, все ушли' }).click();
+  await expect(page.getByText('Сейчас в здании никого нет.')).toBeVisible();
+  await page.getByRole('tab', { name: 'Журнал' }).click();
+  await expect(page.getByText('Записей: 3, людей всего: 3')).toBeVisible();
+  await expect(page.getByText('в здании')).toHaveCount(0);
+});
+
+test('the headcount clicker counts an event and sets its attendance', async ({ app, page }) => {
+  await addTodayBooking(app, 'Лекция о компосте');
+  await page.goto('./?lang=ru#/visitors');
+  await page.getByRole('tab', { name: 'Счётчик на мероприятии' }).click();
+  await page.getByRole('textbox', { name: 'Мероприятие' }).click();
+  await page.getByRole('option', { name: /Лекция о компосте/ }).click();
+  const plusAdult = page.getByRole('button', { name: 'Плюс один: Взрослые' });
+  for (let i = 0; i < 3; i++) await plusAdult.click();
+  await page.getByRole('button', { name: 'Плюс один: Дети' }).click();
+  await page.getByRole('button', { name: 'Минус один: Взрослые' }).click();
+  await expect(page.getByTestId('headcount-adults')).toHaveText('2');
+  await expect(page.getByTestId('headcount-children')).toHaveText('1');
+  await expect(page.getByText('Всего: 3')).toBeVisible();
+  await page.screenshot({ path: 'test-results/visitors-headcount.png', fullPage: true });
+  await page.reload();
+  await page.getByRole('tab', { name: 'Счётчик на мероприятии' }).click();
+  await page.getByRole('textbox', { name: 'Мероприятие' }).click();
+  await page.getByRole('option', { name: /Лекция о компосте/ }).click();
+  await expect(page.getByTestId('headcount-adults')).toHaveText('2');
+});
