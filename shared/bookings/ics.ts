@@ -27,6 +27,9 @@ export interface IcsOptions {
   uidDomain?: string;
 }
 
+// eslint-disable-next-line no-control-regex -- TEXT values may not carry control characters (RFC 5545 §3.3.11)
+export const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
 /** Escapes a TEXT value (RFC 5545 §3.3.11). */
 export function escapeText(value: string): string {
   return value
@@ -34,7 +37,7 @@ export function escapeText(value: string): string {
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
     .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+    .replace(CONTROL_CHARS, '');
 }
 
 const utf8Length = (cp: number): number => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);

@@ -1,6 +1,291 @@
-import { ComingSoon } from '../../app/ComingSoon';
+import { useCallback, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import { Calendar, dayjsLocalizer, type View } from 'react-big-calendar';
+import dndModule, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
+import 'react-big-calendar/lib/css/react-big-calendar.css';
+import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
+import { Alert, Button, Group, MultiSelect, Stack, Switch, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import {
+  addDays, addMinutes, emptyBooking, publicEventsIcs,
+  type BookingFields, type FreeSlot, type Occurrence,
+} from '@shared/bookings';
+import { BOOKING_CATEGORIES, type BookingCategory, type RoomDoc } from '@shared/db';
+import { getDesk } from '../../app/desk';
+import { useFormat } from '../../app/format';
+import { useCentre, useRooms } from '../settings/hooks';
+import { BookingForm } from './BookingForm';
+import { DetailsPanel } from './DetailsPanel';
+import { FreeSlotDialog } from './FreeSlotDialog';
+import { daySheetHtml } from './daySheet';
+import { fromJsDate, jsDateToLocalDate, toJsDate, todayLocal } from './dates';
+import { useBookingActions } from './hooks/useBookingActions';
+import { useRangeOccurrences } from './hooks/useCalendarData';
+import { useSeries } from './hooks/useCalendarData';
+import { CATEGORY_COLOURS, useBookingWords } from './words';
+import './calendar.css';
 
-/** Placeholder until the calendar feature lands. */
+const localizer = dayjsLocalizer(dayjs);
+// The add-on is CommonJS with an `__esModule` default; bundlers differ on unwrapping it once or twice.
+const withDragAndDrop: typeof dndModule =
+  typeof dndModule === 'function' ? dndModule : (dndModule as unknown as { default: typeof dndModule }).default;
+const DnDCalendar = withDragAndDrop<CalEvent, Column>(Calendar);
+const VIEWS: View[] = ['day', 'week', 'month', 'agenda'];
+const AGENDA_DAYS = 30;
+
+interface Column {
+  id: string;
+  title: string;
+  roomId: string;
+  section: string;
+}
+interface CalEvent {
+  id: string;
+  title: string;
+  start: Date;
+  end: Date;
+  resourceId: string | string[];
+  occurrence: Occurrence;
+}
+
+/** Day columns: a room, or one column per section of a divisible hall ("Зал · A"). */
+function columnsFor(rooms: RoomDoc[], label: (room: string, section: string) => string): Column[] {
+  return rooms.flatMap((r) =>
+    r.sections.length ? r.sections.map((s) => ({ id: `${r.id}::${s.id}`, title: label(r.name, s.name), roomId: r.id, section: s.id })) : [{ id: r.id, title: r.name, roomId: r.id, section: '' }],
+  );
+}
+
+function rangeOf(view: View, date: string): { from: string; to: string } {
+  const d = dayjs(date);
+  if (view === 'day') return { from: date, to: addDays(date, 1) };
+  if (view === 'week') {
+    const from = d.subtract((d.day() + 6) % 7, 'day').format('YYYY-MM-DD');
+    return { from, to: addDays(from, 7) };
+  }
+  if (view === 'month') {
+    const first = d.startOf('month');
+    const from = first.subtract((first.day() + 6) % 7, 'day').format('YYYY-MM-DD');
+    return { from, to: addDays(from, 42) };
+  }
+  return { from: date, to: addDays(date, AGENDA_DAYS) };
+}
+
+type Editing = { initial: BookingFields; original?: Occurrence } | null;
+
 export default function Page() {
-  return <ComingSoon section="calendar" />;
+  const { t, i18n } = useTranslation('calendar');
+  const fmt = useFormat();
+  const [params, setParams] = useSearchParams();
+  const view = (VIEWS.includes(params.get('view') as View) ? params.get('view') : 'day') as View;
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : todayLocal();
+  const setNav = useCallback(
+    (next: { view?: View; date?: string }) => setParams((p) => {
+      const q = new URLSearchParams(p);
+      if (next.view) q.set('view', next.view);
+      if (next.date) q.set('date', next.date);
+      return q;
+    }, { replace: true }),
+    [setParams],
+  );
+  const { rooms } = useRooms();
+  const centre = useCentre();
+  const words = useBookingWords(rooms);
+  const actions = useBookingActions();
+  const [roomFilter, setRoomFilter] = useState<string[]>([]);
+  const [categoryFilter, setCategoryFilter] = useState<string[]>([]);
+  const [showCancelled, setShowCancelled] = useState(false);
+  const [selected, setSelected] = useState<Occurrence | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [slotDialog, setSlotDialog] = useState(false);
+  const selectedSeries = useSeries(editing?.original?.seriesId || undefined);
+
+  const { from, to } = rangeOf(view, date);
+  const { occurrences } = useRangeOccurrences(from, to, showCancelled);
+  const shownRooms = rooms.filter((r) => !roomFilter.length || roomFilter.includes(r.id));
+  const columns = useMemo(() => columnsFor(shownRooms, (room, section) => t('sectionColumn', { room, section })), [shownRooms, t]);
+  const events = useMemo<CalEvent[]>(
+    () =>
+      occurrences
+        .filter((o) => (!roomFilter.length || roomFilter.includes(o.roomId)) && (!categoryFilter.length || categoryFilter.includes(o.category)))
+        .map((o) => {
+          const roomColumns = columns.filter((c) => c.roomId === o.roomId);
+          const taken = o.sections.length ? roomColumns.filter((c) => o.sections.includes(c.section)) : roomColumns;
+          return {
+            id: o.id,
+            title: [o.title, o.organiser.name].filter(Boolean).join(' — '),
+            start: toJsDate(o.start),
+            end: toJsDate(o.end),
+            resourceId: taken.length === 1 ? taken[0]!.id : taken.map((c) => c.id),
+            occurrence: o,
+          };
+        }),
+    [occurrences, roomFilter, categoryFilter, columns],
+  );
+
+  const startBooking = useCallback(
+    (start: string, end: string, column?: Column) => {
+      const room = rooms.find((r) => r.id === column?.roomId) ?? (rooms.length === 1 ? rooms[0] : undefined);
+      setEditing({
+        initial: emptyBooking({
+          start,
+          end,
+          roomId: room?.id ?? '',
+          sections: column?.section ? [column.section] : [],
+          setupMinutes: room?.setupMinutes ?? 0,
+          cleanupMinutes: room?.cleanupMinutes ?? 0,
+        }),
+      });
+    },
+    [rooms],
+  );
+
+  const onMove = useCallback(
+    async ({ event, start, end, resourceId }: EventInteractionArgs<CalEvent>) => {
+      const o = event.occurrence;
+      const column = typeof resourceId === 'string' ? columns.find((c) => c.id === resourceId) : undefined;
+      const sameRoom = !column || column.roomId === o.roomId;
+      const result = await actions.move(o, {
+        start: fromJsDate(new Date(start)),
+        end: fromJsDate(new Date(end)),
+        roomId: column?.roomId ?? o.roomId,
+        sections: sameRoom && (!column || !column.section || o.sections.includes(column.section) || !o.sections.length) ? o.sections : column?.section ? [column.section] : [],
+      });
+      if (result.ok) notifications.show({ message: t('moved'), color: 'green' });
+      else
+        notifications.show({
+          color: 'red',
+          title: t('moveRefused'),
+          message: [...result.clashes.map((c) => words.clash(c)), ...result.errors.map((c) => words.error(c))].join('\n'),
+          autoClose: 10000,
+        });
+    },
+    [actions, columns, t, words],
+  );
+
+  const exportIcs = async () => {
+    const ics = publicEventsIcs(occurrences, {
+      from,
+      to: addDays(to, -1),
+      calendarName: t('ics.calendarName', { centre: centre?.name || '' }),
+      roomNames: Object.fromEntries(rooms.map((r) => [r.id, r.name])),
+      address: centre?.address,
+      categoryNames: Object.fromEntries(BOOKING_CATEGORIES.map((c) => [c, t(`categories.${c}`)])),
+      now: new Date(),
+    });
+    const result = await getDesk().saveFile({ suggestedName: `events-${from}-${addDays(to, -1)}.ics`, data: ics, filters: [{ name: 'iCalendar', extensions: ['ics'] }] });
+    if (result.ok) notifications.show({ message: t('ics.saved'), color: 'green' });
+  };
+
+  const printDay = async () => {
+    const day = occurrences.filter((o) => o.start.slice(0, 10) === date);
+    await getDesk().printHtml({ html: daySheetHtml({ t, lang: i18n.language, dateLabel: fmt.date(date), occurrences: day, where: (o) => words.where(o.roomId, o.sections) }) });
+  };
+
+  const onPickSlot = (slot: FreeSlot, minutes: number) => {
+    setSlotDialog(false);
+    const room = rooms.find((r) => r.id === slot.roomId);
+    startBooking(slot.start, addMinutes(slot.start, minutes), room ? { id: room.id, roomId: room.id, title: room.name, section: slot.sections[0] ?? '' } : undefined);
+  };
+
+  const messages = useMemo(() => {
+    const m = t('rbc', { returnObjects: true }) as Record<string, string>;
+    return { ...m, showMore: (count: number) => t('rbc.showMore', { count }) };
+  }, [t]);
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('title')}</Title>
+        <Group>
+          <Button onClick={() => startBooking(`${date}T18:00`, `${date}T20:00`)}>{t('newBooking')}</Button>
+          <Button variant="light" onClick={() => setSlotDialog(true)}>{t('findSlot')}</Button>
+          <Button variant="default" onClick={() => void exportIcs()}>{t('exportIcs')}</Button>
+          <Button variant="default" onClick={() => void printDay()}>{t('printDay')}</Button>
+        </Group>
+      </Group>
+      <Group align="flex-end">
+        <TextInput type="date" label={t('goToDate')} value={date} onChange={(e) => e.currentTarget.value && setNav({ date: e.currentTarget.value })} />
+        <MultiSelect w={260} label={t('filterRooms')} placeholder={roomFilter.length ? undefined : t('allRooms')} data={rooms.map((r) => ({ value: r.id, label: r.name }))} value={roomFilter} onChange={setRoomFilter} clearable />
+        <MultiSelect w={260} label={t('filterCategories')} placeholder={categoryFilter.length ? undefined : t('allCategories')} data={BOOKING_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))} value={categoryFilter} onChange={setCategoryFilter} clearable />
+        <Switch mb={8} label={t('showCancelled')} checked={showCancelled} onChange={(e) => setShowCancelled(e.currentTarget.checked)} />
+      </Group>
+      {rooms.length === 0 && <Alert color="blue">{t('noRooms')}</Alert>}
+      <div className="desk-calendar" style={{ height: view === 'agenda' ? 'auto' : 760 }}>
+        <DnDCalendar
+          localizer={localizer}
+          culture={i18n.language === 'en' ? 'en-gb' : 'ru'}
+          messages={messages}
+          events={events}
+          view={view}
+          views={VIEWS}
+          onView={(v) => setNav({ view: v })}
+          date={toJsDate(date)}
+          onNavigate={(d) => setNav({ date: jsDateToLocalDate(d) })}
+          resources={view === 'day' && columns.length ? columns : undefined}
+          resourceIdAccessor="id"
+          resourceTitleAccessor="title"
+          length={AGENDA_DAYS}
+          step={30}
+          timeslots={2}
+          min={toJsDate(`${date}T07:00`)}
+          max={toJsDate(`${date}T23:30`)}
+          scrollToTime={toJsDate(`${date}T09:00`)}
+          formats={{
+            timeGutterFormat: 'HH:mm',
+            eventTimeRangeFormat: ({ start, end }) => `${dayjs(start).format('HH:mm')}–${dayjs(end).format('HH:mm')}`,
+            agendaTimeRangeFormat: ({ start, end }) => `${dayjs(start).format('HH:mm')}–${dayjs(end).format('HH:mm')}`,
+            selectRangeFormat: ({ start, end }) => `${dayjs(start).format('HH:mm')}–${dayjs(end).format('HH:mm')}`,
+            agendaTimeFormat: 'HH:mm',
+            dayHeaderFormat: 'dddd, D MMMM YYYY',
+          }}
+          selectable
+          onSelectSlot={(slot) => {
+            const column = columns.find((c) => c.id === slot.resourceId);
+            const start = fromJsDate(slot.start);
+            const end = slot.action === 'click' || view === 'month' ? addMinutes(start, 120) : fromJsDate(slot.end);
+            startBooking(view === 'month' ? `${start.slice(0, 10)}T18:00` : start, view === 'month' ? `${start.slice(0, 10)}T20:00` : end, column);
+          }}
+          onSelectEvent={(e) => setSelected(e.occurrence)}
+          onKeyPressEvent={(e, ev) => {
+            if ((ev as unknown as KeyboardEvent).key === 'Enter') setSelected(e.occurrence);
+          }}
+          draggableAccessor={(e) => e.occurrence.status !== 'cancelled'}
+          resizableAccessor={(e) => e.occurrence.status !== 'cancelled'}
+          onEventDrop={(args) => void onMove(args)}
+          onEventResize={(args) => void onMove(args)}
+          eventPropGetter={(e) => ({
+            style: {
+              backgroundColor: e.occurrence.status === 'cancelled' ? '#868e96' : (CATEGORY_COLOURS[e.occurrence.category as BookingCategory] ?? '#455a64'),
+              textDecoration: e.occurrence.status === 'cancelled' ? 'line-through' : undefined,
+              borderStyle: e.occurrence.status === 'tentative' ? 'dashed' : undefined,
+            },
+          })}
+          popup
+        />
+      </div>
+      {selected && (
+        <DetailsPanel
+          occurrence={selected}
+          rooms={rooms}
+          onClose={() => setSelected(null)}
+          onEdit={() => {
+            const { id: _i, source: _s, updatedAt: _u, ...fields } = selected;
+            setEditing({ initial: fields, original: selected });
+            setSelected(null);
+          }}
+          onDuplicate={() => {
+            const { id: _i, source: _s, updatedAt: _u, ...fields } = selected;
+            setEditing({ initial: { ...fields, status: 'confirmed', cancelledBy: '', cancelReason: '', seriesId: '', occurrenceStart: '', paid: false } });
+            setSelected(null);
+          }}
+        />
+      )}
+      {editing && (!editing.original?.seriesId || selectedSeries) && (
+        <BookingForm key={editing.original?.id ?? 'new'} initial={editing.initial} original={editing.original} series={selectedSeries} rooms={rooms} settings={centre} onClose={() => setEditing(null)} />
+      )}
+      {slotDialog && <FreeSlotDialog rooms={rooms} settings={centre} onClose={() => setSlotDialog(false)} onPick={onPickSlot} />}
+    </Stack>
+  );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ROOM_KINDS, type RoomDoc } from '@shared/db';
 import { validateRoom } from '@shared/centre/validate';
 import type { RoomFields } from './hooks';
+import { RoomBookingFields } from './RoomBookingFields';
 
 interface Props {
   initial: RoomFields;
@@ -52,6 +53,7 @@ export function RoomForm({ initial, otherNames, onSubmit, onCancel }: Props) {
           value={Number.isNaN(form.values.capacity) ? '' : form.values.capacity}
         />
         <ColorInput label={t('rooms.colour')} format="hex" {...form.getInputProps('colour')} />
+        <RoomBookingFields form={form} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('cancel')}

@@ -1,0 +1,196 @@
+import { useCallback } from 'react';
+import {
+  addDays,
+  cancelOccurrence,
+  checkBooking,
+  datePart,
+  detachOccurrence,
+  editWholeSeries,
+  endSeriesBefore,
+  seriesClashes,
+  seriesFromBooking,
+  seriesSpan,
+  skipOccurrences,
+  splitSeries,
+  type BookingError,
+  type BookingFields,
+  type BookingWarning,
+  type Clash,
+  type Occurrence,
+  type RepeatRule,
+  type SeriesChanges,
+  type SeriesClash,
+  type SeriesFields,
+} from '@shared/bookings';
+import { newId, SETTINGS_ID, stampChange, stampNew, type BookingDoc, type DeskDatabase, type SeriesDoc } from '@shared/db';
+import { useAuthor, useDb } from '../../../app/db';
+import { loadOccurrences } from './useSlotSearch';
+
+export type SaveResult =
+  | { ok: true; id: string }
+  | { ok: false; errors: BookingError[]; clashes: Clash<Occurrence>[]; seriesClashes?: SeriesClash[] };
+
+export interface CheckResult {
+  errors: BookingError[];
+  clashes: Clash<Occurrence>[];
+  warnings: BookingWarning[];
+}
+
+async function context(db: DeskDatabase, roomId: string) {
+  const [room, settings] = await Promise.all([db.rooms.findOne(roomId || '-').exec(), db.settings.findOne(SETTINGS_ID).exec()]);
+  return { room: room?.toJSON() as never, settings: settings?.toJSON() as never };
+}
+
+/** Stored booking for an occurrence (id of a stored one, or the exception booking of a computed one). */
+async function storedFor(db: DeskDatabase, o: Pick<Occurrence, 'id' | 'source' | 'seriesId' | 'occurrenceStart'>) {
+  if (o.source === 'booking') return db.bookings.findOne(o.id).exec();
+  return null;
+}
+
+async function seriesBookings(db: DeskDatabase, seriesId: string): Promise<(BookingFields & { id: string })[]> {
+  const docs = await db.bookings.find({ selector: { seriesId } }).exec();
+  return docs.map((d) => d.toJSON() as BookingDoc);
+}
+
+/**
+ * Writes bookings and series. Every path (form, drag, duplicate, series) checks the conflict rule
+ * against what is in the database at the moment of writing, and refuses with the clashes as data.
+ */
+export function useBookingActions() {
+  const db = useDb();
+  const author = useAuthor();
+  const who = author.volunteer || author.desk;
+
+  const check = useCallback(
+    async (candidate: BookingFields & { id?: string }): Promise<CheckResult> => {
+      const day = datePart(candidate.start || '1970-01-01');
+      const [others, ctx] = await Promise.all([loadOccurrences(db, addDays(day, -1), addDays(day, 2)), context(db, candidate.roomId)]);
+      return checkBooking(candidate, { ...ctx, others });
+    },
+    [db],
+  );
+
+  /** Saves a one-off booking, or one occurrence of a series (which becomes an exception). */
+  const saveBooking = useCallback(
+    async (fields: BookingFields, original?: Occurrence): Promise<SaveResult> => {
+      const candidate = { ...fields, id: original?.id, seriesId: original?.seriesId ?? '', occurrenceStart: original?.occurrenceStart ?? '' };
+      const result = await check(candidate);
+      if (result.errors.length || result.clashes.length) return { ok: false, errors: result.errors, clashes: result.clashes };
+      if (original?.source === 'series') {
+        const series = await db.series.findOne(original.seriesId).exec();
+        if (!series) return { ok: false, errors: ['booking.no-room'], clashes: [] };
+        const { booking, exceptions } = detachOccurrence(series.toJSON() as SeriesDoc, original.occurrenceStart, fields, who);
+        const doc = stampNew(booking, author);
+        await db.bookings.insert(doc);
+        await series.incrementalPatch(stampChange({ exceptions }, author));
+        return { ok: true, id: doc.id };
+      }
+      if (original) {
+        const doc = await storedFor(db, original);
+        if (!doc) return { ok: false, errors: ['booking.no-room'], clashes: [] };
+        const { seriesId: _s, occurrenceStart: _o, ...patch } = fields;
+        await doc.incrementalPatch(stampChange(patch, author));
+        return { ok: true, id: doc.id };
+      }
+      const doc = stampNew({ ...fields, seriesId: '', occurrenceStart: '' }, author);
+      await db.bookings.insert(doc);
+      return { ok: true, id: doc.id };
+    },
+    [db, author, who, check],
+  );
+
+  const seriesCheck = useCallback(
+    async (series: SeriesFields & { id?: string }): Promise<SeriesClash[]> => {
+      const span = seriesSpan(series);
+      const existing = await loadOccurrences(db, addDays(span.from, -1), addDays(span.to, 2));
+      return seriesClashes(series, existing);
+    },
+    [db],
+  );
+
+  /** Creates a weekly series; clashing dates refuse it unless they are listed in `skip`. */
+  const createSeries = useCallback(
+    async (first: BookingFields, rule: RepeatRule, skip: string[], skipReason: string): Promise<SaveResult> => {
+      const result = await check(first);
+      if (result.errors.length) return { ok: false, errors: result.errors, clashes: [] };
+      let series = skipOccurrences(seriesFromBooking(first, rule), skip, who, skipReason);
+      const clashes = await seriesCheck(series);
+      if (clashes.length) return { ok: false, errors: [], clashes: [], seriesClashes: clashes };
+      series = { ...series };
+      const doc = stampNew(series, author);
+      await db.series.insert(doc as SeriesDoc);
+      return { ok: true, id: doc.id };
+    },
+    [db, author, who, check, seriesCheck],
+  );
+
+  /** Edits the whole series or this-and-following; refused when the changed series would clash. */
+  const editSeries = useCallback(
+    async (occurrence: Occurrence, scope: 'all' | 'following', changes: SeriesChanges): Promise<SaveResult> => {
+      const doc = await db.series.findOne(occurrence.seriesId).exec();
+      if (!doc) return { ok: false, errors: ['booking.no-room'], clashes: [] };
+      const series = doc.toJSON() as SeriesDoc;
+      const stored = await seriesBookings(db, series.id);
+      const newSeriesId = newId();
+      const plan =
+        scope === 'all'
+          ? ({ kind: 'whole', patch: editWholeSeries(series, changes) } as const)
+          : splitSeries(series, occurrence.occurrenceStart, changes, newSeriesId, stored);
+      const changed: SeriesFields & { id: string } = plan.kind === 'whole' ? { ...series, ...plan.patch } : { ...plan.newSeries, id: newSeriesId };
+      const clashes = await seriesCheck(changed);
+      const own = new Set([series.id]);
+      const real = clashes
+        .map((c) => ({ ...c, clashes: c.clashes.filter((x) => !own.has(x.other.seriesId)) }))
+        .filter((c) => c.clashes.length);
+      if (real.length) return { ok: false, errors: [], clashes: [], seriesClashes: real };
+      if (plan.kind === 'whole') {
+        await doc.incrementalPatch(stampChange(plan.patch, author));
+        return { ok: true, id: series.id };
+      }
+      await db.series.insert(stampNew(plan.newSeries, author, newSeriesId) as SeriesDoc);
+      await doc.incrementalPatch(stampChange(plan.oldPatch, author));
+      for (const r of plan.relink) await (await db.bookings.findOne(r.id).exec())?.incrementalPatch(stampChange(r.patch, author));
+      return { ok: true, id: newSeriesId };
+    },
+    [db, author, seriesCheck],
+  );
+
+  /** Cancels (never deletes): one booking/occurrence, this and following, or the whole series. */
+  const cancel = useCallback(
+    async (occurrence: Occurrence, scope: 'one' | 'following' | 'all', reason: string): Promise<void> => {
+      const by = who;
+      if (scope === 'one') {
+        if (occurrence.source === 'booking') {
+          const doc = await db.bookings.findOne(occurrence.id).exec();
+          await doc?.incrementalPatch(stampChange({ status: 'cancelled' as const, cancelledBy: by, cancelReason: reason }, author));
+          return;
+        }
+        const series = await db.series.findOne(occurrence.seriesId).exec();
+        if (series) await series.incrementalPatch(stampChange({ exceptions: cancelOccurrence(series.toJSON() as SeriesDoc, occurrence.occurrenceStart, by, reason) }, author));
+        return;
+      }
+      const series = await db.series.findOne(occurrence.seriesId).exec();
+      if (!series) return;
+      const stored = await seriesBookings(db, series.id);
+      const plan =
+        scope === 'all'
+          ? { seriesPatch: { status: 'cancelled' as const }, cancelBookingIds: stored.filter((b) => b.status !== 'cancelled').map((b) => b.id) }
+          : endSeriesBefore(series.toJSON() as SeriesDoc, occurrence.occurrenceStart, stored);
+      await series.incrementalPatch(stampChange({ ...plan.seriesPatch, notes: reason ? reason : series.notes }, author));
+      for (const id of plan.cancelBookingIds)
+        await (await db.bookings.findOne(id).exec())?.incrementalPatch(stampChange({ status: 'cancelled' as const, cancelledBy: by, cancelReason: reason }, author));
+    },
+    [db, author, who],
+  );
+
+  /** Drag to move/resize: same rule; the caller snaps back and shows the clashes when refused. */
+  const move = useCallback(
+    async (occurrence: Occurrence, change: Pick<BookingFields, 'start' | 'end' | 'roomId' | 'sections'>): Promise<SaveResult> => {
+      const { id: _id, source: _src, updatedAt: _u, ...fields } = occurrence;
+      return saveBooking({ ...fields, ...change }, occurrence);
+    },
+    [saveBooking],
+  );
+
+  return { check, saveBooking, createSeries, seriesCheck, editSeries, cancel, move };
+}

@@ -1,0 +1,177 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import ruCal from '../../renderer/app/i18n/locales/ru/calendar.json' with { type: 'json' };
+import enCal from '../../renderer/app/i18n/locales/en/calendar.json' with { type: 'json' };
+import ruSet from '../../renderer/app/i18n/locales/ru/settings.json' with { type: 'json' };
+import enSet from '../../renderer/app/i18n/locales/en/settings.json' with { type: 'json' };
+
+/**
+ * Room scheduling like a volunteer at the desk, in Russian and in English: the hall (sections A, B,
+ * 30 minutes setup and clean-up) booked from the day view, double bookings refused, a section beside
+ * another allowed, a weekly club with one occurrence cancelled and one moved, the series edited with
+ * both exceptions kept, and everything unchanged after a reload.
+ */
+const L = { ru: { cal: ruCal, set: ruSet }, en: { cal: enCal, set: enSet } } as const;
+// A fixed Tuesday in the future, so "today" never interferes.
+const DAY = '2030-03-05';
+
+async function openDay(page: Page, lang: 'ru' | 'en', date: string) {
+  await page.goto(`./?lang=${lang}#/calendar?view=day&date=${date}`);
+  await expect(page.getByRole('heading', { name: L[lang].cal.title, level: 2 })).toBeVisible();
+}
+
+/** Mouse drag over empty time in a day-view column (07:00 is the first hour shown). */
+async function dragTime(page: Page, column: number, fromHour: number, toHour: number) {
+  const groups = page.locator('.rbc-time-content .rbc-day-slot').nth(column).locator('.rbc-timeslot-group');
+  const a = (await groups.nth(fromHour - 7).boundingBox())!;
+  const b = (await groups.nth(toHour - 8).boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + 3);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2, a.y + 20, { steps: 4 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height - 3, { steps: 6 });
+  await page.mouse.up();
+}
+
+for (const lang of ['ru', 'en'] as const) {
+  test(`book the hall, refuse clashes, run a weekly club (${lang})`, async ({ app, page }) => {
+    const { cal, set } = L[lang];
+    const f = cal.form;
+    const hall = lang === 'ru' ? 'Зал' : 'Hall';
+
+    // Seed the hall through Settings → Rooms.
+    await page.goto(`./?lang=${lang}#/settings/rooms`);
+    await page.getByRole('button', { name: set.rooms.add }).click();
+    const roomDialog = page.getByRole('dialog');
+    await roomDialog.getByRole('textbox', { name: set.rooms.name, exact: true }).fill(hall);
+    await roomDialog.getByLabel(cal.room.sections).fill('A, B');
+    await roomDialog.getByLabel(cal.room.setup).fill('30');
+    await roomDialog.getByLabel(cal.room.cleanup).fill('30');
+    await roomDialog.getByRole('button', { name: set.save }).click();
+    await expect(roomDialog).toBeHidden();
+
+    // 1. Book the whole hall from the day view: drag 10–12 in "Hall · A", then take the whole hall.
+    await openDay(page, lang, DAY);
+    await expect(page.getByText(`${hall} · A`)).toBeVisible();
+    await dragTime(page, 0, 10, 12);
+    let form = page.getByRole('dialog', { name: f.titleNew });
+    await expect(form.getByLabel(f.start)).toHaveValue('10:00');
+    await expect(form.getByLabel(f.end)).toHaveValue('12:00');
+    await expect(form.getByRole('checkbox', { name: f.section.replace('{{name}}', 'A') })).toBeChecked();
+    await form.getByRole('checkbox', { name: f.section.replace('{{name}}', 'A') }).uncheck();
+    await form.getByLabel(f.what).fill(lang === 'ru' ? 'Лекция о городе' : 'City talk');
+    await form.getByLabel(f.organiserName).fill(lang === 'ru' ? 'Пётр' : 'Peter');
+    await page.screenshot({ path: `/tmp/cal-shots/calendar-form-${lang}.png` });
+    await form.getByRole('button', { name: f.save, exact: true }).click();
+    await expect(form).toBeHidden();
+    await expect(page.getByRole('button', { name: /Лекция о городе|City talk/ }).first()).toBeVisible();
+
+    // 2. Section A at 11–13 clashes with the whole hall: refused, in words, typed values kept.
+    await page.getByRole('button', { name: cal.newBooking }).click();
+    form = page.getByRole('dialog', { name: f.titleNew });
+    await form.getByLabel(f.what).fill(lang === 'ru' ? 'Йога' : 'Yoga');
+    await form.getByRole('textbox', { name: f.room }).click();
+    await page.getByRole('option', { name: hall, exact: true }).click();
+    await form.getByRole('checkbox', { name: f.section.replace('{{name}}', 'A') }).check();
+    await form.getByLabel(f.date).fill(DAY);
+    await form.getByLabel(f.start).fill('11:00');
+    await form.getByLabel(f.end).fill('13:00');
+    await form.getByRole('button', { name: f.save, exact: true }).click();
+    const clash = form.getByRole('alert').filter({ hasText: f.clashTitle });
+    await expect(clash).toContainText(lang === 'ru' ? 'Лекция о городе' : 'City talk');
+    await expect(clash).toContainText(lang === 'ru' ? 'Пётр' : 'Peter');
+    await expect(form.getByLabel(f.what)).toHaveValue(lang === 'ru' ? 'Йога' : 'Yoga');
+
+    // 3. 12:30 still clashes: the lecture's clean-up (till 12:30) meets this one's setup (from 12:00).
+    await form.getByLabel(f.start).fill('12:30');
+    await form.getByRole('button', { name: f.save, exact: true }).click();
+    await expect(form.getByRole('alert').filter({ hasText: f.clashTitle })).toBeVisible();
+    // 13:00 is free (buffers meet back to back).
+    await form.getByLabel(f.start).fill('13:00');
+    await form.getByLabel(f.end).fill('14:00');
+    await expect(form.getByText(f.free)).toBeVisible();
+    await form.getByRole('button', { name: f.save, exact: true }).click();
+    await expect(form).toBeHidden();
+
+    // 4. Section B beside section A at the same time is fine.
+    await dragTime(page, 1, 13, 14);
+    form = page.getByRole('dialog', { name: f.titleNew });
+    await expect(form.getByRole('checkbox', { name: f.section.replace('{{name}}', 'B') })).toBeChecked();
+    await form.getByLabel(f.what).fill(lang === 'ru' ? 'Шахматы' : 'Chess');
+    await form.getByRole('button', { name: f.save, exact: true }).click();
+    await expect(form).toBeHidden();
+    await expect(page.getByRole('button', { name: /Шахматы|Chess/ })).toBeVisible();
+    await page.screenshot({ path: `/tmp/cal-shots/calendar-day-${lang}.png` });
+
+    // 5. A weekly club: Tuesdays 18–20, whole hall, 6 times.
+    await page.getByRole('button', { name: cal.newBooking }).click();
+    form = page.getByRole('dialog', { name: f.titleNew });
+    await form.getByLabel(f.what).fill(lang === 'ru' ? 'Хор' : 'Choir');
+    await form.getByRole('textbox', { name: f.room }).click();
+    await page.getByRole('option', { name: hall, exact: true }).click();
+    await form.getByLabel(f.start).fill('18:00');
+    await form.getByLabel(f.end).fill('20:00');
+    await form.getByRole('switch', { name: f.repeat }).check();
+    await expect(form.getByRole('checkbox', { name: cal.weekdaysLong.tu })).toBeChecked();
+    await form.getByRole('radio', { name: f.count }).check();
+    await form.getByLabel(f.countValue).fill('6');
+    await form.getByRole('button', { name: f.save, exact: true }).click();
+    await expect(form).toBeHidden();
+    const choir = lang === 'ru' ? /^18:00–20:00.*Хор/ : /^18:00–20:00.*Choir/;
+
+    // 6. Cancel one occurrence (12 March).
+    await openDay(page, lang, '2030-03-12');
+    await page.getByRole('button', { name: choir }).first().click();
+    await page.getByRole('button', { name: cal.details.cancelBooking }).click();
+    const cancelDialog = page.getByRole('dialog', { name: cal.cancelDialog.title });
+    await cancelDialog.getByRole('radio', { name: cal.scope.one }).check();
+    await cancelDialog.getByLabel(cal.cancelDialog.reason).fill(lang === 'ru' ? 'болеет руководитель' : 'leader ill');
+    await cancelDialog.getByRole('button', { name: cal.cancelDialog.confirm }).click();
+    await expect(page.getByRole('button', { name: choir })).toHaveCount(0);
+
+    // 7. Move another (19 March) to 17:00–19:00, this one only.
+    await openDay(page, lang, '2030-03-19');
+    await page.getByRole('button', { name: choir }).first().click();
+    await page.getByRole('button', { name: cal.details.edit }).click();
+    form = page.getByRole('dialog', { name: f.titleEdit });
+    await form.getByRole('radio', { name: cal.scope.one }).check();
+    await form.getByLabel(f.start).fill('17:00');
+    await form.getByLabel(f.end).fill('19:00');
+    await form.getByRole('button', { name: f.save, exact: true }).click();
+    await expect(form).toBeHidden();
+    await expect(page.getByRole('button', { name: /^17:00–19:00/ }).first()).toBeVisible();
+
+    // 8. Edit the whole series (from 26 March): new title and 18:30–20:00.
+    await openDay(page, lang, '2030-03-26');
+    await page.getByRole('button', { name: choir }).first().click();
+    await page.getByRole('button', { name: cal.details.edit }).click();
+    form = page.getByRole('dialog', { name: f.titleEdit });
+    await form.getByRole('radio', { name: cal.scope.all }).check();
+    await form.getByLabel(f.what).fill(lang === 'ru' ? 'Хор соседей' : 'Neighbours choir');
+    await form.getByLabel(f.start).fill('18:30');
+    await form.getByRole('button', { name: f.save, exact: true }).click();
+    await expect(form).toBeHidden();
+
+    const expectWeek = async () => {
+      const renamed = lang === 'ru' ? /^18:30–20:00.*Хор соседей/ : /^18:30–20:00.*Neighbours choir/;
+      await openDay(page, lang, '2030-03-05');
+      await expect(page.getByRole('button', { name: renamed }).first()).toBeVisible();
+      await openDay(page, lang, '2030-03-12'); // cancelled stays cancelled
+      await expect(page.getByRole('button', { name: lang === 'ru' ? /Хор/ : /choir/i })).toHaveCount(0);
+      await openDay(page, lang, '2030-03-19'); // moved stays moved, with its own title
+      await expect(page.getByRole('button', { name: lang === 'ru' ? /^17:00–19:00.*Хор/ : /^17:00–19:00.*Choir/ }).first()).toBeVisible();
+      await expect(page.getByRole('button', { name: renamed })).toHaveCount(0);
+      await openDay(page, lang, '2030-03-26');
+      await expect(page.getByRole('button', { name: renamed }).first()).toBeVisible();
+      await openDay(page, lang, '2030-04-16'); // 6 occurrences: the last is 9 April
+      await expect(page.getByRole('button', { name: renamed })).toHaveCount(0);
+    };
+    await expectWeek();
+    // 9. Reload: everything unchanged; the cancelled one shows when asked for.
+    await page.reload();
+    await expectWeek();
+    await openDay(page, lang, '2030-03-12');
+    await page.getByRole('switch', { name: cal.showCancelled }).check();
+    await expect(page.getByRole('button', { name: lang === 'ru' ? /Хор соседей/ : /Neighbours choir/ }).first()).toBeVisible();
+    await expect(app.page).toBeTruthy();
+  });
+}
