@@ -66,7 +66,7 @@ test('a known and an unknown visitor are signed in by keyboard only; double Ente
   await page.reload();
   await page.getByRole('tab', { name: 'Журнал' }).click();
   await expect(page.getByText('Записей: 2, людей всего: 4')).toBeVisible();
-  await page.screenshot({ path: 'test-results/visitors-log.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('visitors-log.png'), fullPage: true });
 });
 
 test('bad input at the door: clear messages, typed values kept', async ({ page }) => {
@@ -82,7 +82,7 @@ test('bad input at the door: clear messages, typed values kept', async ({ page }
   await expect(field).toHaveValue('Олег');
   await expect(page.getByLabel('С ним детей')).toHaveValue('5000');
   await expect(page.getByText('Сейчас в здании никого нет.')).toBeVisible();
-  await page.screenshot({ path: 'test-results/visitors-bad-input.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('visitors-bad-input.png'), fullPage: true });
 });
 
 test('the in-building list signs out one person and then everyone, with a confirmation', async ({ page }) => {
@@ -93,7 +93,7 @@ test('the in-building list signs out one person and then everyone, with a confir
     await expect(page.getByRole('status')).toContainText(`Записан(а): ${name}`);
   }
   await expect(page.getByRole('button', { name: 'Печать списка для эвакуации' })).toBeEnabled();
-  await page.screenshot({ path: 'test-results/visitors-door.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('visitors-door.png'), fullPage: true });
   await page.getByRole('button', { name: 'Отметить уход: Борис Второй' }).click();
   await expect(inBuilding(page).getByRole('row')).toHaveCount(3); // header + 2
   await page.getByRole('button', { name: 'Все ушли' }).click();
@@ -117,7 +117,7 @@ test('the headcount clicker counts an event and sets its attendance', async ({ a
   await expect(page.getByTestId('headcount-adults')).toHaveText('2');
   await expect(page.getByTestId('headcount-children')).toHaveText('1');
   await expect(page.getByText('Всего: 3')).toBeVisible();
-  await page.screenshot({ path: 'test-results/visitors-headcount.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('visitors-headcount.png'), fullPage: true });
   await page.reload();
   await page.getByRole('tab', { name: 'Счётчик на мероприятии' }).click();
   await page.getByRole('textbox', { name: 'Мероприятие' }).click();

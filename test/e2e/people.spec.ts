@@ -1,0 +1,100 @@
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+
+async function addPerson(page: Page, name: string, phone = '') {
+  await page.getByRole('button', { name: 'Добавить человека' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Имя и фамилия').fill(name);
+  if (phone) await dialog.getByLabel('Телефон').fill(phone);
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Signs a directory person in at the door (type, Enter) and, when asked, out again. */
+async function visit(page: Page, query: string, name: string, signOut: boolean) {
+  await page.goto('./?lang=ru#/visitors');
+  const field = page.getByRole('combobox', { name: 'Имя или телефон' });
+  await field.focus(); // already on the door page: goto() to the same URL does not reload it
+  await page.keyboard.type(query);
+  await expect(page.getByRole('option').first()).toContainText(name);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText(`Записан(а): ${name}`);
+  if (signOut) await page.getByRole('button', { name: `Отметить уход: ${name}` }).click();
+  await expect(page.getByRole('button', { name: `Отметить уход: ${name}` })).toHaveCount(signOut ? 0 : 1);
+}
+
+const results = (page: Page) => page.getByRole('list', { name: 'Люди' });
+
+test('find-as-you-type by name with ё/е and typos, and by phone digits; bad input keeps what was typed', async ({ app, page }) => {
+  await app.open('ru', '/people');
+  await addPerson(page, 'Пётр Семёнов', '+7 (912) 345-67-89');
+  await addPerson(page, 'Алёна Смирнова', '8 900 111 22 33');
+  const search = page.getByRole('searchbox', { name: 'Поиск' });
+  await search.fill('семенов');
+  await expect(results(page).getByRole('button')).toHaveText([/Пётр Семёнов/]);
+  await search.fill('смирнва');
+  await expect(results(page).getByRole('button')).toHaveText([/Алёна Смирнова/]);
+  await search.fill('4567');
+  await expect(results(page).getByRole('button')).toHaveText([/Пётр Семёнов/]);
+
+  await page.getByRole('button', { name: 'Добавить человека' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Телефон').fill('8 912 ABC');
+  await dialog.getByLabel('Эл. почта').fill('oleg@');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog.getByText('Введите имя')).toBeVisible();
+  await expect(dialog.getByText('В телефоне могут быть только цифры, пробелы и знаки + ( ) -')).toBeVisible();
+  await expect(dialog.getByText('Адрес почты должен быть вида name@example.ru')).toBeVisible();
+  await expect(dialog.getByLabel('Телефон')).toHaveValue('8 912 ABC');
+  await page.screenshot({ path: test.info().outputPath('people-bad-input.png'), fullPage: true });
+});
+
+test('merging a duplicate moves its visits to the survivor', async ({ app, page }) => {
+  await app.open('ru', '/people');
+  await addPerson(page, 'Анна Петрова', '+7 900 000-11-22');
+  await addPerson(page, 'Анна Петровна Петрова');
+  await visit(page, 'петровна', 'Анна Петровна Петрова', true);
+  await visit(page, '1122', 'Анна Петрова', true);
+
+  await page.goto('./?lang=ru#/people');
+  await results(page).getByRole('button', { name: /^Анна Петрова/ }).click();
+  await expect(page.getByRole('heading', { name: 'Посещения (1)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Объединить с дублем' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Запись-дубль' }).fill('петровна');
+  await page.getByRole('option', { name: /Анна Петровна Петрова/ }).click();
+  await dialog.getByRole('button', { name: 'Объединить' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Посещения (2)' })).toBeVisible();
+  await expect(results(page).getByRole('button')).toHaveCount(1);
+  await page.screenshot({ path: test.info().outputPath('people-merged.png'), fullPage: true });
+});
+
+test('erasing a person on request anonymises their visits and keeps the counts', async ({ app, page }) => {
+  await app.open('ru', '/people');
+  await addPerson(page, 'Зоя Удалова', '+7 901 222-33-44');
+  await visit(page, 'удалова', 'Зоя Удалова', true);
+  await visit(page, 'удалова', 'Зоя Удалова', false);
+  await page.getByRole('tab', { name: 'Журнал' }).click();
+  const totals = page.getByText(/^Записей: \d+, людей всего: \d+$/);
+  await expect(totals).toHaveText('Записей: 2, людей всего: 2');
+  await expect(page.getByRole('cell', { name: 'Зоя Удалова', exact: true })).toHaveCount(2);
+
+  await page.goto('./?lang=ru#/people');
+  await results(page).getByRole('button', { name: /Зоя Удалова/ }).click();
+  await page.getByRole('button', { name: 'Удалить данные по запросу' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('button', { name: 'Удалить данные' })).toBeDisabled();
+  await dialog.getByLabel(/Человек сам попросил удалить данные/).check();
+  await dialog.getByRole('button', { name: 'Удалить данные' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(results(page).getByRole('button')).toHaveCount(0);
+
+  await page.goto('./?lang=ru#/visitors');
+  await expect(page.getByRole('table', { name: 'Кто в здании' }).getByRole('cell', { name: 'Аноним', exact: true })).toBeVisible();
+  await page.getByRole('tab', { name: 'Журнал' }).click();
+  await expect(totals).toHaveText('Записей: 2, людей всего: 2');
+  await expect(page.getByRole('cell', { name: 'Зоя Удалова', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('cell', { name: 'Аноним', exact: true })).toHaveCount(2);
+  await page.screenshot({ path: test.info().outputPath('people-erased-log.png'), fullPage: true });
+});
