@@ -12,14 +12,14 @@ async function addPerson(page: Page, name: string, phone = '') {
   await expect(dialog).toBeHidden();
 }
 
-/** Today's booking through the calendar (Calendar → New booking), in a new room. */
+/** Today's booking through the calendar (Calendar → New booking: today, 18:00–20:00, first room). */
 async function addTodayBooking(app: DeskApp, title: string) {
   await app.addRoom({ name: 'Зал', capacity: 80 });
   await app.page.goto('./?lang=ru#/calendar');
-  await app.page.getByRole('button', { name: 'Новая бронь' }).first().click();
-  const dialog = app.page.getByRole('dialog');
-  await dialog.getByLabel('Название').fill(title);
-  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await app.page.getByRole('button', { name: 'Новая бронь' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Новая бронь' });
+  await dialog.getByRole('textbox', { name: 'Название', exact: true }).fill(title);
+  await dialog.getByRole('button', { name: 'Сохранить', exact: true }).click();
   await expect(dialog).toBeHidden();
 }
 
