@@ -95,12 +95,15 @@ export function fontFaceCss(fonts: PrintFont[]): string {
 
 const mm = (n: number) => `${Math.round(n * 100) / 100}mm`;
 
-/** The shared print styles (without @page and fonts): also used inside the PNG export's SVG. */
+/**
+ * The shared print styles (without @page and fonts): also used inside the PNG export's SVG, whose
+ * <foreignObject> has no <body>: its wrapper element takes the body's type through `.print-root`.
+ */
 export function printBaseCss(box: PageBox, fontFamily: string): string {
   return `
 html{-webkit-print-color-adjust:exact;print-color-adjust:exact;}
 *,*::before,*::after{box-sizing:border-box;}
-body{margin:0;font-family:${fontFamily};font-size:11pt;line-height:1.3;color:#1d1d1f;
+body,.print-root{margin:0;font-family:${fontFamily};font-size:11pt;line-height:1.3;color:#1d1d1f;
   overflow-wrap:break-word;font-kerning:normal;text-rendering:optimizeLegibility;}
 h1,h2,h3,p{margin:0;}
 h1{font-size:20pt;line-height:1.15;font-weight:700;margin-bottom:4mm;}

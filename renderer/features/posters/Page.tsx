@@ -10,7 +10,7 @@ import { renderPoster, posterPlainText } from '@shared/posters/render';
 import { pageBoxFor, POSTER_PAPERS, POSTER_TEMPLATES, SOCIAL_PX, type PosterFormat, type PosterPaper, type PosterTemplate } from '@shared/posters/layout';
 import { formatTimeRange, type PosterLang } from '@shared/posters/typography';
 import { PT_SANS } from '@shared/print/ptSans';
-import { getDesk } from '../../app/desk';
+import { getDesk, isElectron } from '../../app/desk';
 import { useFormat } from '../../app/format';
 import { useRooms } from '../settings/hooks';
 import { usePoster, usePrintRecord } from './hooks';
@@ -31,6 +31,7 @@ export default function Page() {
   const [lang, setLang] = useState<PosterLang>(i18n.language === 'en' ? 'en' : 'ru');
   const [maxScale, setMaxScale] = useState(1);
   const [busy, setBusy] = useState(false);
+  const browser = !isElectron();
   const { rooms } = useRooms();
 
   const selection = useMemo<PosterSelection>(() => ({ ...week, roomIds, categories }), [week, roomIds, categories]);
@@ -81,7 +82,11 @@ export default function Page() {
         const saved = await getDesk().saveFile({ suggestedName: `${fileBase}.pdf`, data: new Uint8Array(result.bytes), filters: [{ name: t('page.pdfFilter'), extensions: ['pdf'] }] });
         if (saved.ok) notifications.show({ message: t('page.saved') });
         await remember();
-      } else if (result.reason === 'browser-print-dialog') await remember();
+      } else if (result.reason === 'browser-print-dialog') {
+        // The browser has no silent PDF writer: its print dialog did the saving (or the person cancelled it).
+        notifications.show({ message: t('page.browserPdfDone') });
+        await remember();
+      }
     } catch (e) {
       fail(e);
     } finally {
@@ -213,7 +218,7 @@ export default function Page() {
             <Button size="md" onClick={print} loading={busy} disabled={!rendered || paper === 'social'}>
               {t('page.print')}
             </Button>
-            <Button size="md" variant="light" onClick={savePdf} disabled={busy || !rendered || paper === 'social'}>
+            <Button size="md" variant="light" onClick={savePdf} disabled={busy || !rendered || paper === 'social'} aria-describedby={browser ? 'poster-pdf-hint' : undefined}>
               {t('page.savePdf')}
             </Button>
             <Button size="md" variant="light" onClick={savePng} disabled={busy || !rendered}>
@@ -223,6 +228,11 @@ export default function Page() {
               {t('page.copyText')}
             </Button>
           </Group>
+          {browser && (
+            <Text id="poster-pdf-hint" size="sm">
+              {t('page.browserPdfHint')}
+            </Text>
+          )}
         </Stack>
 
         <Stack gap="sm" style={{ flex: 1, minWidth: 320 }}>
@@ -244,7 +254,7 @@ export default function Page() {
             </Text>
           )}
           <Text role="status">
-            {t('page.summary', { count, pages: sheets, size: bodyPt })}
+            {t('page.summary', { count, pages: sheets, size: fmt.number(bodyPt) })}
             {rendered?.layout.atMinimum ? ` ${t('page.atMinimum')}` : ''}
             {overflowed ? ` ${t('page.overflowed')}` : ''}
           </Text>

@@ -4,7 +4,7 @@
  * no eval, and a data: SVG does not taint the canvas in Chromium) and drawn on a canvas of the exact size.
  */
 export async function sheetToPng(css: string, sheetHtml: string, width: number, height: number): Promise<Uint8Array<ArrayBuffer>> {
-  const xhtml = `<div xmlns="http://www.w3.org/1999/xhtml" style="width:${width}px;height:${height}px;background:#fff"><style>${css}
+  const xhtml = `<div xmlns="http://www.w3.org/1999/xhtml" class="print-root" style="width:${width}px;height:${height}px;background:#fff"><style>${css}
 .sheet{margin:0 !important;box-shadow:none !important;}</style>${sheetHtml}</div>`;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><foreignObject x="0" y="0" width="100%" height="100%">${xhtml}</foreignObject></svg>`;
   const img = new Image(width, height);
