@@ -106,6 +106,23 @@ export async function writePatches(db: DeskDatabase, patches: Partial<PeoplePatc
   return written;
 }
 
+/** Merges `duplicateId` into `survivorId` in the database; returns an error code or null. */
+export async function mergeInDb(db: DeskDatabase, survivorId: string, duplicateId: string, author: Author): Promise<string | null> {
+  const links = await loadLinks(db);
+  const survivor = links.people.find((p) => p.id === survivorId);
+  const duplicate = links.people.find((p) => p.id === duplicateId);
+  if (!survivor || !duplicate) return 'merge.missing';
+  const result = mergePeople(survivor, duplicate, links);
+  if (!result.ok) return result.code;
+  await writePatches(db, result.patches, author);
+  return null;
+}
+
+/** Erases a person's data everywhere in the database (counts kept). */
+export async function eraseInDb(db: DeskDatabase, personId: string, author: Author): Promise<number> {
+  return writePatches(db, erasePerson(personId, await loadLinks(db)), author);
+}
+
 export function usePeopleActions() {
   const db = useDb();
   const author = useAuthor();
@@ -144,23 +161,13 @@ export function usePeopleActions() {
 
   /** Merges `duplicateId` into `survivorId`; returns an error code or null. */
   const merge = useCallback(
-    async (survivorId: string, duplicateId: string): Promise<string | null> => {
-      const links = await loadLinks(db);
-      const survivor = links.people.find((p) => p.id === survivorId);
-      const duplicate = links.people.find((p) => p.id === duplicateId);
-      if (!survivor || !duplicate) return 'merge.missing';
-      const result = mergePeople(survivor, duplicate, links);
-      if (!result.ok) return result.code;
-      await writePatches(db, result.patches, author);
-      return null;
-    },
+    (survivorId: string, duplicateId: string): Promise<string | null> => mergeInDb(db, survivorId, duplicateId, author),
     [db, author],
   );
 
   const erase = useCallback(
     async (personId: string): Promise<void> => {
-      const links = await loadLinks(db);
-      await writePatches(db, erasePerson(personId, links), author);
+      await eraseInDb(db, personId, author);
     },
     [db, author],
   );
