@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import ruCal from '../../renderer/app/i18n/locales/ru/calendar.json' with { type: 'json' };
 import enCal from '../../renderer/app/i18n/locales/en/calendar.json' with { type: 'json' };
@@ -20,6 +20,9 @@ async function openDay(page: Page, lang: 'ru' | 'en', date: string) {
   await expect(page.getByRole('heading', { name: L[lang].cal.title, level: 2 })).toBeVisible();
 }
 
+/** A text, date, time or number field by its exact label. */
+const field = (scope: Locator, name: string) => scope.getByRole('textbox', { name, exact: true });
+
 /** Mouse drag over empty time in a day-view column (07:00 is the first hour shown). */
 async function dragTime(page: Page, column: number, fromHour: number, toHour: number) {
   const groups = page.locator('.rbc-time-content .rbc-day-slot').nth(column).locator('.rbc-timeslot-group');
@@ -31,6 +34,8 @@ async function dragTime(page: Page, column: number, fromHour: number, toHour: nu
   await page.mouse.move(b.x + b.width / 2, b.y + b.height - 3, { steps: 6 });
   await page.mouse.up();
 }
+
+test.describe.configure({ mode: 'parallel' });
 
 for (const lang of ['ru', 'en'] as const) {
   test(`book the hall, refuse clashes, run a weekly club (${lang})`, async ({ app, page }) => {
@@ -48,19 +53,23 @@ for (const lang of ['ru', 'en'] as const) {
     await roomDialog.getByLabel(cal.room.cleanup).fill('30');
     await roomDialog.getByRole('button', { name: set.save }).click();
     await expect(roomDialog).toBeHidden();
+    if (process.env.CAL_SHOTS) {
+      await page.goto(`./?lang=${lang}#/settings/centre`);
+      await page.screenshot({ path: `/tmp/cal-shots/settings-centre-${lang}.png`, fullPage: true });
+    }
 
     // 1. Book the whole hall from the day view: drag 10–12 in "Hall · A", then take the whole hall.
     await openDay(page, lang, DAY);
     await expect(page.getByText(`${hall} · A`)).toBeVisible();
     await dragTime(page, 0, 10, 12);
     let form = page.getByRole('dialog', { name: f.titleNew });
-    await expect(form.getByLabel(f.start)).toHaveValue('10:00');
-    await expect(form.getByLabel(f.end)).toHaveValue('12:00');
+    await expect(field(form, f.start)).toHaveValue('10:00');
+    await expect(field(form, f.end)).toHaveValue('12:00');
     await expect(form.getByRole('checkbox', { name: f.section.replace('{{name}}', 'A') })).toBeChecked();
     await form.getByRole('checkbox', { name: f.section.replace('{{name}}', 'A') }).uncheck();
-    await form.getByLabel(f.what).fill(lang === 'ru' ? 'Лекция о городе' : 'City talk');
-    await form.getByLabel(f.organiserName).fill(lang === 'ru' ? 'Пётр' : 'Peter');
-    await page.screenshot({ path: `/tmp/cal-shots/calendar-form-${lang}.png` });
+    await field(form, f.what).fill(lang === 'ru' ? 'Лекция о городе' : 'City talk');
+    await field(form, f.organiserName).fill(lang === 'ru' ? 'Пётр' : 'Peter');
+    if (process.env.CAL_SHOTS) await page.screenshot({ path: `/tmp/cal-shots/calendar-form-${lang}.png` });
     await form.getByRole('button', { name: f.save, exact: true }).click();
     await expect(form).toBeHidden();
     await expect(page.getByRole('button', { name: /Лекция о городе|City talk/ }).first()).toBeVisible();
@@ -68,26 +77,26 @@ for (const lang of ['ru', 'en'] as const) {
     // 2. Section A at 11–13 clashes with the whole hall: refused, in words, typed values kept.
     await page.getByRole('button', { name: cal.newBooking }).click();
     form = page.getByRole('dialog', { name: f.titleNew });
-    await form.getByLabel(f.what).fill(lang === 'ru' ? 'Йога' : 'Yoga');
+    await field(form, f.what).fill(lang === 'ru' ? 'Йога' : 'Yoga');
     await form.getByRole('textbox', { name: f.room }).click();
     await page.getByRole('option', { name: hall, exact: true }).click();
     await form.getByRole('checkbox', { name: f.section.replace('{{name}}', 'A') }).check();
-    await form.getByLabel(f.date).fill(DAY);
-    await form.getByLabel(f.start).fill('11:00');
-    await form.getByLabel(f.end).fill('13:00');
+    await field(form, f.date).fill(DAY);
+    await field(form, f.start).fill('11:00');
+    await field(form, f.end).fill('13:00');
     await form.getByRole('button', { name: f.save, exact: true }).click();
     const clash = form.getByRole('alert').filter({ hasText: f.clashTitle });
     await expect(clash).toContainText(lang === 'ru' ? 'Лекция о городе' : 'City talk');
     await expect(clash).toContainText(lang === 'ru' ? 'Пётр' : 'Peter');
-    await expect(form.getByLabel(f.what)).toHaveValue(lang === 'ru' ? 'Йога' : 'Yoga');
+    await expect(field(form, f.what)).toHaveValue(lang === 'ru' ? 'Йога' : 'Yoga');
 
     // 3. 12:30 still clashes: the lecture's clean-up (till 12:30) meets this one's setup (from 12:00).
-    await form.getByLabel(f.start).fill('12:30');
+    await field(form, f.start).fill('12:30');
     await form.getByRole('button', { name: f.save, exact: true }).click();
     await expect(form.getByRole('alert').filter({ hasText: f.clashTitle })).toBeVisible();
     // 13:00 is free (buffers meet back to back).
-    await form.getByLabel(f.start).fill('13:00');
-    await form.getByLabel(f.end).fill('14:00');
+    await field(form, f.start).fill('13:00');
+    await field(form, f.end).fill('14:00');
     await expect(form.getByText(f.free)).toBeVisible();
     await form.getByRole('button', { name: f.save, exact: true }).click();
     await expect(form).toBeHidden();
@@ -96,24 +105,24 @@ for (const lang of ['ru', 'en'] as const) {
     await dragTime(page, 1, 13, 14);
     form = page.getByRole('dialog', { name: f.titleNew });
     await expect(form.getByRole('checkbox', { name: f.section.replace('{{name}}', 'B') })).toBeChecked();
-    await form.getByLabel(f.what).fill(lang === 'ru' ? 'Шахматы' : 'Chess');
+    await field(form, f.what).fill(lang === 'ru' ? 'Шахматы' : 'Chess');
     await form.getByRole('button', { name: f.save, exact: true }).click();
     await expect(form).toBeHidden();
     await expect(page.getByRole('button', { name: /Шахматы|Chess/ })).toBeVisible();
-    await page.screenshot({ path: `/tmp/cal-shots/calendar-day-${lang}.png` });
+    if (process.env.CAL_SHOTS) await page.screenshot({ path: `/tmp/cal-shots/calendar-day-${lang}.png` });
 
     // 5. A weekly club: Tuesdays 18–20, whole hall, 6 times.
     await page.getByRole('button', { name: cal.newBooking }).click();
     form = page.getByRole('dialog', { name: f.titleNew });
-    await form.getByLabel(f.what).fill(lang === 'ru' ? 'Хор' : 'Choir');
+    await field(form, f.what).fill(lang === 'ru' ? 'Хор' : 'Choir');
     await form.getByRole('textbox', { name: f.room }).click();
     await page.getByRole('option', { name: hall, exact: true }).click();
-    await form.getByLabel(f.start).fill('18:00');
-    await form.getByLabel(f.end).fill('20:00');
+    await field(form, f.start).fill('18:00');
+    await field(form, f.end).fill('20:00');
     await form.getByRole('switch', { name: f.repeat }).check();
     await expect(form.getByRole('checkbox', { name: cal.weekdaysLong.tu })).toBeChecked();
     await form.getByRole('radio', { name: f.count }).check();
-    await form.getByLabel(f.countValue).fill('6');
+    await field(form, f.countValue).fill('6');
     await form.getByRole('button', { name: f.save, exact: true }).click();
     await expect(form).toBeHidden();
     const choir = lang === 'ru' ? /^18:00–20:00.*Хор/ : /^18:00–20:00.*Choir/;
@@ -124,7 +133,7 @@ for (const lang of ['ru', 'en'] as const) {
     await page.getByRole('button', { name: cal.details.cancelBooking }).click();
     const cancelDialog = page.getByRole('dialog', { name: cal.cancelDialog.title });
     await cancelDialog.getByRole('radio', { name: cal.scope.one }).check();
-    await cancelDialog.getByLabel(cal.cancelDialog.reason).fill(lang === 'ru' ? 'болеет руководитель' : 'leader ill');
+    await field(cancelDialog, cal.cancelDialog.reason).fill(lang === 'ru' ? 'болеет руководитель' : 'leader ill');
     await cancelDialog.getByRole('button', { name: cal.cancelDialog.confirm }).click();
     await expect(page.getByRole('button', { name: choir })).toHaveCount(0);
 
@@ -134,8 +143,8 @@ for (const lang of ['ru', 'en'] as const) {
     await page.getByRole('button', { name: cal.details.edit }).click();
     form = page.getByRole('dialog', { name: f.titleEdit });
     await form.getByRole('radio', { name: cal.scope.one }).check();
-    await form.getByLabel(f.start).fill('17:00');
-    await form.getByLabel(f.end).fill('19:00');
+    await field(form, f.start).fill('17:00');
+    await field(form, f.end).fill('19:00');
     await form.getByRole('button', { name: f.save, exact: true }).click();
     await expect(form).toBeHidden();
     await expect(page.getByRole('button', { name: /^17:00–19:00/ }).first()).toBeVisible();
@@ -146,8 +155,8 @@ for (const lang of ['ru', 'en'] as const) {
     await page.getByRole('button', { name: cal.details.edit }).click();
     form = page.getByRole('dialog', { name: f.titleEdit });
     await form.getByRole('radio', { name: cal.scope.all }).check();
-    await form.getByLabel(f.what).fill(lang === 'ru' ? 'Хор соседей' : 'Neighbours choir');
-    await form.getByLabel(f.start).fill('18:30');
+    await field(form, f.what).fill(lang === 'ru' ? 'Хор соседей' : 'Neighbours choir');
+    await field(form, f.start).fill('18:30');
     await form.getByRole('button', { name: f.save, exact: true }).click();
     await expect(form).toBeHidden();
 

@@ -32,6 +32,8 @@ interface RepeatState extends RepeatRule {
 }
 
 const LAYOUTS = ['none', 'theatre', 'tables', 'open'] as const;
+/** 24-hour "HH:mm" typed by hand (the native time input shows AM/PM on some systems). */
+const CLOCK = /^([01]?\d|2[0-3]):[0-5]\d$/;
 
 /** The booking form: every field of a booking, live clash check, price before saving, weekly repeat. */
 export function BookingForm({ initial, original, series, rooms, settings, onClose }: Props) {
@@ -64,8 +66,8 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
 
   const room = rooms.find((r) => r.id === f.roomId);
   const set = <K extends keyof BookingFields>(key: K, value: BookingFields[K]) => setF((old) => ({ ...old, [key]: value }));
-  const start = date && startTime ? atTime(date, startTime) : '';
-  const end = date && endTime ? atTime(date, endTime) : '';
+  const start = /^\d{4}-\d{2}-\d{2}$/.test(date) && CLOCK.test(startTime) ? atTime(date, startTime) : '';
+  const end = /^\d{4}-\d{2}-\d{2}$/.test(date) && CLOCK.test(endTime) ? atTime(date, endTime) : '';
   const fields: BookingFields = { ...f, start, end };
   const quote = useMemo(() => (start && end ? quotePrice(fields, room, settings ?? undefined) : null), [start, end, f.local, f.setupMinutes, f.cleanupMinutes, room, settings]); // eslint-disable-line react-hooks/exhaustive-deps
   const seriesScope = !!original?.seriesId && scope !== 'one';
@@ -174,8 +176,8 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
           )}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput type="date" required label={t('form.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={fieldError('booking.bad-time')} disabled={seriesScope} />
-            <TextInput type="time" required label={t('form.start')} value={startTime} onChange={(e) => setStartTime(e.currentTarget.value)} />
-            <TextInput type="time" required label={t('form.end')} value={endTime} onChange={(e) => setEndTime(e.currentTarget.value)} error={fieldError('booking.end-before-start')} />
+            <TextInput required inputMode="numeric" placeholder={t('form.timeHint')} label={t('form.start')} value={startTime} onChange={(e) => setStartTime(e.currentTarget.value)} error={fieldError('booking.bad-time')} />
+            <TextInput required inputMode="numeric" placeholder={t('form.timeHint')} label={t('form.end')} value={endTime} onChange={(e) => setEndTime(e.currentTarget.value)} error={fieldError('booking.end-before-start')} />
             <NumberInput label={t('form.setup')} min={0} max={600} step={15} value={f.setupMinutes} onChange={(v) => set('setupMinutes', Number(v) || 0)} />
             <NumberInput label={t('form.cleanup')} min={0} max={600} step={15} value={f.cleanupMinutes} onChange={(v) => set('cleanupMinutes', Number(v) || 0)} />
             <NumberInput label={t('form.attendance')} min={0} max={100000} value={f.expectedAttendance} onChange={(v) => set('expectedAttendance', Number(v) || 0)} />

@@ -2,6 +2,7 @@ import { Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { CentreForm } from './CentreForm';
+import { ClosuresPanel } from './ClosuresPanel';
 import { RoomsPanel } from './RoomsPanel';
 import { InterfacePanel } from './InterfacePanel';
 import SyncSettings from '../sync/SyncSettings';
@@ -30,8 +31,8 @@ export default function SettingsPage() {
         </Tabs.List>
       </Tabs>
       <Routes>
-        <Route index element={<CentreForm />} />
-        <Route path="centre" element={<CentreForm />} />
+        <Route index element={<><CentreForm /><ClosuresPanel /></>} />
+        <Route path="centre" element={<><CentreForm /><ClosuresPanel /></>} />
         <Route path="rooms" element={<RoomsPanel />} />
         <Route path="sync" element={<SyncSettings />} />
         <Route

@@ -63,8 +63,8 @@ export function RoomBookingFields({ form }: { form: UseFormReturnType<RoomFields
                 <Checkbox label={t('room.closed')} aria-label={`${t(`weekdaysLong.${d}`)}: ${t('room.closed')}`} checked={!day} onChange={(e) => setDay(e.currentTarget.checked ? null : DEFAULT_DAY)} />
                 {day && (
                   <>
-                    <TextInput type="time" aria-label={`${t(`weekdaysLong.${d}`)}: ${t('room.opens')}`} value={day.open} onChange={(e) => setDay({ ...day, open: e.currentTarget.value })} />
-                    <TextInput type="time" aria-label={`${t(`weekdaysLong.${d}`)}: ${t('room.closes')}`} value={day.close} onChange={(e) => setDay({ ...day, close: e.currentTarget.value })} />
+                    <TextInput inputMode="numeric" placeholder="21:00" w={100} aria-label={`${t(`weekdaysLong.${d}`)}: ${t('room.opens')}`} value={day.open} onChange={(e) => setDay({ ...day, open: e.currentTarget.value })} />
+                    <TextInput inputMode="numeric" placeholder="21:00" w={100} aria-label={`${t(`weekdaysLong.${d}`)}: ${t('room.closes')}`} value={day.close} onChange={(e) => setDay({ ...day, close: e.currentTarget.value })} />
                   </>
                 )}
               </Group>

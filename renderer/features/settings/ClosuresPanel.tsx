@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import type { Closure } from '@shared/db';
+import { useCentre, useSaveCentre } from './hooks';
+
+/** Centre closures (holidays, repairs): bookings on these dates get a warning. Saved on each change. */
+export function ClosuresPanel() {
+  const { t } = useTranslation('calendar');
+  const centre = useCentre();
+  const save = useSaveCentre();
+  const closures = centre?.closures ?? [];
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState('');
+  const add = async () => {
+    const end = to || from;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || end < from) return setError(t('closures.badDates'));
+    setError('');
+    const next: Closure[] = [...closures, { from, to: end, reason: reason.trim() }].sort((a, b) => a.from.localeCompare(b.from));
+    await save({ closures: next });
+    setFrom('');
+    setTo('');
+    setReason('');
+  };
+  return (
+    <Paper withBorder p="md" mt="lg" maw={900} component="section" aria-labelledby="closures-title">
+      <Stack>
+        <Title order={3} id="closures-title">
+          {t('closures.title')}
+        </Title>
+        {closures.length === 0 ? (
+          <Text>{t('closures.none')}</Text>
+        ) : (
+          <Table>
+            <Table.Tbody>
+              {closures.map((c, i) => (
+                <Table.Tr key={`${c.from}-${c.to}-${i}`}>
+                  <Table.Td>{c.from === c.to ? c.from : `${c.from} – ${c.to}`}</Table.Td>
+                  <Table.Td>{c.reason}</Table.Td>
+                  <Table.Td>
+                    <Button size="xs" variant="default" aria-label={t('closures.removeOne', { date: c.from })} onClick={() => void save({ closures: closures.filter((_, j) => j !== i) })}>
+                      {t('closures.remove')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        <Group align="flex-end">
+          <TextInput type="date" label={t('closures.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={error || undefined} />
+          <TextInput type="date" label={t('closures.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+          <TextInput label={t('closures.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+          <Button onClick={() => void add()} disabled={!centre}>
+            {t('closures.add')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
