@@ -31,7 +31,9 @@ const opArb = fc.oneof(
 );
 
 /** Runs a random day-by-day story at the counter through the domain functions, as the hooks would. */
-function run(ops: fc.infer<typeof opArb>[], check: (loans: Loan[], now: string) => void): void {
+type Op = typeof opArb extends fc.Arbitrary<infer T> ? T : never;
+
+function run(ops: Op[], check: (loans: Loan[], now: string) => void): void {
   const loans: Loan[] = [];
   let now = START;
   let n = 0;

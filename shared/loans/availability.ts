@@ -25,7 +25,7 @@ export function onShelf(item: Pick<ItemLike, 'id' | 'quantity'>, loans: readonly
   return item.quantity - onLoan(item.id, loans);
 }
 
-interface Occupation extends Holder {}
+type Occupation = Holder;
 
 /**
  * Everything that keeps units of the item off the shelf, as intervals [from, to):

@@ -91,7 +91,7 @@ export function validateCheckout(input: CheckoutInput, ctx: LoanContext): Checko
     ok: true,
     loan: {
       status: 'open',
-      borrower: { personId: '', groupId: '', phone: '', ...input.borrower, name: input.borrower.name.trim() },
+      borrower: { ...input.borrower, name: input.borrower.name.trim() },
       bookingId: '',
       lines,
       outAt,

@@ -16,7 +16,7 @@ export interface Label {
 
 const A4 = { width: 210, height: 297 };
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

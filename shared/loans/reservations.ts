@@ -33,7 +33,7 @@ export function validateReservation(input: ReservationInput, ctx: LoanContext): 
     ok: true,
     loan: {
       status: 'reserved',
-      borrower: { personId: '', groupId: '', phone: '', ...input.borrower },
+      borrower: { ...input.borrower, name: input.borrower.name.trim() },
       bookingId: input.bookingId ?? '',
       lines: resolved.map((l) => newLine(l.item!.id, Number(l.quantity))),
       outAt: input.from,

@@ -1,0 +1,74 @@
+import { Badge, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../app/format';
+import { itemHistory, personHistory, sameBorrower, type Borrower, type HistoryRow, type ItemDoc, type LoanDoc } from './domain';
+import { itemsSummary } from './OnLoanTab';
+import { HeadRow } from './Table';
+
+export type HistorySubject = { kind: 'item'; id: string } | { kind: 'person'; key: string } | null;
+
+/** Distinct borrowers seen in loans, keyed for the picker. */
+function borrowers(loans: LoanDoc[]): { key: string; borrower: Borrower }[] {
+  const out: { key: string; borrower: Borrower }[] = [];
+  for (const l of loans) if (!out.some((o) => sameBorrower(o.borrower, l.borrower))) out.push({ key: l.id, borrower: l.borrower });
+  return out.sort((a, b) => a.borrower.name.localeCompare(b.borrower.name, 'ru'));
+}
+
+/** Loan history per item or per person, with who at the desk recorded each step. */
+export function HistoryTab({ items, loans, subject, onSubject }: { items: ItemDoc[]; loans: LoanDoc[]; subject: HistorySubject; onSubject: (s: HistorySubject) => void }) {
+  const { t } = useTranslation('loans');
+  const f = useFormat();
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const people = borrowers(loans);
+  const person = subject?.kind === 'person' ? people.find((p) => p.key === subject.key) : undefined;
+  const rows: HistoryRow<LoanDoc>[] =
+    subject?.kind === 'item' ? itemHistory(subject.id, loans) : person ? personHistory(person.borrower, loans) : [];
+
+  return (
+    <Stack>
+      <NativeSelect
+        label={t('history.item')}
+        value={subject?.kind === 'item' ? subject.id : ''}
+        onChange={(e) => onSubject(e.currentTarget.value ? { kind: 'item', id: e.currentTarget.value } : null)}
+        data={[{ value: '', label: t('history.choose') }, ...items.map((i) => ({ value: i.id, label: `${i.name} (${i.code})` }))]}
+      />
+      <NativeSelect
+        label={t('history.person')}
+        value={person?.key ?? ''}
+        onChange={(e) => onSubject(e.currentTarget.value ? { kind: 'person', key: e.currentTarget.value } : null)}
+        data={[{ value: '', label: t('history.choose') }, ...people.map((p) => ({ value: p.key, label: p.borrower.phone ? `${p.borrower.name}, ${p.borrower.phone}` : p.borrower.name }))]}
+      />
+      {subject && rows.length === 0 && <Text role="status">{t('history.empty')}</Text>}
+      {rows.length > 0 && (
+        <Table aria-label={t('tabs.history')} fz="md" striped>
+          <HeadRow cells={[t('history.when'), t('borrower.name'), t('onLoan.items'), t('history.status'), t('history.steps')]} />
+          <Table.Tbody>
+            {rows.map(({ loan, quantity, returned }) => (
+              <Table.Tr key={loan.id}>
+                <Table.Td>
+                  {f.dateTime(loan.outAt)} – {f.dateTime(loan.dueAt)}
+                </Table.Td>
+                <Table.Td>{loan.borrower.name}</Table.Td>
+                <Table.Td>
+                  {subject?.kind === 'item' ? t('history.units', { returned, quantity }) : itemsSummary(loan, byId, true)}
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light">{t(`status.${loan.status}`)}</Badge> {loan.backdated && <Badge color="gray">{t('onLoan.backdated')}</Badge>}
+                </Table.Td>
+                <Table.Td>
+                  <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
+                    {loan.history.map((h, i) => (
+                      <li key={i}>
+                        {t('history.step', { at: f.dateTime(h.at), action: t(`action.${h.action}`), by: h.by })}
+                      </li>
+                    ))}
+                  </ul>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,86 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Group, Modal, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ItemDoc, ItemInput } from './domain';
+import { useLoanActions } from './hooks';
+
+export function inputOf(item?: ItemDoc): ItemInput {
+  return {
+    name: item?.name ?? '',
+    category: item?.category ?? '',
+    code: item?.code ?? '',
+    tracking: item?.tracking ?? 'single',
+    quantity: String(item?.quantity ?? 1),
+    location: item?.location ?? '',
+    condition: item?.condition ?? '',
+    deposit: item?.deposit ? String(item.deposit) : '',
+    loanDays: String(item?.loanDays ?? 7),
+    notes: item?.notes ?? '',
+  };
+}
+
+/** Add or edit a catalogue item in a dialog. */
+export function ItemForm({ item, onClose }: { item: ItemDoc | undefined; onClose: () => void }) {
+  const { t } = useTranslation('loans');
+  const { saveItem } = useLoanActions();
+  const [v, setV] = useState<ItemInput>(() => inputOf(item));
+  const [errors, setErrors] = useState<Partial<Record<keyof ItemInput, string>>>({});
+  const field = (k: keyof ItemInput) => ({
+    label: t(`item.${k}`),
+    value: String(v[k]),
+    error: errors[k] ? t(`errors.${errors[k]}`) : undefined,
+    onChange: (e: { currentTarget: { value: string } }) => {
+      const value = e.currentTarget.value;
+      setV((old) => ({ ...old, [k]: value }));
+    },
+  });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = await saveItem(v, item?.id);
+    if (!r.ok) return setErrors(r.errors);
+    onClose();
+  };
+  return (
+    <Modal opened onClose={onClose} title={t(item ? 'catalogue.edit' : 'catalogue.add')} size="lg">
+      <form onSubmit={submit}>
+        <Stack>
+          <TextInput {...field('name')} data-autofocus required />
+          <Group grow>
+            <TextInput {...field('category')} />
+            <TextInput {...field('code')} description={t('item.codeHint')} />
+          </Group>
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="item-tracking-label">
+              {t('item.tracking')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="item-tracking-label"
+              value={v.tracking}
+              onChange={(x) => setV((o) => ({ ...o, tracking: x as ItemInput['tracking'] }))}
+              data={[
+                { value: 'single', label: t('item.single') },
+                { value: 'counted', label: t('item.counted') },
+              ]}
+            />
+          </Stack>
+          <Group grow>
+            {v.tracking === 'counted' && <TextInput {...field('quantity')} inputMode="numeric" />}
+            <TextInput {...field('loanDays')} inputMode="numeric" />
+            <TextInput {...field('deposit')} inputMode="decimal" />
+          </Group>
+          <Group grow>
+            <TextInput {...field('location')} />
+            <TextInput {...field('condition')} />
+          </Group>
+          <Textarea {...field('notes')} autosize minRows={2} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('cancel')}
+            </Button>
+            <Button type="submit">{t('save')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,22 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../app/format';
+import type { Holder, LoanError } from './domain';
+
+/** Turns domain error codes into sentences from loans.json. */
+export function useLoanMessages() {
+  const { t } = useTranslation('loans');
+  const f = useFormat();
+  const holder = useCallback(
+    (h: Holder) => t('holder', { name: h.name, phone: h.phone || t('noPhone'), from: f.dateTime(h.from), to: f.dateTime(h.to), quantity: h.quantity }),
+    [t, f],
+  );
+  const error = useCallback(
+    (e: LoanError) => {
+      const base = t(`errors.${e.code}`, { value: e.value ?? '', available: e.available ?? 0 });
+      return e.holders?.length ? `${base} ${e.holders.map(holder).join('; ')}` : base;
+    },
+    [t, holder],
+  );
+  return { error, holder };
+}

@@ -1,0 +1,50 @@
+import { useEffect, useRef } from 'react';
+
+/** A USB scanner types faster than any person: at most this many ms between keys. */
+export const SCAN_MAX_GAP_MS = 80;
+export const SCAN_MIN_LENGTH = 3;
+
+function isTextField(el: EventTarget | null): boolean {
+  if (!(el instanceof HTMLElement)) return false;
+  if (el.isContentEditable) return true;
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
+  if (el instanceof HTMLInputElement) return !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file'].includes(el.type);
+  return el.getAttribute('role') === 'combobox' || el.getAttribute('role') === 'textbox';
+}
+
+/**
+ * Listens on the whole page for a scanner burst — fast keystrokes ending with Enter — while the focus is
+ * not in a text field (text fields, like the visible scan field, take the code themselves).
+ * The Enter of a recognised burst is swallowed so that it does not press a focused button.
+ */
+export function useScanner(onScan: (code: string) => void, enabled = true): void {
+  const handler = useRef(onScan);
+  handler.current = onScan;
+  useEffect(() => {
+    if (!enabled) return;
+    let buffer = '';
+    let last = 0;
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.altKey || e.metaKey || isTextField(e.target)) {
+        buffer = '';
+        return;
+      }
+      const gap = e.timeStamp - last;
+      last = e.timeStamp;
+      if (e.key === 'Enter') {
+        const code = buffer;
+        buffer = '';
+        if (code.length >= SCAN_MIN_LENGTH && gap <= SCAN_MAX_GAP_MS) {
+          e.preventDefault();
+          e.stopPropagation();
+          handler.current(code);
+        }
+        return;
+      }
+      if (e.key.length !== 1) return; // Shift etc. are part of a burst; they neither add nor break it
+      buffer = gap <= SCAN_MAX_GAP_MS ? buffer + e.key : e.key;
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [enabled]);
+}

@@ -1,0 +1,160 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+const SHOTS = process.env.LOANS_SHOTS_DIR ?? '';
+async function shot(page: Page, name: string) {
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Keyboard only: focus a control and press a key on it. */
+async function press(target: Locator, key = 'Enter') {
+  await target.focus();
+  await target.press(key);
+}
+async function typeInto(field: Locator, text: string) {
+  await field.focus();
+  await field.press('ControlOrMeta+a');
+  await field.pressSequentially(text);
+}
+/** A USB scanner: the code typed fast, then Enter, with the focus outside any text field. */
+async function scan(page: Page, code: string) {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.type(code, { delay: 5 });
+  await page.keyboard.press('Enter');
+}
+
+async function addItem(page: Page, item: { name: string; counted?: number; loanDays?: number }) {
+  await press(page.getByRole('button', { name: 'Добавить вещь' }));
+  const dialog = page.getByRole('dialog', { name: 'Добавить вещь' });
+  await typeInto(dialog.getByLabel('Название'), item.name);
+  if (item.counted) {
+    await press(dialog.getByRole('radio', { name: 'Много одинаковых' }), 'Space');
+    await typeInto(dialog.getByLabel('Количество'), String(item.counted));
+  }
+  if (item.loanDays) await typeInto(dialog.getByLabel('Срок выдачи, дней'), String(item.loanDays));
+  await dialog.getByLabel('Название').press('Enter'); // submits the form
+  await expect(dialog).toBeHidden();
+  const row = page.getByRole('table', { name: 'Каталог' }).getByRole('row').filter({ hasText: item.name });
+  const code = (await row.locator('td').nth(3).innerText()).trim();
+  expect(code).toMatch(/^SD-\d{6}-\d$/);
+  return code;
+}
+
+test('the counter by keyboard and scanner: catalogue, labels PDF, reservation refused, lend, return, overdue', async ({ app, page, browser }) => {
+  test.setTimeout(90_000);
+  await page.clock.install({ time: new Date('2026-11-20T10:00:00+03:00') });
+  await app.open('ru', '/loans');
+  await expect(page.getByRole('heading', { name: 'Выдача вещей' })).toBeVisible();
+
+  // Catalogue: four items, codes generated.
+  await press(page.getByRole('tab', { name: 'Каталог' }));
+  const drill = await addItem(page, { name: 'Дрель', loanDays: 7 });
+  const chairs = await addItem(page, { name: 'Стулья', counted: 40, loanDays: 3 });
+  const ball = await addItem(page, { name: 'Мяч футбольный', loanDays: 14 });
+  const projector = await addItem(page, { name: 'Проектор', loanDays: 2 });
+  expect(new Set([drill, chairs, ball, projector]).size).toBe(4);
+
+  // A label sheet for all of them, as the PDF the desk would save (browser mode: the sheet's HTML through Chromium's PDF).
+  await press(page.getByRole('checkbox', { name: 'Выбрать все для этикеток' }), 'Space');
+  await press(page.getByRole('button', { name: 'Этикетки в PDF (4)' }));
+  const frame = page.locator('iframe[srcdoc]').last();
+  await expect(frame).toBeAttached();
+  const html = (await frame.getAttribute('srcdoc')) ?? '';
+  expect(html).toContain('grid-template-columns: repeat(3, 70mm)');
+  const pdfPage = await browser.newPage();
+  await pdfPage.setContent(html);
+  const dir = mkdtempSync(path.join(tmpdir(), 'loans-labels-'));
+  const pdfPath = path.join(dir, 'labels.pdf');
+  writeFileSync(pdfPath, await pdfPage.pdf({ format: 'A4', preferCSSPageSize: true }));
+  await pdfPage.close();
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  for (const code of [drill, chairs, ball, projector]) expect(text).toContain(code);
+  expect(text).toContain('Проектор');
+  expect(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })).toMatch(/Pages:\s+1\b[\s\S]*Page size:\s+59[45](\.\d+)? x 841(\.\d+)? pts \(A4\)/);
+
+  // The projector is reserved for the film club over the weekend.
+  await press(page.getByRole('tab', { name: /^Брони/ }));
+  const res = page.getByRole('form', { name: 'Новая бронь' });
+  await typeInto(res.getByLabel('Кто берёт (имя)'), 'Клуб «Кино»');
+  await typeInto(res.getByLabel('Телефон'), '+7 900 111-22-33');
+  await res.getByLabel('Вещь').selectOption({ label: `Проектор (${projector})` });
+  await res.getByLabel('С', { exact: true }).fill('2026-11-21T10:00');
+  await res.getByLabel('По', { exact: true }).fill('2026-11-22T20:00');
+  await press(res.getByRole('button', { name: 'Забронировать' }));
+  await expect(page.getByRole('table', { name: 'Брони' }).getByText('Клуб «Кино»')).toBeVisible();
+
+  // Counter: the borrower, then three items by scanner (one through the visible scan field).
+  await press(page.getByRole('tab', { name: 'Стойка' }));
+  const lend = page.getByRole('form', { name: 'Выдача' });
+  await typeInto(lend.getByLabel('Кто берёт (имя)'), 'Мария Иванова');
+  await typeInto(lend.getByLabel('Телефон'), '+7 900 555-66-77');
+  await scan(page, drill);
+  await expect(page.getByRole('status').filter({ hasText: 'Добавлено: «Дрель»' })).toBeVisible();
+  await scan(page, chairs);
+  await scan(page, chairs);
+  await expect(lend.getByLabel('Количество: Стулья')).toHaveValue('2');
+  const scanField = page.getByLabel('Код вещи (сканер)');
+  await scanField.focus();
+  await page.keyboard.type(ball, { delay: 5 });
+  await page.keyboard.press('Enter');
+  await expect(scanField).toHaveValue('');
+  await expect(lend.getByRole('table', { name: 'Что выдаём' }).getByRole('row')).toHaveCount(4); // header + 3
+
+  // The reserved projector is refused, saying who reserved it; an unknown code says so.
+  await scan(page, projector);
+  const warning = page.getByRole('alert').filter({ hasText: 'забронирован' });
+  await expect(warning).toContainText('Клуб «Кино»');
+  await expect(warning).toContainText('+7 900 111-22-33');
+  await scan(page, 'SD-999999-0');
+  await expect(page.getByRole('alert').filter({ hasText: 'не найден в каталоге' })).toBeVisible();
+  await expect(lend.getByRole('table', { name: 'Что выдаём' }).getByRole('row')).toHaveCount(4);
+  await shot(page, 'loans-counter-lend');
+
+  await typeInto(lend.getByLabel('Залог, ₽'), 'пятьсот');
+  await press(lend.getByRole('button', { name: 'Выдать', exact: true }));
+  await expect(lend.getByText('Залог должен быть числом')).toBeVisible();
+  await expect(page.getByRole('tab', { name: /^На руках/ })).toHaveAccessibleName('На руках: 0'); // nothing written
+  await typeInto(lend.getByLabel('Залог, ₽'), '500');
+  await press(lend.getByRole('button', { name: 'Выдать', exact: true }));
+  await expect(page.getByRole('status').filter({ hasText: 'Выдано вещей: 3 — Мария Иванова' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: /^На руках/ })).toHaveAccessibleName('На руках: 1');
+
+  // Return the drill by scanning it in "take back" mode; a second scan finds nothing to take back.
+  await press(page.getByRole('radio', { name: 'Выдать' }), 'ArrowRight');
+  await expect(page.getByRole('radio', { name: 'Принять' })).toBeChecked();
+  await scan(page, drill);
+  const back = page.getByRole('form', { name: 'Возврат' });
+  await expect(back.getByLabel('Возвращают: Дрель')).toHaveValue('1');
+  await expect(back.getByLabel('Возвращают: Стулья')).toHaveValue('0');
+  await typeInto(back.getByLabel('Состояние: Дрель'), 'патрон люфтит');
+  await press(back.getByRole('button', { name: 'Принять возврат' }));
+  await expect(page.getByRole('status').filter({ hasText: 'Возврат принят: Мария Иванова' })).toBeVisible();
+  await scan(page, drill);
+  await expect(page.getByRole('alert').filter({ hasText: '«Дрель»' })).toContainText('никому не выдан');
+
+  await press(page.getByRole('tab', { name: /^На руках/ }));
+  const onLoan = page.getByRole('table', { name: 'На руках' });
+  await expect(onLoan).toContainText('Стулья × 2');
+  await expect(onLoan).toContainText('Мяч футбольный');
+  await expect(onLoan).not.toContainText('Дрель');
+
+  // Ten days later the loan (due in 3 days: the chairs' period) is a week overdue.
+  await page.clock.fastForward(10 * 24 * 3600 * 1000);
+  await press(page.getByRole('tab', { name: /^Просрочено/ }));
+  const overdue = page.getByRole('table', { name: 'Просрочено' });
+  await expect(overdue.getByRole('row').nth(1)).toContainText('7 дней');
+  await expect(overdue.getByRole('row').nth(1)).toContainText('+7 900 555-66-77');
+  await expect(overdue.getByRole('row').nth(1)).toContainText('Стулья × 2');
+  await shot(page, 'loans-overdue');
+
+  // Lending to her again warns at the counter.
+  await press(page.getByRole('tab', { name: 'Стойка' }));
+  await press(page.getByRole('radio', { name: 'Принять' }), 'ArrowLeft');
+  await typeInto(lend.getByLabel('Кто берёт (имя)'), 'мария иванова');
+  await expect(page.getByRole('alert').filter({ hasText: 'есть просрочка' })).toBeVisible();
+  await shot(page, 'loans-overdue-warning');
+});
