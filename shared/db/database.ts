@@ -28,6 +28,11 @@ export interface CreateDatabaseOptions {
   devMode?: boolean;
   /** Several tabs/windows on one profile see each other's writes (BroadcastChannel). Default true. */
   multiInstance?: boolean;
+  /**
+   * Only these collections (default: all). RxDB's free edition allows 13 open collections per JS process,
+   * so tests that run several desks in one process open a subset.
+   */
+  collections?: readonly CollectionName[];
   /** Conflict handler per collection (set by shared/sync). */
   conflictHandlers?: Partial<Record<CollectionName, RxConflictHandler<any>>>;
 }
@@ -63,7 +68,7 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<De
     closeDuplicates: true,
   });
   const collections = Object.fromEntries(
-    COLLECTION_NAMES.map((c) => [
+    (options.collections ?? COLLECTION_NAMES).map((c) => [
       c,
       {
         schema: schemas[c],

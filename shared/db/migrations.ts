@@ -16,4 +16,5 @@ export const migrationStrategies: Record<CollectionName, MigrationStrategies> = 
   items: {},
   loans: {},
   visits: {},
+  conflicts: {},
 };

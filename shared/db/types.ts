@@ -35,5 +35,6 @@ export const COLLECTION_NAMES = [
   'items',
   'loans',
   'visits',
+  'conflicts',
 ] as const;
 export type CollectionName = (typeof COLLECTION_NAMES)[number];

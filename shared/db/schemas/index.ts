@@ -9,6 +9,7 @@ import { seriesSchema, type SeriesDoc } from './series';
 import { itemSchema, type ItemDoc } from './items';
 import { loanSchema, type LoanDoc } from './loans';
 import { visitSchema, type VisitDoc } from './visits';
+import { conflictSchema, type ConflictDoc } from './conflicts';
 
 export * from './settings';
 export * from './rooms';
@@ -19,6 +20,7 @@ export * from './series';
 export * from './items';
 export * from './loans';
 export * from './visits';
+export * from './conflicts';
 
 export interface DocTypes {
   settings: SettingsDoc;
@@ -30,6 +32,7 @@ export interface DocTypes {
   items: ItemDoc;
   loans: LoanDoc;
   visits: VisitDoc;
+  conflicts: ConflictDoc;
 }
 
 /** The one list of collection schemas: the app, the migrations and the server's validate_doc_update use it. */
@@ -43,4 +46,5 @@ export const schemas: { [K in CollectionName]: RxJsonSchema<DocTypes[K]> } = {
   items: itemSchema,
   loans: loanSchema,
   visits: visitSchema,
+  conflicts: conflictSchema,
 };

@@ -1,0 +1,124 @@
+/**
+ * Idempotent provisioning of a centre on Apache CouchDB 3 (and, as far as it goes, pouchdb-server) with nano:
+ * - one database per synced collection: `sosedi-<centre>-<collection>`;
+ * - `_security`: members role `centre-<centre>` (only that centre's desks read and write);
+ * - a desk user in `_users` with that role;
+ * - a `validate_doc_update` design document per database generated from shared/db/schemas.
+ * Returns what it created, updated or found, and what the server does not support.
+ */
+import nano from 'nano';
+import { schemas } from '../../shared/db/schemas';
+import { COLLECTION_NAMES } from '../../shared/db/types';
+import { dbName } from '../../shared/sync/config';
+import { validateDocUpdateSource } from '../../shared/sync/validate';
+
+export interface ProvisionOptions {
+  /** Server URL with admin credentials: http://admin:secret@127.0.0.1:5984/ */
+  url: string;
+  centre: string;
+  deskUser?: string;
+  deskPassword?: string;
+  collections?: readonly string[];
+}
+
+export interface ProvisionLine {
+  what: string;
+  result: 'created' | 'updated' | 'found' | 'unsupported' | 'failed';
+  detail?: string;
+}
+
+export const DESIGN_ID = '_design/sosedi-validate';
+
+export function centreRole(centre: string): string {
+  return `centre-${centre}`;
+}
+
+async function passwordWorks(serverUrl: string, user: string, password: string): Promise<boolean> {
+  const u = new URL(serverUrl);
+  u.username = '';
+  u.password = '';
+  const r = await fetch(new URL('_session', u), {
+    headers: { Authorization: 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64') },
+  });
+  return r.ok;
+}
+
+function statusOf(e: unknown): number {
+  return (e as { statusCode?: number }).statusCode ?? 0;
+}
+
+export async function provisionCentre(options: ProvisionOptions): Promise<ProvisionLine[]> {
+  const couch = nano(options.url);
+  const lines: ProvisionLine[] = [];
+  const role = centreRole(options.centre);
+  const root = (await couch.info()) as unknown as Record<string, unknown>;
+  const isCouch = typeof root.couchdb === 'string';
+  lines.push({ what: 'server', result: 'found', detail: isCouch ? `Apache CouchDB ${String(root.version)}` : `pouchdb-server ${String(root.version)}` });
+
+  for (const c of options.collections ?? COLLECTION_NAMES) {
+    const name = dbName(options.centre, c);
+    try {
+      await couch.db.get(name);
+      lines.push({ what: `database ${name}`, result: 'found' });
+    } catch (e) {
+      if (statusOf(e) !== 404) throw e;
+      await couch.db.create(name);
+      lines.push({ what: `database ${name}`, result: 'created' });
+    }
+    const db = couch.use<Record<string, unknown>>(name);
+
+    // _security: members by role. pouchdb-server accepts the PUT but does not keep or enforce it.
+    const security = { admins: { names: [], roles: [] }, members: { names: [], roles: [role] } };
+    try {
+      const current = (await couch.request({ db: name, path: '_security' })) as { members?: { roles?: string[] } };
+      if (current.members?.roles?.includes(role)) lines.push({ what: `${name}/_security`, result: 'found' });
+      else {
+        await couch.request({ db: name, path: '_security', method: 'PUT', body: security });
+        const after = (await couch.request({ db: name, path: '_security' })) as { members?: { roles?: string[] } };
+        if (after.members?.roles?.includes(role)) lines.push({ what: `${name}/_security`, result: 'created', detail: `members role ${role}` });
+        else lines.push({ what: `${name}/_security`, result: 'unsupported', detail: 'the server accepted _security but does not keep it (pouchdb-server): every authenticated user can read' });
+      }
+    } catch (e) {
+      lines.push({ what: `${name}/_security`, result: 'unsupported', detail: String((e as Error).message) });
+    }
+
+    // validate_doc_update generated from the app's schema.
+    const source = validateDocUpdateSource(schemas[c as keyof typeof schemas] as never);
+    try {
+      const existing = (await db.get(DESIGN_ID).catch((e) => (statusOf(e) === 404 ? null : Promise.reject(e)))) as { _rev: string; validate_doc_update?: string } | null;
+      if (existing && existing.validate_doc_update === source) lines.push({ what: `${name}/${DESIGN_ID}`, result: 'found' });
+      else {
+        await db.insert({ _id: DESIGN_ID, ...(existing ? { _rev: existing._rev } : {}), language: 'javascript', validate_doc_update: source } as never);
+        lines.push({ what: `${name}/${DESIGN_ID}`, result: existing ? 'updated' : 'created' });
+      }
+    } catch (e) {
+      lines.push({ what: `${name}/${DESIGN_ID}`, result: 'failed', detail: String((e as Error).message) });
+    }
+  }
+
+  if (options.deskUser) {
+    const users = couch.use<Record<string, unknown>>('_users');
+    const id = `org.couchdb.user:${options.deskUser}`;
+    try {
+      const existing = (await users.get(id).catch((e) => (statusOf(e) === 404 ? null : Promise.reject(e)))) as { _rev: string; roles?: string[] } | null;
+      const same = existing?.roles?.includes(role) && (!options.deskPassword || (await passwordWorks(options.url, options.deskUser, options.deskPassword)));
+      if (existing && same) lines.push({ what: `user ${options.deskUser}`, result: 'found' });
+      else {
+        const roles = [...new Set([...(existing?.roles ?? []), role])];
+        if (!existing && !options.deskPassword) throw new Error('a new desk user needs --password');
+        await users.insert({
+          _id: id,
+          ...(existing ? { ...existing, _rev: existing._rev } : {}),
+          name: options.deskUser,
+          type: 'user',
+          roles,
+          ...(options.deskPassword ? { password: options.deskPassword } : {}),
+        } as never);
+        lines.push({ what: `user ${options.deskUser}`, result: existing ? 'updated' : 'created', detail: `roles ${roles.join(', ')}` });
+      }
+    } catch (e) {
+      lines.push({ what: `user ${options.deskUser}`, result: statusOf(e) === 404 ? 'unsupported' : 'failed', detail: String((e as Error).message) });
+    }
+  }
+  return lines;
+}

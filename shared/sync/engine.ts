@@ -1,0 +1,442 @@
+/**
+ * The sync engine: ONE generic mechanism for every collection of the database (a collection added later
+ * replicates with no extra code), live both ways with RxDB's CouchDB replication, retry with back-off, pause
+ * while offline, resume on reconnect, and a status model the desk shows at all times.
+ */
+import { BehaviorSubject, type Subscription } from 'rxjs';
+import { getChangedDocumentsSince, getComposedPrimaryKeyOfDocumentData, type RxCollection, type RxDatabase } from 'rxdb';
+import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
+import type { Author } from '../db/types';
+import type { ConflictDoc } from '../db/schemas/conflicts';
+import { stampChange, stampNew } from '../db/meta';
+import { basicAuth, dbName, normaliseServerUrl, type SyncConfig, type SyncErrorCode } from './config';
+import { createSyncFetch, SyncClosedError, type RefusedRow, type SyncFetch } from './fetch';
+import { attachConflictSink, content, stableStringify, type RecordedConflict } from './merge';
+import type { JsonSchemaLike } from './validate';
+
+export type SyncPhase = 'starting' | 'syncing' | 'idle' | 'paused' | 'offline' | 'error' | 'stopped';
+
+export interface SyncStatus {
+  phase: SyncPhase;
+  online: boolean;
+  /** Documents done / total while the first sync of a collection runs; null afterwards. */
+  firstSync: { done: number; total: number } | null;
+  /** ISO instant of the last moment every collection was in step with the server. */
+  lastSyncAt: string | null;
+  /** Local changes not yet on the server. */
+  pending: number;
+  lastError: { code: SyncErrorCode; detail: string; at: string } | null;
+  /** Documents the server refused (listed in "could not sync"). */
+  refused: number;
+  /** Documents from a newer app version held back. */
+  held: number;
+}
+
+export interface StartSyncOptions {
+  db: RxDatabase<any>;
+  config: SyncConfig;
+  author: Author;
+  /** Collections to sync; default: every collection of the database. */
+  collections?: string[];
+  fetch?: typeof fetch;
+  maxLongPolls?: number;
+  sliceMs?: number;
+  /** First retry after an error (ms); doubles up to `maxRetryMs`. */
+  retryMs?: number;
+  maxRetryMs?: number;
+  batchSize?: number;
+  /** Browser online/offline events; default: `window` when there is one. */
+  connectivity?: { isOnline(): boolean; subscribe(fn: (online: boolean) => void): () => void };
+}
+
+export interface CheckServerReport {
+  checked: number;
+  missing: number;
+  older: number;
+  resent: number;
+}
+
+export interface SyncEngine {
+  readonly status$: BehaviorSubject<SyncStatus>;
+  readonly replications: Record<string, RxCouchDBReplicationState<any>>;
+  readonly transport: SyncFetch;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  /** Resolves when every collection has pushed and pulled what it knows of (bounded by `timeoutMs`). */
+  awaitInSync(timeoutMs?: number): Promise<void>;
+  /** Finds documents the server no longer has (or has older) and sends them again. */
+  checkServer(): Promise<CheckServerReport>;
+  stop(): Promise<void>;
+}
+
+const INITIAL: SyncStatus = {
+  phase: 'starting',
+  online: true,
+  firstSync: null,
+  lastSyncAt: null,
+  pending: 0,
+  lastError: null,
+  refused: 0,
+  held: 0,
+};
+
+function classify(status: number, collection: string | null): SyncErrorCode | null {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404 && collection) return 'dbMissing';
+  if (status >= 500) return 'server';
+  return null;
+}
+
+/** A short, stable hash for ids made from long keys (FNV-1a, 2 × 32 bit). */
+export function shortHash(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return h1.toString(36) + h2.toString(36);
+}
+
+function windowConnectivity(): StartSyncOptions['connectivity'] {
+  const w = (globalThis as { window?: Window }).window;
+  if (!w?.addEventListener) return undefined;
+  return {
+    isOnline: () => w.navigator.onLine !== false,
+    subscribe(fn) {
+      const on = () => fn(true);
+      const off = () => fn(false);
+      w.addEventListener('online', on);
+      w.addEventListener('offline', off);
+      return () => {
+        w.removeEventListener('online', on);
+        w.removeEventListener('offline', off);
+      };
+    },
+  };
+}
+
+export async function startSync(options: StartSyncOptions): Promise<SyncEngine> {
+  const { db, config, author } = options;
+  const baseUrl = normaliseServerUrl(config.url);
+  if (!baseUrl) throw Object.assign(new Error('invalid sync URL'), { code: 'invalidUrl' as SyncErrorCode });
+  const names = options.collections ?? Object.keys(db.collections);
+  const collections = Object.fromEntries(names.map((n) => [n, db.collections[n] as RxCollection<any>]));
+  const byDb = new Map(names.map((n) => [dbName(config.centre, n), n]));
+  const status$ = new BehaviorSubject<SyncStatus>({ ...INITIAL });
+  const set = (patch: Partial<SyncStatus>) => status$.next({ ...status$.value, ...patch });
+  const subs: Subscription[] = [];
+  const pending = new Map<string, string>(); // collection/id → updatedAt of the newest unsent local write
+  const conflicts = db.collections.conflicts as RxCollection<ConflictDoc> | undefined;
+  let stopped = false;
+  let paused = false;
+  let failing = false;
+
+  const setError = (code: SyncErrorCode, detail: string) =>
+    set({ lastError: { code, detail, at: new Date().toISOString() }, ...(code === 'unreachable' ? {} : { phase: 'error' }) });
+
+  /** Records into the conflicts collection (synced: every desk sees it); one record per kind/doc/version. */
+  async function record(kind: ConflictDoc['kind'], collection: string, docId: string, fields: string[], kept: string, other: string, id?: string) {
+    if (!conflicts || stopped) return;
+    const key = id ?? `cf-${shortHash(`${kind}|${collection}|${docId}|${other}`)}`;
+    try {
+      const existing = await conflicts.findOne(key).exec();
+      if (existing && existing.status === 'open' && existing.other === other) return;
+      const data = { kind, docCollection: collection, docId, fields: fields.slice(0, 200), kept, other, status: 'open' as const, resolution: '' };
+      if (existing) await existing.incrementalPatch(stampChange(data, author));
+      else await conflicts.insert(stampNew(data, author, key));
+    } catch {
+      // a concurrent write of the same record from another path: the other write wins, nothing is lost
+    }
+  }
+  const json = (d: unknown) => (d ? stableStringify(d).slice(0, 400000) : '');
+  attachConflictSink(db.name, (c: RecordedConflict) => {
+    void record(c.kind, c.collection, c.docId, c.fields, json(c.kept), json(c.other));
+  });
+
+  async function countOpen(kind: ConflictDoc['kind']): Promise<number> {
+    if (!conflicts) return 0;
+    return (await conflicts.find({ selector: { status: 'open', kind } }).exec()).length;
+  }
+  const refreshCounts = async () => {
+    if (stopped) return;
+    set({ refused: await countOpen('refused'), held: await countOpen('newer-version') });
+  };
+
+  const transport = createSyncFetch({
+    baseUrl,
+    authorization: basicAuth(config.user, config.password),
+    collectionOf: (name) => byDb.get(name) ?? null,
+    schemas: Object.fromEntries(names.map((n) => [n, collections[n]!.schema.jsonSchema as unknown as JsonSchemaLike & { primaryKey: unknown }])),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.maxLongPolls ? { maxLongPolls: options.maxLongPolls } : {}),
+    ...(options.sliceMs ? { sliceMs: options.sliceMs } : {}),
+    hooks: {
+      onResponse(code, collection) {
+        const err = classify(code, collection);
+        if (err) {
+          failing = true;
+          setError(err, `HTTP ${code}${collection ? ` (${collection})` : ''}`);
+        } else if (!status$.value.online || failing) {
+          failing = false;
+          set({ online: true, phase: paused ? 'paused' : 'syncing' });
+        }
+      },
+      onNetworkError(error) {
+        if (stopped || error instanceof SyncClosedError) return;
+        failing = true;
+        set({ online: false, phase: paused ? 'paused' : 'offline' });
+        setError('unreachable', error instanceof Error ? error.message : String(error));
+        set({ phase: 'offline' });
+      },
+      onRefused(row: RefusedRow) {
+        void record('refused', row.collection, row.docId, [row.error], json(row.doc), row.reason, refusedId(row.collection, row.docId)).then(refreshCounts);
+        setError('refused', `${row.collection}/${row.docId}: ${row.reason}`);
+      },
+      onAccepted(collection, ids) {
+        if (!conflicts) return;
+        void conflicts
+          .find({ selector: { id: { $in: ids.map((id) => refusedId(collection, id)) }, status: 'open' } })
+          .exec()
+          .then((docs) => Promise.all(docs.map((d) => d.incrementalPatch(stampChange({ status: 'resolved' as const, resolution: 'accepted' }, author)))))
+          .then(refreshCounts)
+          .catch(() => undefined);
+      },
+      onRevive(collection, doc, deleted) {
+        const fields = Object.keys(doc).filter((k) => !k.startsWith('_'));
+        void record('deleted-edited', collection, String(doc._id), fields, json(doc), json({ ...deleted, _deleted: true }));
+      },
+      onHeld(collection, doc, reason) {
+        const id = String(doc._id ?? '');
+        void record('newer-version', collection, id, [reason], '', json(doc), `nv-${shortHash(`${collection}|${id}|${String(doc._rev ?? '')}`)}`).then(refreshCounts);
+      },
+    },
+  });
+
+  // Local changes not yet on the server: every write that did not come from the server.
+  subs.push(
+    db.eventBulks$.subscribe((bulk: { collectionName?: string; context?: string; events: { documentId: string; documentData?: { updatedAt?: string } }[] }) => {
+      const c = bulk.collectionName;
+      if (!c || !collections[c] || String(bulk.context ?? '').startsWith('replication-downstream')) return;
+      for (const ev of bulk.events) pending.set(`${c}/${ev.documentId}`, String(ev.documentData?.updatedAt ?? ''));
+      set({ pending: pending.size });
+    }),
+  );
+
+  // First sync: how many documents the server holds that this desk does not have yet.
+  const firstTotals = new Map<string, number>();
+  let firstDone = 0;
+  await Promise.all(
+    names.map(async (n) => {
+      try {
+        const local = await collections[n]!.count().exec();
+        if (local > 0) return;
+        const r = await transport.fetch(baseUrl + encodeURIComponent(dbName(config.centre, n)));
+        if (!r.ok) return;
+        const info = (await r.json()) as { doc_count?: number };
+        if (info.doc_count) firstTotals.set(n, info.doc_count);
+      } catch {
+        // offline at start: the first sync shows no bar until the server answers
+      }
+    }),
+  );
+  const firstTotal = [...firstTotals.values()].reduce((a, b) => a + b, 0);
+  if (firstTotal > 0) set({ firstSync: { done: 0, total: firstTotal } });
+
+  const retryMs = options.retryMs ?? 2000;
+  const maxRetryMs = options.maxRetryMs ?? 60000;
+  const replications: Record<string, RxCouchDBReplicationState<any>> = {};
+  const active = new Map<string, boolean>();
+  for (const n of names) {
+    const rep = replicateCouchDB<any>({
+      replicationIdentifier: `sosedi-${config.centre}-${n}@${baseUrl}`,
+      collection: collections[n]!,
+      url: `${baseUrl}${encodeURIComponent(dbName(config.centre, n))}/`,
+      fetch: transport.fetch,
+      live: true,
+      retryTime: retryMs,
+      waitForLeadership: true,
+      autoStart: true,
+      pull: { batchSize: options.batchSize ?? 200, heartbeat: 30000 },
+      push: { batchSize: options.batchSize ?? 100 },
+    });
+    replications[n] = rep;
+    // Back-off: each failure doubles the wait before the next try, a success resets it.
+    subs.push(
+      rep.error$.subscribe(() => {
+        rep.retryTime = Math.min(maxRetryMs, (rep.retryTime ?? retryMs) * 2);
+      }),
+      rep.received$.subscribe(() => {
+        rep.retryTime = retryMs;
+        if (firstTotals.has(n) && status$.value.firstSync) {
+          firstDone++;
+          set({ firstSync: { done: Math.min(firstDone, firstTotal), total: firstTotal } });
+        }
+      }),
+      rep.sent$.subscribe((doc: { id?: string; updatedAt?: string }) => {
+        rep.retryTime = retryMs;
+        const key = `${n}/${String(doc.id)}`;
+        const at = pending.get(key);
+        if (at !== undefined && String(doc.updatedAt ?? '') >= at) pending.delete(key);
+        set({ pending: pending.size });
+      }),
+      rep.active$.subscribe((isActive) => {
+        active.set(n, isActive);
+        const anyActive = [...active.values()].some(Boolean);
+        if (anyActive && !paused && status$.value.online) set({ phase: 'syncing' });
+        if (!anyActive && !paused && !failing && active.size === names.length) {
+          set({ phase: 'idle', online: true, lastSyncAt: new Date().toISOString() });
+        }
+      }),
+    );
+  }
+  // Local changes made before this start (e.g. offline last session) count as pending too.
+  const sentSeen = new Map<string, string>();
+  for (const n of names) {
+    subs.push(replications[n]!.sent$.subscribe((d: { id?: string; updatedAt?: string }) => sentSeen.set(`${n}/${String(d.id)}`, String(d.updatedAt ?? ''))));
+    void unsentAtStart(replications[n]!, collections[n]!).then((docs) => {
+      for (const d of docs) {
+        const key = `${n}/${d.id}`;
+        const sent = sentSeen.get(key);
+        if (!pending.has(key) && !(sent !== undefined && sent >= d.updatedAt)) pending.set(key, d.updatedAt);
+      }
+      set({ pending: pending.size });
+    });
+  }
+  void Promise.all(Object.values(replications).map((r) => r.awaitInitialReplication()))
+    .then(() => {
+      if (!stopped) set({ firstSync: null });
+    })
+    .catch(() => undefined);
+  void refreshCounts();
+
+  async function pause() {
+    paused = true;
+    await Promise.all(Object.values(replications).map((r) => r.pause()));
+    set({ phase: 'paused' });
+  }
+  async function resume() {
+    paused = false;
+    set({ phase: 'syncing' });
+    await Promise.all(Object.values(replications).map((r) => r.start()));
+  }
+
+  const connectivity = options.connectivity ?? windowConnectivity();
+  if (connectivity) {
+    subs.push({
+      unsubscribe: connectivity.subscribe((online) => {
+        if (online) {
+          set({ online: true });
+          void resume();
+        } else {
+          void pause().then(() => set({ online: false, phase: 'offline' }));
+        }
+      }),
+    } as Subscription);
+    if (!connectivity.isOnline()) void pause().then(() => set({ online: false, phase: 'offline' }));
+  }
+
+  async function awaitInSync(timeoutMs = 60000) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('sync did not settle in time')), timeoutMs);
+    });
+    try {
+      await Promise.race([Promise.all(Object.values(replications).map((r) => r.awaitInSync())), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function checkServer(): Promise<CheckServerReport> {
+    const report: CheckServerReport = { checked: 0, missing: 0, older: 0, resent: 0 };
+    for (const n of names) {
+      const url = `${baseUrl}${encodeURIComponent(dbName(config.centre, n))}/`;
+      const docs = (await collections[n]!.find().exec()).map((d) => d.toMutableJSON(true) as Record<string, unknown>);
+      const primary = collections[n]!.schema.primaryPath as string;
+      for (let i = 0; i < docs.length; i += 500) {
+        const chunk = docs.slice(i, i + 500);
+        const r = await transport.fetch(`${url}_all_docs?include_docs=true`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ keys: chunk.map((d) => d[primary]) }),
+        });
+        if (!r.ok) throw Object.assign(new Error(`HTTP ${r.status}`), { code: classify(r.status, n) ?? 'server' });
+        const rows = ((await r.json()) as { rows: { key: string; error?: string; doc?: Record<string, unknown> | null }[] }).rows;
+        const send: Record<string, unknown>[] = [];
+        rows.forEach((row, j) => {
+          const local = chunk[j]!;
+          report.checked++;
+          const { _meta, _rev, _attachments, _deleted, ...rest } = local;
+          void _meta;
+          void _rev;
+          void _attachments;
+          void _deleted;
+          const out: Record<string, unknown> = { ...rest, _id: rest[primary] };
+          delete out[primary];
+          if (row.error === 'not_found') {
+            report.missing++;
+            send.push(out);
+          } else if (row.doc && !row.doc._deleted && String(row.doc.updatedAt ?? '') < String(local.updatedAt ?? '')) {
+            report.older++;
+            send.push({ ...out, _rev: row.doc._rev });
+          }
+        });
+        if (send.length) {
+          const w = await transport.fetch(`${url}_bulk_docs`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ docs: send }),
+          });
+          const result = (await w.json()) as { ok?: boolean; rev?: string }[];
+          report.resent += result.filter((x) => x.ok && x.rev).length;
+        }
+      }
+    }
+    for (const rep of Object.values(replications)) rep.reSync();
+    return report;
+  }
+
+  async function stop() {
+    if (stopped) return;
+    stopped = true;
+    attachConflictSink(db.name, null);
+    for (const s of subs) s.unsubscribe();
+    transport.close();
+    await Promise.all(Object.values(replications).map((r) => r.cancel()));
+    set({ phase: 'stopped' });
+  }
+
+  return { status$, replications, transport, pause, resume, awaitInSync, checkServer, stop };
+}
+
+/** Documents written locally since the last push checkpoint whose content the server has not seen. */
+async function unsentAtStart(rep: RxCouchDBReplicationState<any>, collection: RxCollection<any>): Promise<{ id: string; updatedAt: string }[]> {
+  for (let i = 0; i < 200 && !rep.metaInstance && !rep.isStopped(); i++) await new Promise((r) => setTimeout(r, 25));
+  const meta = rep.metaInstance;
+  if (!meta) return [];
+  try {
+    const key = (itemId: string, isCheckpoint: '0' | '1') => getComposedPrimaryKeyOfDocumentData(meta.schema, { itemId, isCheckpoint } as never);
+    const [cp] = await meta.findDocumentsById([key('up', '1')], false);
+    const changed = await getChangedDocumentsSince(collection.storageInstance, 5000, (cp as { checkpointData?: unknown } | undefined)?.checkpointData);
+    const primary = collection.schema.primaryPath as string;
+    const ids = changed.documents.map((d) => String((d as Record<string, unknown>)[primary]));
+    const assumed = await meta.findDocumentsById(ids.map((id) => key(id, '0')), true);
+    const byId = new Map(assumed.map((a) => [String((a as { itemId: string }).itemId), (a as { docData: Record<string, unknown> }).docData]));
+    return changed.documents
+      .filter((d) => {
+        const a = byId.get(String((d as Record<string, unknown>)[primary]));
+        return !a || stableStringify(content(a as never)) !== stableStringify(content(d as never));
+      })
+      .map((d) => ({ id: String((d as Record<string, unknown>)[primary]), updatedAt: String((d as { updatedAt?: string }).updatedAt ?? '') }));
+  } catch {
+    return [];
+  }
+}
+
+export function refusedId(collection: string, docId: string): string {
+  return `rf-${shortHash(`${collection}|${docId}`)}`;
+}
+

@@ -1,0 +1,282 @@
+/**
+ * The one fetch every replication of a desk goes through. It:
+ * 1. adds the credentials (Basic auth) — they never sit in a URL;
+ * 2. keeps every collection live within the browser's 6 connections per origin: CouchDB long-polls pass a gate
+ *    of `maxLongPolls` slots; when collections are waiting, a long-poll that held its slot for `sliceMs` is
+ *    aborted on the client and queued again with the same `since`, so nothing is missed (changes after `since`
+ *    come back at once on the next turn) and other requests (pushes, normal pulls) always find a connection;
+ * 3. turns a document the server refuses (validate_doc_update, too large) into an entry for the "could not sync"
+ *    list instead of an error that would stall the whole push;
+ * 4. holds back pulled documents this app version does not understand (newer schema) instead of letting them
+ *    break the local write, and reports them;
+ * 5. reports every outcome (reachable or not, HTTP status) so the status model knows online/offline and errors.
+ */
+import { checkDocument, describeProblems, validatorSchema, type JsonSchemaLike } from './validate';
+
+export interface RefusedRow {
+  collection: string;
+  docId: string;
+  /** CouchDB error: 'forbidden' | 'too_large' | 'unauthorized' | … */
+  error: string;
+  reason: string;
+  doc: Record<string, unknown> | null;
+}
+
+export interface SyncFetchHooks {
+  /** Any HTTP answer (the server is reachable). */
+  onResponse?(status: number, collection: string | null, url: string): void;
+  /** No HTTP answer (network down, DNS, refused connection, CORS in a browser). */
+  onNetworkError?(error: unknown, collection: string | null): void;
+  onRefused?(row: RefusedRow): void;
+  onAccepted?(collection: string, ids: string[]): void;
+  onHeld?(collection: string, doc: Record<string, unknown>, reason: string): void;
+  /** A push brings back a document the server has as deleted (an edit made on a desk that had not seen the deletion). */
+  onRevive?(collection: string, doc: Record<string, unknown>, deleted: Record<string, unknown>): void;
+}
+
+export interface SyncFetchOptions {
+  baseUrl: string;
+  authorization: string;
+  /** db name → collection name */
+  collectionOf: (dbName: string) => string | null;
+  /** Local schemas, to hold back pulled documents this version cannot read. */
+  schemas: Record<string, JsonSchemaLike & { primaryKey: unknown }>;
+  fetch?: typeof fetch;
+  /** Long-polls in flight at once (browser over HTTP/1.1: keep ≤ 3 of its 6 connections). */
+  maxLongPolls?: number;
+  /** How long a long-poll may keep its slot while others wait. */
+  sliceMs?: number;
+  hooks?: SyncFetchHooks;
+}
+
+export interface SyncFetch {
+  fetch: typeof fetch;
+  /** Long-polls in flight and waiting (for tests and the status panel). */
+  stats(): { inFlight: number; waiting: number; maxInFlight: number; rotations: number };
+  /** Abort everything in flight and refuse new requests. */
+  close(): void;
+}
+
+class Gate {
+  active = 0;
+  maxSeen = 0;
+  private queue: (() => void)[] = [];
+  constructor(private readonly size: number) {}
+  get waiting(): number {
+    return this.queue.length;
+  }
+  acquire(): Promise<void> {
+    if (this.active < this.size) {
+      this.active++;
+      this.maxSeen = Math.max(this.maxSeen, this.active);
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.queue.push(resolve));
+  }
+  release(): void {
+    const next = this.queue.shift();
+    if (next) next();
+    else this.active--;
+  }
+  drain(): void {
+    for (const next of this.queue.splice(0)) next();
+  }
+}
+
+export class SyncClosedError extends Error {
+  constructor() {
+    super('sync closed');
+  }
+}
+
+export function createSyncFetch(options: SyncFetchOptions): SyncFetch {
+  const base = options.fetch ?? ((...a: Parameters<typeof fetch>) => globalThis.fetch(...a));
+  const gate = new Gate(Math.max(1, options.maxLongPolls ?? 3));
+  const sliceMs = options.sliceMs ?? 4000;
+  const hooks = options.hooks ?? {};
+  const closer = new AbortController();
+  let rotations = 0;
+  const validators = new Map<string, JsonSchemaLike>();
+  const validatorFor = (c: string) => {
+    let v = validators.get(c);
+    if (!v && options.schemas[c]) validators.set(c, (v = validatorSchema(options.schemas[c])));
+    return v;
+  };
+
+  function collectionOfUrl(url: string): string | null {
+    if (!url.startsWith(options.baseUrl)) return null;
+    const db = decodeURIComponent(url.slice(options.baseUrl.length).split(/[/?]/)[0] ?? '');
+    return options.collectionOf(db);
+  }
+
+  async function raw(url: string, init: RequestInit | undefined, signal?: AbortSignal): Promise<{ status: number; text: string; headers: Headers }> {
+    if (closer.signal.aborted) throw new SyncClosedError();
+    const headers = new Headers(init?.headers);
+    headers.set('Authorization', options.authorization);
+    headers.set('Accept', 'application/json');
+    const signals = [closer.signal, ...(signal ? [signal] : []), ...(init?.signal ? [init.signal] : [])];
+    const collection = collectionOfUrl(url);
+    let res: Response;
+    let text: string;
+    try {
+      res = await base(url, { ...init, headers, signal: AbortSignal.any(signals) });
+      text = await res.text();
+    } catch (e) {
+      if (closer.signal.aborted) throw new SyncClosedError();
+      if (!signal?.aborted) hooks.onNetworkError?.(e, collection);
+      throw e;
+    }
+    hooks.onResponse?.(res.status, collection, url);
+    return { status: res.status, text, headers: res.headers };
+  }
+
+  const json = (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+  function filterChanges(collection: string | null, text: string): string {
+    if (!collection) return text;
+    const schema = validatorFor(collection);
+    let body: { results?: { doc?: Record<string, unknown> }[] };
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return text;
+    }
+    if (!Array.isArray(body.results)) return text;
+    let held = false;
+    body.results = body.results.filter((row) => {
+      const doc = row.doc;
+      if (String((row as { id?: string }).id ?? doc?._id ?? '').startsWith('_design/')) {
+        held = true; // server-side code, not desk data: never pulled
+        return false;
+      }
+      if (!doc || doc._deleted === true || !schema) return true;
+      const problems = checkDocument(schema, doc, true);
+      if (problems.length === 0) return true;
+      held = true;
+      hooks.onHeld?.(collection, doc, describeProblems(problems));
+      return false;
+    });
+    return held ? JSON.stringify(body) : text;
+  }
+
+  async function longPoll(url: string, init: RequestInit | undefined): Promise<Response> {
+    const u = new URL(url);
+    const collection = collectionOfUrl(url);
+    if (u.searchParams.get('since') === 'now') {
+      // Pin "now" to a real sequence first, so a rotated long-poll can never skip a change.
+      const probe = new URL(u);
+      probe.searchParams.set('feed', 'normal');
+      probe.searchParams.set('limit', '0');
+      probe.searchParams.delete('heartbeat');
+      probe.searchParams.delete('include_docs');
+      const r = await raw(probe.toString(), { method: 'GET' });
+      if (r.status !== 200) return new Response(r.text, { status: r.status, headers: r.headers });
+      const seq = (JSON.parse(r.text) as { last_seq?: unknown }).last_seq;
+      u.searchParams.set('since', typeof seq === 'string' ? seq : JSON.stringify(seq ?? 0));
+    }
+    for (;;) {
+      await gate.acquire();
+      const turn = new AbortController();
+      const started = Date.now();
+      const timer = setInterval(() => {
+        if (gate.waiting > 0 && Date.now() - started >= sliceMs) {
+          rotations++;
+          turn.abort();
+        }
+      }, Math.min(250, sliceMs));
+      try {
+        const r = await raw(u.toString(), init, turn.signal);
+        if (r.status !== 200) return new Response(r.text, { status: r.status, headers: r.headers });
+        return new Response(filterChanges(collection, r.text), { status: 200, headers: { 'content-type': 'application/json' } });
+      } catch (e) {
+        if (!turn.signal.aborted || closer.signal.aborted) throw e;
+        // rotated out: give the slot to a waiting collection, then ask again with the same `since`
+      } finally {
+        clearInterval(timer);
+        gate.release();
+      }
+      if (closer.signal.aborted) throw new SyncClosedError();
+    }
+  }
+
+  // The server state the push just looked at (RxDB reads it with POST _all_docs before _bulk_docs).
+  const seenDeleted = new Map<string, Record<string, unknown>>();
+  function rememberServerState(collection: string | null, text: string): void {
+    if (!collection) return;
+    try {
+      const rows = (JSON.parse(text) as { rows?: { id?: string; doc?: Record<string, unknown> | null; value?: { deleted?: boolean } }[] }).rows ?? [];
+      for (const row of rows) {
+        if (row.id && row.doc?._deleted) seenDeleted.set(`${collection}/${row.id}`, row.doc);
+        else if (row.id) seenDeleted.delete(`${collection}/${row.id}`);
+      }
+    } catch {
+      // not JSON: nothing to remember
+    }
+  }
+
+  async function bulkDocs(url: string, init: RequestInit | undefined): Promise<Response> {
+    const collection = collectionOfUrl(url) ?? '';
+    const body = JSON.parse(String(init?.body ?? '{}')) as { docs?: Record<string, unknown>[] };
+    const docs = body.docs ?? [];
+    for (const doc of docs) {
+      const key = `${collection}/${String(doc._id)}`;
+      const deleted = seenDeleted.get(key);
+      if (deleted && !doc._deleted) hooks.onRevive?.(collection, doc, deleted);
+      seenDeleted.delete(key);
+    }
+    const rows = await pushDocs(url, init, docs);
+    const accepted: string[] = [];
+    const out = rows.map((row, i) => {
+      const id = String(row.id ?? docs[i]?._id ?? '');
+      if (row.error && row.error !== 'conflict') {
+        hooks.onRefused?.({
+          collection,
+          docId: id,
+          error: String(row.error),
+          reason: String(row.reason ?? ''),
+          doc: docs.find((d) => d._id === id) ?? null,
+        });
+        return { ok: true, id, rev: '' };
+      }
+      if (!row.error) accepted.push(id);
+      return row;
+    });
+    if (accepted.length) hooks.onAccepted?.(collection, accepted);
+    return json(out, 201);
+  }
+
+  /** POST _bulk_docs; a request too large for the server is split until single documents are refused alone. */
+  async function pushDocs(url: string, init: RequestInit | undefined, docs: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+    const r = await raw(url, { ...init, body: JSON.stringify({ docs }) });
+    if (r.status === 413) {
+      if (docs.length <= 1) return docs.map((d) => ({ id: d._id, error: 'too_large', reason: 'document too large for the server' }));
+      const half = Math.ceil(docs.length / 2);
+      return [...(await pushDocs(url, init, docs.slice(0, half))), ...(await pushDocs(url, init, docs.slice(half)))];
+    }
+    if (r.status >= 300) throw new Error(`HTTP ${r.status}: ${r.text.slice(0, 200)}`);
+    const rows = JSON.parse(r.text) as Record<string, unknown>[];
+    if (!Array.isArray(rows)) throw new Error('unexpected _bulk_docs answer');
+    return rows;
+  }
+
+  const syncFetch = (async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url;
+    const method = (init?.method ?? 'GET').toUpperCase();
+    if (url.includes('/_changes?') && url.includes('feed=longpoll')) return longPoll(url, init);
+    if (method === 'POST' && /\/_bulk_docs(\?|$)/.test(url)) return bulkDocs(url, init);
+    const r = await raw(url, init);
+    if (method === 'POST' && /\/_all_docs(\?|$)/.test(url) && r.status === 200) rememberServerState(collectionOfUrl(url), r.text);
+    const text = url.includes('/_changes?') && r.status === 200 ? filterChanges(collectionOfUrl(url), r.text) : r.text;
+    return new Response(r.status === 204 ? null : text, { status: r.status, headers: r.headers });
+  }) as typeof fetch;
+
+  return {
+    fetch: syncFetch,
+    stats: () => ({ inFlight: gate.active, waiting: gate.waiting, maxInFlight: gate.maxSeen, rotations }),
+    close: () => {
+      closer.abort();
+      gate.drain();
+    },
+  };
+}
