@@ -205,9 +205,10 @@ export function createSyncFetch(options: SyncFetchOptions): SyncFetch {
   function rememberServerState(collection: string | null, text: string): void {
     if (!collection) return;
     try {
-      const rows = (JSON.parse(text) as { rows?: { id?: string; doc?: Record<string, unknown> | null; value?: { deleted?: boolean } }[] }).rows ?? [];
+      const rows = (JSON.parse(text) as { rows?: { id?: string; doc?: Record<string, unknown> | null; value?: { deleted?: boolean; rev?: string } }[] }).rows ?? [];
       for (const row of rows) {
-        if (row.id && row.doc?._deleted) seenDeleted.set(`${collection}/${row.id}`, row.doc);
+        // CouchDB answers a deleted document with value.deleted and doc: null
+        if (row.id && (row.doc?._deleted || row.value?.deleted)) seenDeleted.set(`${collection}/${row.id}`, row.doc ?? { _id: row.id, _rev: row.value?.rev, _deleted: true });
         else if (row.id) seenDeleted.delete(`${collection}/${row.id}`);
       }
     } catch {
