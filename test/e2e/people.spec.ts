@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -68,6 +69,40 @@ test('merging a duplicate moves its visits to the survivor', async ({ app, page 
   await expect(page.getByRole('heading', { name: 'Посещения (2)' })).toBeVisible();
   await expect(results(page).getByRole('button')).toHaveCount(1);
   await page.screenshot({ path: test.info().outputPath('people-merged.png'), fullPage: true });
+
+  // The person's data export holds both visits and the merged record.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Выгрузить данные' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^Анна-Петрова-\d{4}-\d{2}-\d{2}\.json$/);
+  const data = JSON.parse(readFileSync(await file.path(), 'utf8'));
+  expect(data.person.name).toBe('Анна Петрова');
+  expect(data.visits).toHaveLength(2);
+  expect(data.mergedRecords.map((p: { name: string }) => p.name)).toEqual(['Анна Петровна Петрова']);
+});
+
+test('a group with its kind, contact person, local flag and members', async ({ app, page }) => {
+  await app.open('ru', '/people');
+  await addPerson(page, 'Ирина Хорова', '+7 903 555-66-77');
+  await addPerson(page, 'Олег Басов');
+  await page.getByRole('button', { name: 'Добавить группу' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog.getByText('Введите название')).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Название' }).fill('Хор «Соседи»');
+  await dialog.getByRole('textbox', { name: 'Контактное лицо' }).fill('хорова');
+  await page.getByRole('option', { name: /Ирина Хорова/ }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Телефон контакта' })).toHaveValue('+7 903 555-66-77');
+  await dialog.getByRole('textbox', { name: 'Участники' }).fill('басов');
+  await page.getByRole('option', { name: /Олег Басов/ }).click();
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Хор «Соседи»' })).toBeVisible();
+  await expect(page.getByText('Местная, бесплатно')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Участники (1)' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Люди' }).click();
+  await results(page).getByRole('button', { name: /Ирина Хорова/ }).click();
+  await expect(page.getByRole('cell', { name: 'Хор «Соседи»' })).toBeVisible();
 });
 
 test('erasing a person on request anonymises their visits and keeps the counts', async ({ app, page }) => {
