@@ -252,3 +252,17 @@ export function posterPlainText(input: Pick<PosterInput, 'days' | 'from' | 'to' 
   if (input.centre.posterUrl.trim()) lines.push('', input.centre.posterUrl.trim());
   return lines.join('\n');
 }
+
+/**
+ * The preview with the events that changed since the last print highlighted (screen only: the printed
+ * document is `rendered.html`, never this one). Keys are the events' `data-key`s.
+ */
+export function markChangedEvents(html: string, keys: string[]): string {
+  if (keys.length === 0) return html;
+  const selectors = keys
+    .map((k) => k.replace(/["\\]/g, '\\$&'))
+    .flatMap((k) => [`.ev[data-key="${k}"]`, `.gev[data-key="${k}"]`])
+    .join(',');
+  const style = `<style>@media screen{${selectors}{background:#ffe8a3;outline:3pt solid #ffe8a3;}}</style>`;
+  return html.replace('</head>', `${style}</head>`);
+}

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { generateDataset } from '../../shared/fixtures/generate';
@@ -16,7 +17,7 @@ function expectedWeek() {
   const rooms = new Map(ds.rooms.map((r) => [r.id, r.name]));
   return occurrencesInRange(ds.bookings, ds.series, `${WEEK.from}T00:00`, '2026-11-30T00:00')
     .filter((o) => o.public && o.status !== 'cancelled')
-    .map((o) => ({ title: o.title, start: o.start, room: rooms.get(o.roomId) ?? '' }))
+    .map((o) => ({ title: o.title, start: o.start, end: o.end, room: rooms.get(o.roomId) ?? '', source: o.source }))
     .sort((a, b) => a.start.localeCompare(b.start) || a.room.localeCompare(b.room) || a.title.localeCompare(b.title));
 }
 
@@ -119,4 +120,149 @@ test('a populated week: the preview shows next week’s events; template, paper 
   await expect(preview.locator('.ph-week').first()).toHaveText('23–29 November');
   await expect(preview.locator('.ev-title')).toHaveText(week.map((e) => e.title));
   await page.screenshot({ path: test.info().outputPath('list-a3-landscape-en.png'), fullPage: true });
+});
+
+test('PNG export: 1080×1350 images of the week, in PT Sans, not blank', async ({ app, page }) => {
+  const week = expectedWeek();
+  await loadDemo(page);
+  await app.nav('Афиши').click();
+  await expect(page.frameLocator(PREVIEW).locator('.ev-title')).toHaveCount(week.length);
+  const downloads: Promise<Buffer>[] = [];
+  const names: string[] = [];
+  page.on('download', (d) => {
+    names.push(d.suggestedFilename());
+    downloads.push(d.path().then((path) => readFileSync(path)));
+  });
+  const button = page.getByRole('button', { name: 'Картинка PNG' });
+  await button.click();
+  await expect(button).toBeEnabled(); // busy while it renders and saves every sheet
+  const images = await Promise.all(downloads);
+  // One image per sheet of the social format: "afisha-2026-11-23.png" or "-1.png", "-2.png", …
+  expect(names).toEqual(names.length === 1 ? ['afisha-2026-11-23.png'] : names.map((_, i) => `afisha-2026-11-23-${i + 1}.png`));
+  for (const [i, png] of images.entries()) {
+    // PNG signature, then the IHDR chunk: width and height, big-endian, at bytes 16 and 20.
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1080, 1350]);
+    // Decode it in the page: not blank, some dark text and the accent colour of the header rule.
+    const stats = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const px = ctx.getImageData(0, 0, c.width, c.height).data;
+      let sum = 0, sq = 0, dark = 0, accent = 0;
+      const n = px.length / 4;
+      for (let p = 0; p < px.length; p += 4) {
+        const y = 0.2126 * px[p]! + 0.7152 * px[p + 1]! + 0.0722 * px[p + 2]!;
+        sum += y;
+        sq += y * y;
+        if (y < 100) dark++;
+        if (Math.abs(px[p]! - 0x0b) < 24 && Math.abs(px[p + 1]! - 0x5f) < 24 && Math.abs(px[p + 2]! - 0x6e) < 24) accent++;
+      }
+      const mean = sum / n;
+      return { sd: Math.sqrt(sq / n - mean * mean), dark: dark / n, accent };
+    }, png.toString('base64'));
+    expect(stats.sd, `image ${i + 1} varies`).toBeGreaterThan(20);
+    expect(stats.dark, `image ${i + 1} has text`).toBeGreaterThan(0.01);
+    expect(stats.dark).toBeLessThan(0.5);
+    expect(stats.accent, `image ${i + 1} has the accent rule`).toBeGreaterThan(1000);
+    writeFileSync(test.info().outputPath(`export-${i + 1}.png`), png);
+  }
+});
+
+/** Print as the OS would see it: the desk prints from a hidden iframe (`contentWindow.print()`). */
+async function recordPrints(page: Page) {
+  // A test double for the OS print dialog only, which cannot run headless: every iframe's print() is
+  // replaced by a recorder of the document it would have printed. The app's code path runs unchanged.
+  await page.addInitScript(() => {
+    if (window.top !== window) return;
+    const calls: { text: string; html: string }[] = [];
+    (window as unknown as { __prints: typeof calls }).__prints = calls;
+    const own = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!;
+    Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+      configurable: true,
+      get(this: HTMLIFrameElement) {
+        const win = own.get!.call(this) as Window | null;
+        if (win && win.document?.querySelector('.sheet')) {
+          win.print = () => calls.push({ text: win.document.body.textContent ?? '', html: win.document.documentElement.outerHTML });
+        }
+        return win;
+      },
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { __prints: { text: string; html: string }[] }).__prints);
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+test('print and browser PDF go through the print iframe; a later change of that week is flagged and marked', async ({ app, page }) => {
+  const week = expectedWeek();
+  const prints = await recordPrints(page);
+  await loadDemo(page);
+  await app.nav('Афиши').click();
+  const preview = page.frameLocator(PREVIEW);
+  await expect(preview.locator('.ev-title')).toHaveCount(week.length);
+
+  // Print: the print iframe gets the whole poster.
+  await expect(page.getByText(/PDF сохраняется через окно печати/)).toBeVisible();
+  await page.getByRole('button', { name: 'Печать', exact: true }).click();
+  await expect.poll(async () => (await prints()).length).toBe(1);
+  const [printed] = await prints();
+  expect(printed!.html).toContain('class="sheet poster-list"');
+  for (const e of week) expect(flat(printed!.text)).toContain(flat(e.title));
+  await expect(page.getByText('С момента печати ничего не изменилось')).toBeVisible();
+
+  // Save PDF in the browser: the same iframe path with the paper size, and the page says where the PDF went.
+  await page.getByRole('button', { name: 'Сохранить PDF' }).click();
+  await expect.poll(async () => (await prints()).length).toBe(2);
+  expect((await prints())[1]!.html).toMatch(/@page \{ size: A4 portrait; \}/);
+  await expect(page.getByText(/Окно печати закрыто/)).toBeVisible();
+
+  // Change that week in the calendar: cancel one weekly-club occurrence, rename a one-off event.
+  const club = week.find((e) => e.source === 'series')!;
+  const oneOff = week.find((e) => e.source === 'booking')!;
+  const openDay = async (date: string) => {
+    await page.goto(`./?lang=ru#/calendar?view=day&date=${date}`);
+    await expect(page.getByRole('heading', { name: 'Календарь', level: 2 })).toBeVisible();
+  };
+  const eventButton = (e: typeof club) => page.getByRole('button', { name: new RegExp(`^${e.start.slice(11)}–${e.end.slice(11)}.*${escapeRe(e.title)}`) }).first();
+  await openDay(club.start.slice(0, 10));
+  await eventButton(club).click();
+  await page.getByRole('button', { name: 'Отменить бронь' }).click();
+  const cancel = page.getByRole('dialog', { name: 'Отмена брони' });
+  await cancel.getByRole('radio', { name: 'Только эту' }).check();
+  await cancel.getByRole('textbox', { name: 'Причина отмены', exact: true }).fill('руководитель болеет');
+  await cancel.getByRole('button', { name: 'Отменить бронь' }).click();
+  await expect(cancel).toBeHidden();
+
+  await openDay(oneOff.start.slice(0, 10));
+  await eventButton(oneOff).click();
+  await page.getByRole('button', { name: 'Изменить' }).click();
+  const form = page.getByRole('dialog', { name: 'Изменить бронь' });
+  const renamed = `${oneOff.title} — с чаепитием`;
+  await form.getByRole('textbox', { name: 'Название', exact: true }).fill(renamed);
+  await form.getByRole('button', { name: 'Сохранить', exact: true }).click();
+  await expect(form).toBeHidden();
+
+  // The poster page says so, lists both changes and highlights the renamed event in the preview.
+  await app.nav('Афиши').click();
+  const alert = page.getByRole('status').filter({ hasText: 'После печати афиши расписание изменилось' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('изменений — 2');
+  await expect(alert.getByRole('listitem')).toHaveCount(2);
+  await expect(alert.getByRole('listitem').filter({ hasText: 'Удалено:' })).toContainText(club.title);
+  await expect(alert.getByRole('listitem').filter({ hasText: 'Переименовано:' })).toContainText('с чаепитием');
+  await expect(preview.locator('.ev-title')).toHaveCount(week.length - 1);
+  const marked = preview.locator('.ev', { hasText: 'с чаепитием' });
+  await expect(marked).toHaveCSS('background-color', 'rgb(255, 232, 163)');
+  await expect(preview.locator('.ev', { hasText: club.title }).first()).not.toHaveCSS('background-color', 'rgb(255, 232, 163)');
+  await page.screenshot({ path: test.info().outputPath('changed-ru.png'), fullPage: true });
+
+  // Printing again clears the flag.
+  await page.getByRole('button', { name: 'Печать', exact: true }).click();
+  await expect(page.getByText('С момента печати ничего не изменилось')).toBeVisible();
 });

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { BOOKING_CATEGORIES, type BookingCategory } from '@shared/db';
 import { eventCount, nextWeek, weekOf, type PosterChange, type PosterSelection } from '@shared/posters/model';
-import { renderPoster, posterPlainText } from '@shared/posters/render';
+import { markChangedEvents, renderPoster, posterPlainText } from '@shared/posters/render';
 import { pageBoxFor, POSTER_PAPERS, POSTER_TEMPLATES, SOCIAL_PX, type PosterFormat, type PosterPaper, type PosterTemplate } from '@shared/posters/layout';
 import { formatTimeRange, type PosterLang } from '@shared/posters/typography';
 import { PT_SANS } from '@shared/print/ptSans';
@@ -40,6 +40,10 @@ export default function Page() {
   const poster = usePoster(selection, format, lang, maxScale);
   const { record, changes, remember } = usePrintRecord(week.from, poster.days);
   const rendered = poster.rendered;
+  const previewHtml = useMemo(
+    () => (rendered ? markChangedEvents(rendered.html, changes.flatMap((c) => (c.after ? [c.key] : []))) : ''),
+    [rendered, changes],
+  );
   const box = pageBoxFor(format);
   const pageW = box.widthMm * PX_PER_MM;
   const pageH = box.heightMm * PX_PER_MM;
@@ -238,7 +242,7 @@ export default function Page() {
         <Stack gap="sm" style={{ flex: 1, minWidth: 320 }}>
           {record && changes.length > 0 && (
             <Alert color="orange" title={t('page.changedTitle')} role="status">
-              <Text>{t('page.printedAt', { when: fmt.dateTime(record.printedAt) })} {t('page.changedBody', { count: changes.length })}</Text>
+              <Text>{t('page.printedAt', { when: fmt.dateTime(record.printedAt) })} {t('page.changedBody', { count: changes.length })}{changes.some((c) => c.after) ? ` ${t('page.changedMarked')}` : ''}</Text>
               <List mt="xs" aria-label={t('page.changedTitle')}>
                 {changes.map((c) => (
                   <List.Item key={`${c.kind}-${c.key}`}>
@@ -263,7 +267,7 @@ export default function Page() {
               <iframe
                 ref={frame}
                 title={t('page.preview')}
-                srcDoc={rendered.html}
+                srcDoc={previewHtml}
                 sandbox="allow-same-origin"
                 onLoad={onFrameLoad}
                 style={{ width: pageW, height: sheets * (pageH + 6 * PX_PER_MM), border: 0, transform: `scale(${scale})`, transformOrigin: '0 0' }}
