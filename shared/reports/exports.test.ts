@@ -84,7 +84,7 @@ describe('CSV and print', () => {
 
   it('the print document escapes text and formats numbers for the locale', () => {
     const evil = reportTables(report, (k) => (k === 'section.summary' ? '<script>x</script>' : k));
-    const html = reportHtml(evil, { title: 'R & D', subtitle: 'март', locale: 'ru', charts: { visits: ['<svg id="c1"></svg>'] } });
+    const html = reportHtml(evil, { title: 'R & D', subtitle: 'март', locale: 'ru', fonts: [], charts: { visits: ['<svg id="c1"></svg>'] } });
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('<title>R &amp; D</title>');

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { escapeHtml, printDocument, type PrintFont } from '../print/document';
 import { formatValue } from './funderTable';
 import { cellKind, type Cell, type CellKind, type ReportSection } from './tables';
 
@@ -76,9 +77,9 @@ export function reportWorkbook(sections: readonly ReportSection[], meta: Workboo
   return wb;
 }
 
-export async function reportXlsx(sections: readonly ReportSection[], meta: WorkbookMeta): Promise<Uint8Array> {
+export async function reportXlsx(sections: readonly ReportSection[], meta: WorkbookMeta): Promise<Uint8Array<ArrayBuffer>> {
   const buf = await reportWorkbook(sections, meta).xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return new Uint8Array(buf as ArrayBuffer) as Uint8Array<ArrayBuffer>;
 }
 
 /**
@@ -97,29 +98,35 @@ export function reportCsv(sections: readonly ReportSection[]): string {
   return '\uFEFF' + Papa.unparse(rows, { newline: '\r\n' });
 }
 
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 function displayCell(v: Cell, kind: CellKind, locale: string): string {
   if (v === null || v === '') return '';
-  if (kind === 'text' || typeof v === 'string') {
-    if (kind === 'date' && typeof v === 'string') return new Intl.DateTimeFormat(locale, { timeZone: 'UTC' }).format(excelDate(v));
-    return String(v);
-  }
-  return formatValue(v, kind, locale);
+  if (kind === 'date' && typeof v === 'string') return new Intl.DateTimeFormat(locale, { timeZone: 'UTC' }).format(excelDate(v));
+  if (kind === 'text' || typeof v === 'string') return String(v);
+  return formatValue(v, kind === 'date' ? 'count' : kind, locale);
 }
 
 export interface PrintMeta {
   title: string;
   subtitle: string;
+  /** 'ru' | 'en': number and date formats and the document language. */
   locale: string;
-  /** Serialised chart SVGs (from the page) placed under their section, keyed by section key. */
+  /** Embedded fonts (PT_SANS from shared/print in the app; [] in tests). */
+  fonts: PrintFont[];
+  /** Serialised chart SVGs (taken from the page) placed under their section, keyed by section key. */
   charts?: Partial<Record<string, string[]>>;
-  /** Trusted, already-escaped CSS for the print pipeline's fonts, if any. */
-  extraCss?: string;
 }
 
-/** A complete, self-contained HTML document of the report for print / PDF (A4 portrait). */
+const REPORT_CSS = `
+section.report-section + section.report-section { break-before: page; }
+.print-table { margin: 0 0 5mm; }
+.print-table caption { text-align: left; font-weight: 700; padding: 1mm 0; caption-side: top; }
+.print-table td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.print-table th[scope=row] { font-weight: 400; border-bottom: 0.5pt solid #b9b9c0; }
+.print-table.compact { font-size: 7pt; } .print-table.compact th, .print-table.compact td { padding: 0.6mm 0.8mm; }
+figure.chart { margin: 0 0 4mm; break-inside: avoid; } figure.chart svg { max-width: 100%; height: auto; }
+`;
+
+/** The report as one self-contained HTML document for print / PDF (A4 portrait) through the shared print pipeline. */
 export function reportHtml(sections: readonly ReportSection[], meta: PrintMeta): string {
   const body = sections
     .map((s) => {
@@ -136,31 +143,25 @@ export function reportHtml(sections: readonly ReportSection[], meta: PrintMeta):
                   .map((v, i) => {
                     const kind = cellKind(tb.columns[i] ?? { label: '', kind: 'text' }, r);
                     const text = escapeHtml(displayCell(v, kind, meta.locale));
-                    return i === 0 ? `<th scope="row">${text}</th>` : `<td>${text}</td>`;
+                    return i === 0 ? `<th scope="row">${text}</th>` : `<td class="num">${text}</td>`;
                   })
                   .join('') +
                 '</tr>',
             )
             .join('');
-          const compact = tb.columns.length > 10 ? ' class="compact"' : '';
-          return `<table${compact}><caption>${escapeHtml(tb.title)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+          const cls = tb.columns.length > 10 ? 'print-table compact' : 'print-table';
+          return `<table class="${cls}"><caption>${escapeHtml(tb.title)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
         })
         .join('');
-      return `<section><h2>${escapeHtml(s.title)}</h2>${charts}${tables}</section>`;
+      return `<section class="report-section"><h2>${escapeHtml(s.title)}</h2>${charts}${tables}</section>`;
     })
     .join('');
-  return `<!doctype html><html lang="${escapeHtml(meta.locale)}"><head><meta charset="utf-8"><title>${escapeHtml(meta.title)}</title><style>
-@page { size: A4 portrait; margin: 14mm; }
-body { font-family: 'PT Sans', 'Noto Sans', Arial, sans-serif; font-size: 11pt; color: #000; }
-h1 { font-size: 20pt; margin: 0 0 2mm; } .subtitle { margin: 0 0 6mm; font-size: 12pt; }
-h2 { font-size: 15pt; border-bottom: 1.5pt solid #000; margin: 8mm 0 3mm; }
-section { break-inside: auto; } section + section { break-before: page; }
-table { border-collapse: collapse; width: 100%; margin: 0 0 5mm; break-inside: avoid; }
-caption { text-align: left; font-weight: bold; padding: 1mm 0; }
-th, td { border: 0.5pt solid #555; padding: 1mm 2mm; } td { text-align: right; font-variant-numeric: tabular-nums; }
-thead th { background: #eee; } th[scope=row] { text-align: left; font-weight: normal; }
-table.compact { font-size: 7pt; } table.compact th, table.compact td { padding: 0.5mm; }
-figure.chart { margin: 0 0 4mm; break-inside: avoid; } figure.chart svg { max-width: 100%; height: auto; }
-${meta.extraCss ?? ''}
-</style></head><body><h1>${escapeHtml(meta.title)}</h1><p class="subtitle">${escapeHtml(meta.subtitle)}</p>${body}</body></html>`;
+  return printDocument({
+    title: meta.title,
+    lang: meta.locale,
+    fonts: meta.fonts,
+    page: { size: 'A4', orientation: 'portrait', marginMm: 14 },
+    css: REPORT_CSS,
+    body: `<h1>${escapeHtml(meta.title)}</h1><p class="muted">${escapeHtml(meta.subtitle)}</p>${body}`,
+  });
 }

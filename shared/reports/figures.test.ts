@@ -17,7 +17,7 @@ function naiveVisits(prefix: string) {
   const heat = Array.from({ length: 7 }, () => Array(24).fill(0) as number[]);
   for (const v of vs) {
     const d = new Date(v.timeIn); // local time; getDay() 0 = Sunday
-    heat[(d.getDay() + 6) % 7]![d.getHours()]++;
+    heat[(d.getDay() + 6) % 7]![d.getHours()]! += 1;
   }
   return {
     entries: vs.length,

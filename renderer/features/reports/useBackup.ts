@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useDb } from '../../app/db';
+import { getDesk } from '../../app/desk';
+import { backupFileName, countDocuments, createBackupFile, parseBackup, restoreIntoEmpty, serializeBackup, type BackupCounts, type ParsedBackup } from '@shared/backup';
+
+export type BackupMessage = { kind: 'ok' | 'error'; key: string; values?: Record<string, string | number> };
+
+/** Backup and restore of this profile's database (Settings → Data). */
+export function useBackup() {
+  const db = useDb();
+  const [counts, setCounts] = useState<BackupCounts | null>(null);
+  const [busy, setBusy] = useState<null | 'export' | 'check' | 'restore'>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [preview, setPreview] = useState<ParsedBackup | null>(null);
+  const [message, setMessage] = useState<BackupMessage | null>(null);
+
+  const refreshCounts = useCallback(async () => setCounts(await countDocuments(db)), [db]);
+  useEffect(() => {
+    void refreshCounts();
+  }, [refreshCounts]);
+  const isEmpty = counts !== null && Object.values(counts).every((n) => n === 0);
+
+  const exportBackup = async () => {
+    setBusy('export');
+    setMessage(null);
+    try {
+      const info = await getDesk().appInfo();
+      const file = await createBackupFile(db, { appVersion: info.version, createdAt: new Date().toISOString() });
+      const total = Object.values(file.collections).reduce((n, docs) => n + (docs?.length ?? 0), 0);
+      const local = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString();
+      const r = await getDesk().saveFile({ suggestedName: backupFileName(local), data: serializeBackup(file), filters: [{ name: 'Sosedi Desk backup', extensions: ['json'] }] });
+      if (r.ok) setMessage({ kind: 'ok', key: 'backup.exported', values: { count: total } });
+      else if (r.reason === 'failed') setMessage({ kind: 'error', key: 'backup.exportFailed' });
+    } catch {
+      setMessage({ kind: 'error', key: 'backup.exportFailed' });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const chooseFile = async () => {
+    setMessage(null);
+    setPreview(null);
+    const r = await getDesk().openFile({ filters: [{ name: 'Sosedi Desk backup', extensions: ['json'] }] });
+    if (!r.ok) {
+      if (r.reason !== 'cancelled') setMessage({ kind: 'error', key: r.reason === 'too-large' ? 'backup.error.tooLarge' : 'backup.error.readFailed' });
+      return;
+    }
+    setBusy('check');
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 0)); // let "checking…" paint before the synchronous check
+      const parsed = parseBackup(new TextDecoder().decode(r.bytes));
+      if (parsed.ok) setPreview(parsed);
+      else setMessage({ kind: 'error', key: `backup.error.${parsed.code}`, values: parsed.detail ?? {} });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const confirmRestore = async () => {
+    if (!preview) return;
+    setBusy('restore');
+    setProgress({ done: 0, total: preview.total });
+    try {
+      const r = await restoreIntoEmpty(db, preview.backup, { onProgress: (done, total) => setProgress({ done, total }) });
+      if (r.ok) setMessage({ kind: 'ok', key: 'backup.restored', values: { count: r.restored } });
+      else setMessage({ kind: 'error', key: `backup.error.${r.code}`, values: r.detail ?? {} });
+    } finally {
+      setPreview(null);
+      setProgress(null);
+      setBusy(null);
+      await refreshCounts();
+    }
+  };
+
+  return { counts, isEmpty, busy, progress, preview, message, exportBackup, chooseFile, confirmRestore, cancel: () => setPreview(null) };
+}

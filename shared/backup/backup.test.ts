@@ -1,0 +1,170 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { createDatabase, stampNew, type DeskDatabase } from '../db';
+import { COLLECTION_NAMES } from '../db/types';
+import { canonicalJson } from './canonical';
+import { sha256Hex } from './sha256';
+import { BACKUP_FORMAT_VERSION, buildBackup, parseBackup, serializeBackup, type BackupFile } from './format';
+import { countDocuments, createBackupFile, dumpDatabase, restoreIntoEmpty } from './database';
+
+const by = { desk: 'desk-1', volunteer: 'Анна' };
+const open: DeskDatabase[] = [];
+/**
+ * Opens a fresh memory database, closing the previous one first: the open-source RxDB allows 13 collections
+ * at a time and a desk has 9, so source and target cannot be open together (data is compared as plain dumps).
+ */
+async function newDb(): Promise<DeskDatabase> {
+  await Promise.all(open.splice(0).map((db) => db.close()));
+  const db = await createDatabase({ name: 'bk' + Math.random().toString(36).slice(2), storage: getRxStorageMemory(), devMode: true, multiInstance: false });
+  open.push(db);
+  return db;
+}
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((db) => db.close()));
+});
+
+/** A small centre with at least one document in every collection, and 300 visits. */
+async function seed(db: DeskDatabase): Promise<void> {
+  await db.settings.insert(stampNew({ name: 'Соседи на Ленина', retentionDays: 365, language: 'ru', closures: [{ from: '2026-01-01', to: '2026-01-08', reason: 'праздники' }] } as any, by, 'centre'));
+  await db.rooms.insert(stampNew({ name: 'Зал', kind: 'hall', capacity: 80, archived: false, sections: [{ id: 'A', name: 'Сцена' }], openingHours: null } as any, by, 'room-1'));
+  await db.people.insert(stampNew({ name: 'Мария Иванова', phone: '+7 900 000-00-00', resident: true, tags: ['шьёт'], erased: false } as any, by, 'person-1'));
+  await db.people.insert(stampNew({ name: '', erased: true } as any, by, 'person-2'));
+  await db.groups.insert(stampNew({ name: 'ТОС «Берёзка»', kind: 'tos', memberIds: ['person-1'], archived: false } as any, by, 'group-1'));
+  await db.items.insert(stampNew({ name: 'Проектор', code: 'P-001', tracking: 'single', quantity: 1, archived: false } as any, by, 'item-1'));
+  await db.series.insert(stampNew({ rrule: 'FREQ=WEEKLY;BYDAY=MO', dtstart: '2026-03-02T18:00', durationMinutes: 90, template: { roomId: 'room-1', title: 'Хор' }, exceptions: [], status: 'active' } as any, by, 'series-1'));
+  await db.bookings.insert(stampNew({ roomId: 'room-1', start: '2026-03-05T18:00', end: '2026-03-05T20:00', title: 'Лекция', category: 'lecture', status: 'confirmed', sections: [], price: 0 } as any, by, 'booking-1'));
+  await db.loans.insert(stampNew({ status: 'open', borrower: { personId: 'person-1', groupId: '', name: 'Мария', phone: '' }, lines: [{ itemId: 'item-1', quantity: 1, returnedQuantity: 0 }], outAt: '2026-03-05T10:00', dueAt: '2026-03-12T10:00' } as any, by, 'loan-1'));
+  const visits = Array.from({ length: 300 }, (_, i) =>
+    stampNew({ timeIn: `2026-03-${String((i % 28) + 1).padStart(2, '0')}T${String(9 + (i % 10)).padStart(2, '0')}:00`, purpose: 'visit', personId: i % 3 ? 'person-1' : '', anonymised: i % 3 === 0, adults: 0, children: i % 2 } as any, by, `visit-${String(i).padStart(5, '0')}`),
+  );
+  await db.visits.bulkInsert(visits);
+}
+
+async function backupText(db: DeskDatabase): Promise<string> {
+  return serializeBackup(await createBackupFile(db, { appVersion: '0.1.0', createdAt: '2026-03-20T09:00:00.000Z' }));
+}
+
+describe('SHA-256 and canonical JSON', () => {
+  it('matches the FIPS 180-4 test vectors', () => {
+    expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256Hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe('248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1');
+    expect(sha256Hex('a'.repeat(1_000_000))).toBe('cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0');
+  });
+
+  it('canonical JSON does not depend on key order', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: 'é' } })).toBe(canonicalJson({ a: { c: 'é', d: [1, { x: 1, y: 2 }] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: undefined })).toBe('{"b":1}');
+  });
+});
+
+describe('backup → restore', () => {
+  it('restores into a new database with identical data in every collection', async () => {
+    const source = await newDb();
+    await seed(source);
+    const text = await backupText(source);
+    const parsed = parseBackup(text);
+    if (!parsed.ok) throw new Error(parsed.code);
+
+    const sourceDump = await dumpDatabase(source);
+    const sourceCounts = await countDocuments(source);
+    const target = await newDb();
+    const progress: number[] = [];
+    const result = await restoreIntoEmpty(target, parsed.backup, { chunkSize: 100, onProgress: (n) => progress.push(n) });
+    expect(result).toEqual({ ok: true, restored: parsed.total });
+    expect(parsed.counts).toEqual(sourceCounts);
+    expect(parsed.counts.visits).toBe(300);
+    expect(COLLECTION_NAMES.filter((c) => parsed.counts[c] > 0).length).toBeGreaterThanOrEqual(9);
+    expect(progress.at(-1)).toBe(parsed.total);
+    const restored = await dumpDatabase(target);
+    for (const c of COLLECTION_NAMES) expect(restored[c], c).toEqual(sourceDump[c]);
+    expect(restored.people!.find((p) => p.id === 'person-2')).toMatchObject({ erased: true });
+    // and the restored desk makes the same backup again (same checksum)
+    expect(JSON.parse(await backupText(target)).checksum).toBe(JSON.parse(text).checksum);
+  });
+
+  it('refuses to restore into a profile that has data', async () => {
+    const source = await newDb();
+    await seed(source);
+    const parsed = parseBackup(await backupText(source));
+    if (!parsed.ok) throw new Error(parsed.code);
+    const target = await newDb();
+    await target.items.insert(stampNew({ name: 'Дрель', code: 'D-1', tracking: 'single', quantity: 1, archived: false } as any, by, 'item-x'));
+    const result = await restoreIntoEmpty(target, parsed.backup);
+    expect(result).toMatchObject({ ok: false, code: 'notEmpty', detail: { collection: 'items' } });
+    expect(await countDocuments(target)).toEqual({ ...zeroCounts(), items: 1 });
+  });
+
+  it('all or nothing: a write failing half-way removes what was written', async () => {
+    const source = await newDb();
+    await seed(source);
+    const parsed = parseBackup(await backupText(source));
+    if (!parsed.ok) throw new Error(parsed.code);
+    const target = await newDb();
+    const real = target.visits.bulkInsert.bind(target.visits);
+    let calls = 0;
+    // The third chunk of visits fails after the storage wrote part of it (disk full, quota, tab closed…).
+    vi.spyOn(target.visits, 'bulkInsert').mockImplementation(async (docs) => {
+      calls++;
+      if (calls === 3) {
+        await real((docs as any[]).slice(0, 10));
+        throw new Error('QuotaExceededError');
+      }
+      return real(docs);
+    });
+    const result = await restoreIntoEmpty(target, parsed.backup, { chunkSize: 100 });
+    expect(result).toMatchObject({ ok: false, code: 'writeFailed', detail: { collection: 'visits' } });
+    expect(calls).toBe(3);
+    expect(await countDocuments(target)).toEqual(zeroCounts());
+  });
+});
+
+function zeroCounts() {
+  return Object.fromEntries(COLLECTION_NAMES.map((c) => [c, 0]));
+}
+
+describe('refused files change nothing', () => {
+  let text = '';
+  let file: BackupFile;
+  const refuse = async (bad: string, code: string) => {
+    const parsed = parseBackup(bad);
+    expect(parsed).toMatchObject({ ok: false, code });
+    // the target profile stays empty: a refused file never reaches restore
+    const target = await newDb();
+    expect(await countDocuments(target)).toEqual(zeroCounts());
+  };
+
+  it('truncated, edited, foreign, newer format, other schema version, invalid or duplicate documents', async () => {
+    const source = await newDb();
+    await seed(source);
+    text = await backupText(source);
+    file = JSON.parse(text) as BackupFile;
+    const resign = (f: Omit<BackupFile, 'checksum'>) => JSON.stringify(buildBackupLike(f));
+
+    await refuse(text.slice(0, Math.floor(text.length * 0.7)), 'notJson');
+    await refuse(text.replace('"Мария Иванова"', '"Мария Петрова"'), 'checksumMismatch');
+    await refuse(text.replace(/"checksum":"[0-9a-f]+"/, '"checksum":"abc"'), 'checksumMissing');
+    await refuse(JSON.stringify({ hello: 'world' }), 'foreign');
+    await refuse(JSON.stringify({ ...file, format: 'other-app-backup' }), 'foreign');
+    await refuse('PK\u0003\u0004 not json at all', 'notJson');
+    await refuse(resign({ ...file, formatVersion: BACKUP_FORMAT_VERSION + 1 }), 'newerFormat');
+    await refuse(resign({ ...file, schemaVersions: { ...file.schemaVersions, visits: 1 } }), 'schemaVersion');
+    await refuse(resign({ ...file, collections: { ...file.collections, invoices: [] } as never }), 'unknownCollection');
+    const badRoom = { ...file.collections.rooms![0]!, capacity: -3 };
+    await refuse(resign({ ...file, collections: { ...file.collections, rooms: [badRoom] } }), 'invalidDocument');
+    const extraField = { ...file.collections.people![0]!, password: 'x' };
+    await refuse(resign({ ...file, collections: { ...file.collections, people: [extraField] } }), 'invalidDocument');
+    const dup = file.collections.items![0]!;
+    await refuse(resign({ ...file, collections: { ...file.collections, items: [dup, dup] } }), 'duplicateId');
+    // the untouched file is fine
+    expect(parseBackup(text).ok).toBe(true);
+  });
+});
+
+/** Re-sign an edited file the way a careful forger would: the checksum passes, the content checks must still refuse. */
+function buildBackupLike(f: Omit<BackupFile, 'checksum'>): BackupFile {
+  const built = buildBackup(f.collections, { appVersion: f.appVersion, createdAt: f.createdAt });
+  const body = { ...built, formatVersion: f.formatVersion, schemaVersions: f.schemaVersions, collections: f.collections };
+  const { format, formatVersion, appVersion, createdAt, schemaVersions, collections } = body;
+  return { ...body, checksum: sha256Hex(canonicalJson({ format, formatVersion, appVersion, createdAt, schemaVersions, collections })) };
+}

@@ -1,0 +1,154 @@
+import { schemas } from '../db/schemas';
+import { COLLECTION_NAMES, type CollectionName, type IsoInstant } from '../db/types';
+import { canonicalJson } from './canonical';
+import { compileSchema } from './jsonSchema';
+import { sha256Hex } from './sha256';
+
+export const BACKUP_FORMAT = 'sosedi-desk-backup';
+/** Bump when the file layout changes; a reader refuses files newer than it knows. */
+export const BACKUP_FORMAT_VERSION = 1;
+
+export type BackupCollections = Partial<Record<CollectionName, Record<string, unknown>[]>>;
+
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  formatVersion: number;
+  appVersion: string;
+  createdAt: IsoInstant;
+  schemaVersions: Partial<Record<CollectionName, number>>;
+  collections: BackupCollections;
+  /** SHA-256 (hex) of the canonical JSON of every other field. */
+  checksum: string;
+}
+
+/** Why a file is refused. The renderer maps each code to a message (`reports:backup.error.<code>`). */
+export type BackupErrorCode =
+  | 'notJson'
+  | 'foreign'
+  | 'newerFormat'
+  | 'checksumMissing'
+  | 'checksumMismatch'
+  | 'unknownCollection'
+  | 'schemaVersion'
+  | 'invalidDocument'
+  | 'duplicateId'
+  | 'notEmpty'
+  | 'writeFailed';
+
+export interface BackupError {
+  ok: false;
+  code: BackupErrorCode;
+  /** Machine detail for the log and the message's parameters (collection, id, versions …). */
+  detail?: Record<string, string | number>;
+}
+
+export type BackupCounts = Record<CollectionName, number>;
+
+export interface ParsedBackup {
+  ok: true;
+  backup: BackupFile;
+  counts: BackupCounts;
+  total: number;
+}
+
+/** The schema version of every collection in this build of the app. */
+export function currentSchemaVersions(): Record<CollectionName, number> {
+  return Object.fromEntries(COLLECTION_NAMES.map((c) => [c, schemas[c].version])) as Record<CollectionName, number>;
+}
+
+function checksumOf(file: Omit<BackupFile, 'checksum'>): string {
+  const { format, formatVersion, appVersion, createdAt, schemaVersions, collections } = file;
+  return sha256Hex(canonicalJson({ format, formatVersion, appVersion, createdAt, schemaVersions, collections }));
+}
+
+/** Build the backup file object from the documents of every collection (plain JSON, no RxDB meta fields). */
+export function buildBackup(collections: BackupCollections, meta: { appVersion: string; createdAt: IsoInstant }): BackupFile {
+  const body = {
+    format: BACKUP_FORMAT as typeof BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    appVersion: meta.appVersion,
+    createdAt: meta.createdAt,
+    schemaVersions: currentSchemaVersions(),
+    collections: Object.fromEntries(COLLECTION_NAMES.map((c) => [c, collections[c] ?? []])) as BackupCollections,
+  };
+  return { ...body, checksum: checksumOf(body) };
+}
+
+/** The file's text. One line per document keeps a damaged file partly readable by a person. */
+export function serializeBackup(file: BackupFile): string {
+  const cols = COLLECTION_NAMES.filter((c) => file.collections[c])
+    .map((c) => `${JSON.stringify(c)}:[\n${file.collections[c]!.map((d) => JSON.stringify(d)).join(',\n')}\n]`)
+    .join(',\n');
+  const head = { ...file } as Partial<BackupFile>;
+  delete head.collections;
+  delete head.checksum;
+  return `{${Object.entries(head)
+    .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)
+    .join(',')},\n"collections":{\n${cols}\n},\n"checksum":${JSON.stringify(file.checksum)}}\n`;
+}
+
+export function backupFileName(createdAt: IsoInstant | string, prefix = 'sosedi-desk-backup'): string {
+  // createdAt as a local wall-clock "YYYY-MM-DDTHH:mm" gives a name that sorts by time.
+  return `${prefix}-${createdAt.slice(0, 10)}-${createdAt.slice(11, 13)}${createdAt.slice(14, 16)}.json`;
+}
+
+const fail = (code: BackupErrorCode, detail?: BackupError['detail']): BackupError => (detail ? { ok: false, code, detail } : { ok: false, code });
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Reads and checks a backup completely before anything is written: the format, its version,
+ * the checksum, the schema version of each collection and every document against its JSON schema.
+ */
+export function parseBackup(text: string): ParsedBackup | BackupError {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return fail('notJson');
+  }
+  if (!isRecord(raw) || raw.format !== BACKUP_FORMAT) return fail('foreign');
+  const fv = raw.formatVersion;
+  if (typeof fv !== 'number' || !Number.isInteger(fv) || fv < 1) return fail('foreign');
+  if (fv > BACKUP_FORMAT_VERSION) return fail('newerFormat', { found: fv, supported: BACKUP_FORMAT_VERSION });
+  if (typeof raw.checksum !== 'string' || !/^[0-9a-f]{64}$/.test(raw.checksum)) return fail('checksumMissing');
+  if (
+    typeof raw.appVersion !== 'string' ||
+    typeof raw.createdAt !== 'string' ||
+    !isRecord(raw.schemaVersions) ||
+    !isRecord(raw.collections)
+  ) {
+    return fail('foreign');
+  }
+  const file = raw as unknown as BackupFile;
+  if (checksumOf(file) !== file.checksum) return fail('checksumMismatch');
+
+  const appVersions = currentSchemaVersions();
+  const known = new Set<string>(COLLECTION_NAMES);
+  for (const name of Object.keys(file.collections)) if (!known.has(name)) return fail('unknownCollection', { collection: name });
+  const counts = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, 0])) as BackupCounts;
+  let total = 0;
+  for (const c of COLLECTION_NAMES) {
+    const docs = file.collections[c];
+    if (docs === undefined) continue;
+    if (!Array.isArray(docs)) return fail('foreign');
+    if (docs.length > 0 && file.schemaVersions[c] !== appVersions[c]) {
+      return fail('schemaVersion', { collection: c, found: String(file.schemaVersions[c]), expected: appVersions[c] });
+    }
+    const validate = compileSchema(schemas[c] as unknown as Record<string, unknown>);
+    const ids = new Set<string>();
+    for (const doc of docs) {
+      const id = isRecord(doc) && typeof doc.id === 'string' ? doc.id : '';
+      if (!isRecord(doc) || !id) return fail('invalidDocument', { collection: c, id: '' });
+      if (ids.has(id)) return fail('duplicateId', { collection: c, id });
+      ids.add(id);
+      const errors = validate(doc);
+      if (errors.length > 0) {
+        const first = errors[0]!;
+        return fail('invalidDocument', { collection: c, id, error: `${first.path} ${first.message}` });
+      }
+    }
+    counts[c] = docs.length;
+    total += docs.length;
+  }
+  return { ok: true, backup: file, counts, total };
+}

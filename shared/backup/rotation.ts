@@ -1,0 +1,35 @@
+/**
+ * Automatic daily backups (Electron): naming, when the next one is due, and which old files to delete.
+ * Pure: main lists the folder and deletes; this decides.
+ */
+const AUTO_PREFIX = 'sosedi-desk-auto';
+const AUTO_NAME = /^sosedi-desk-auto-(\d{4}-\d{2}-\d{2})-(\d{4})\.json$/;
+
+/** `sosedi-desk-auto-YYYY-MM-DD-HHmm.json` from a local wall-clock time `YYYY-MM-DDTHH:mm`. */
+export function autoBackupName(localNow: string): string {
+  return `${AUTO_PREFIX}-${localNow.slice(0, 10)}-${localNow.slice(11, 13)}${localNow.slice(14, 16)}.json`;
+}
+
+/** The local time encoded in an automatic backup's name, or null for any other file. */
+export function autoBackupTime(fileName: string): string | null {
+  const m = AUTO_NAME.exec(fileName);
+  return m ? `${m[1]}T${m[2]!.slice(0, 2)}:${m[2]!.slice(2)}` : null;
+}
+
+/**
+ * The automatic backups to delete so that the newest `keep` remain. Files that are not automatic
+ * backups (a person's own exports, other files in the folder) are never touched. keep < 1 counts as 1.
+ */
+export function backupsToDelete(fileNames: readonly string[], keep: number): string[] {
+  const autos = fileNames
+    .map((name) => ({ name, time: autoBackupTime(name) }))
+    .filter((f): f is { name: string; time: string } => f.time !== null)
+    .sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : a.name < b.name ? 1 : -1));
+  return autos.slice(Math.max(1, Math.floor(keep))).map((f) => f.name);
+}
+
+/** A daily backup is due when there is none from today's local date (`localNow` = `YYYY-MM-DDTHH:mm`). */
+export function isDailyBackupDue(fileNames: readonly string[], localNow: string): boolean {
+  const today = localNow.slice(0, 10);
+  return !fileNames.some((n) => autoBackupTime(n)?.slice(0, 10) === today);
+}
