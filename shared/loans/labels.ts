@@ -64,6 +64,7 @@ html, body { margin: 0; padding: 0; font-family: "PT Sans", Arial, sans-serif; c
 .label { padding: 3mm 3mm; display: flex; gap: 2mm; align-items: center; overflow: hidden; }
 .text { flex: 1; min-width: 0; display: flex; flex-direction: column; gap: 1mm; }
 .name { font-size: 10pt; font-weight: bold; line-height: 1.1; max-height: 2.3em; overflow: hidden; }
+.bar { padding-right: 1.5mm; }
 .bar svg { width: 100%; height: ${Math.min(14, g.height / 3).toFixed(1)}mm; display: block; }
 .code { font-size: 11pt; letter-spacing: 0.5pt; font-family: "DejaVu Sans Mono", monospace; }
 .qr svg { width: ${Math.min(24, g.height - 10).toFixed(1)}mm; height: ${Math.min(24, g.height - 10).toFixed(1)}mm; display: block; }

@@ -158,3 +158,59 @@ test('the counter by keyboard and scanner: catalogue, labels PDF, reservation re
   await expect(page.getByRole('alert').filter({ hasText: 'есть просрочка' })).toBeVisible();
   await shot(page, 'loans-overdue-warning');
 });
+
+test('CSV import: preview, column mapping, row errors that change nothing, then a clean import; a reservation picked up', async ({ app, page }) => {
+  await page.clock.install({ time: new Date('2026-11-20T10:00:00+03:00') });
+  await app.open('en', '/loans');
+  await press(page.getByRole('tab', { name: 'Catalogue' }));
+  await press(page.getByRole('button', { name: 'Import from CSV' }));
+  const dialog = page.getByRole('dialog', { name: 'Import the catalogue from CSV' });
+  const bad = 'Название;Кол-во;Код;Где\nСтулья;сорок;CH-1;Кладовка\nЧашки;60;CH-1;Кухня\nПроектор;1;;Шкаф\n';
+  await dialog.getByLabel('CSV text').fill(bad);
+  await expect(dialog.getByLabel('Column “Название”')).toHaveValue('name');
+  await expect(dialog.getByLabel('Column “Кол-во”')).toHaveValue('quantity');
+  await expect(dialog.getByLabel('Column “Где”')).toHaveValue('location');
+  await expect(dialog.getByRole('table', { name: 'Import preview' }).getByRole('row')).toHaveCount(4);
+  await press(dialog.getByRole('button', { name: 'Import (3)' }));
+  const errors = dialog.getByRole('alert');
+  await expect(errors).toContainText('Nothing was added');
+  await expect(errors).toContainText('Row 1, Quantity: a number is needed: сорок');
+  await expect(errors).toContainText('Row 2, Code (barcode): the code repeats in the file: CH-1');
+  await expect(page.getByText('The catalogue is empty.')).toBeAttached(); // a failed import changes nothing
+  await shot(page, 'loans-import-errors');
+  // Map "Где" away, fix the rows, import.
+  await dialog.getByLabel('Column “Где”').selectOption({ label: 'do not load' });
+  await dialog.getByLabel('CSV text').fill(bad.replace('сорок', '40').replace('Чашки;60;CH-1', 'Чашки;60;CU-1'));
+  await expect(dialog.getByLabel('Column “Где”')).toHaveValue(''); // the person's choice survives editing the text
+  await press(dialog.getByRole('button', { name: 'Import (3)' }));
+  await expect(dialog).toBeHidden();
+  const table = page.getByRole('table', { name: 'Catalogue' });
+  await expect(table.getByRole('row')).toHaveCount(4);
+  await expect(table.getByRole('row').filter({ hasText: 'Стулья' })).toContainText('40 of 40');
+  await expect(table).not.toContainText('Кладовка'); // that column was not loaded
+  await expect(table.getByRole('row').filter({ hasText: 'Проектор' })).toContainText(/SD-000001-\d/);
+  await shot(page, 'loans-catalogue');
+
+  // Reserve 30 chairs for tomorrow's party, then only 10 can be lent over it; pickup turns the reservation into a loan.
+  await press(page.getByRole('tab', { name: /^Reservations/ }));
+  const form = page.getByRole('form', { name: 'New reservation' });
+  await typeInto(form.getByLabel('Borrower (name)'), 'House council');
+  await form.getByLabel('Item').selectOption({ label: 'Стулья (CH-1)' });
+  await typeInto(form.getByLabel('Quantity'), '30');
+  await form.getByLabel('From', { exact: true }).fill('2026-11-20T10:00');
+  await form.getByLabel('To', { exact: true }).fill('2026-11-21T22:00');
+  await press(form.getByRole('button', { name: 'Reserve' }));
+  await expect(page.getByRole('table', { name: 'Reservations' })).toContainText('Стулья × 30');
+  await press(page.getByRole('tab', { name: 'Counter' }));
+  await typeInto(page.getByRole('form', { name: 'Lend' }).getByLabel('Borrower (name)'), 'Ivan');
+  for (let i = 0; i < 11; i++) await scan(page, 'ch-1');
+  await expect(page.getByRole('alert').filter({ hasText: 'is reserved' })).toContainText('House council');
+  await expect(page.getByLabel('Quantity: Стулья')).toHaveValue('10');
+  await press(page.getByRole('tab', { name: /^Reservations/ }));
+  await press(page.getByRole('button', { name: 'Pick up the reservation: House council' }));
+  await expect(page.getByRole('tab', { name: /^On loan/ })).toHaveAccessibleName('On loan: 1');
+  await press(page.getByRole('tab', { name: 'History' }));
+  await page.getByLabel('Person history').selectOption({ label: 'House council' });
+  await expect(page.getByRole('table', { name: 'History' })).toContainText('reserved');
+  await expect(page.getByRole('table', { name: 'History' })).toContainText('picked up');
+});

@@ -21,7 +21,8 @@ export function ImportModal({ items, onClose }: { items: ItemDoc[]; onClose: () 
   const load = (csv: string) => {
     setText(csv);
     const p = csv.trim() ? parseCsv(csv) : null;
-    setMapping(p ? guessMapping(p.headers) : {});
+    // Keep what the person chose for columns that are still there; guess the new ones.
+    setMapping((prev) => (p ? Object.fromEntries(Object.entries(guessMapping(p.headers)).map(([h, f]) => [h, h in prev ? prev[h]! : f])) : {}));
     setErrors([]);
   };
   const openFile = async () => {
