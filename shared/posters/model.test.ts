@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildPosterDays, diffPoster, nextWeek, shortenDescription, snapshotOf, weekOf } from './model';
+import { buildPosterDays, diffPoster, nextWeek, posterDescription, shortenDescription, snapshotOf, weekOf } from './model';
 import { FIXTURE_WEEK, fixtureSources } from './fixtures';
 
 const all = { ...FIXTURE_WEEK, roomIds: [], categories: [] };
@@ -37,6 +37,17 @@ describe('buildPosterDays', () => {
     const short = shortenDescription(long, 50);
     expect(short.length).toBeLessThanOrEqual(51);
     expect(short.endsWith('слово…')).toBe(true);
+  });
+  test('a description that repeats the title keeps only what it adds', () => {
+    expect(posterDescription('Хор «Рябинушка»', 'Хор «Рябинушка». Вход свободный.')).toBe('Вход свободный.');
+    expect(posterDescription('Хор «Рябинушка»', 'хор  «Рябинушка» — для всех')).toBe('для всех');
+    expect(posterDescription('Концерт хора', 'Концерт хора')).toBe('');
+    // Not a repeat: the title is only the start of a longer word or phrase.
+    expect(posterDescription('Хор', 'Хоровое пение для всех')).toBe('Хоровое пение для всех');
+    expect(posterDescription('Йога', 'Мягкая йога для начинающих')).toBe('Мягкая йога для начинающих');
+    expect(posterDescription('', 'Вход свободный.')).toBe('Вход свободный.');
+    const days = buildPosterDays([{ ...fixtureSources()[0]!, title: 'Кинопоказ', publicDescription: 'Кинопоказ. Вход свободный.' }], all);
+    expect(days.flatMap((d) => d.events.map((e) => e.description))).toEqual(['Вход свободный.']);
   });
 });
 

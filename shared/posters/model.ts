@@ -78,6 +78,22 @@ export function shortenDescription(text: string, max = DESCRIPTION_MAX): string 
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:—–-]+$/u, '')}…`;
 }
 
+/**
+ * The poster line under the title: a description that merely repeats the title ("Хор «Рябинушка».
+ * Вход свободный.") keeps only what it adds ("Вход свободный."), or nothing.
+ */
+export function posterDescription(title: string, description: string, max = DESCRIPTION_MAX): string {
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const t = norm(title);
+  let d = norm(description);
+  if (t && d.toLocaleLowerCase().startsWith(t.toLocaleLowerCase())) {
+    const rest = d.slice(t.length);
+    // Only a whole-title repeat: the next character ends the title (punctuation, space or nothing).
+    if (rest === '' || /^[\s.,;:!?…—–-]/u.test(rest)) d = rest.replace(/^[\s.,;:!?…—–-]+/u, '');
+  }
+  return shortenDescription(d, max);
+}
+
 /** Whether an occurrence belongs on the poster of `sel`. */
 export function isOnPoster(s: PosterSource, sel: PosterSelection): boolean {
   const day = s.start.slice(0, 10);
@@ -103,7 +119,7 @@ export function buildPosterDays(sources: PosterSource[], sel: PosterSelection): 
     byDate.get(s.start.slice(0, 10))?.events.push({
       key: s.key,
       title: s.title.trim(),
-      description: shortenDescription(s.publicDescription),
+      description: posterDescription(s.title, s.publicDescription),
       start: s.start,
       end: s.end,
       roomId: s.roomId,

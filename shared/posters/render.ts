@@ -17,6 +17,8 @@ export interface PosterLabels {
   hours: string;
   closed: string;
   continued: string;
+  /** The same, short enough for the list template's narrow day column ("продолж."). */
+  continuedShort?: string;
   empty: string;
   qrCall: string;
   /** "стр. {{n}} из {{total}}" */
@@ -174,7 +176,7 @@ function dayLabelFn(input: PosterInput): LayoutText['dayLabel'] {
 
 function sideLabelHtml(g: ColumnGroup, input: PosterInput): string {
   const d = g.day.date;
-  return `<div class="dcol"><div class="dcol-wd">${escapeHtml(weekdayName(d, input.lang, 'short'))}</div><div class="dcol-num">${Number(d.slice(8, 10))}</div><div class="dcol-mon">${escapeHtml(monthAfterDay(d, input.lang))}</div>${g.continued ? `<div class="dcol-cont">${escapeHtml(input.labels.continued)}</div>` : ''}</div>`;
+  return `<div class="dcol"><div class="dcol-wd">${escapeHtml(weekdayName(d, input.lang, 'short'))}</div><div class="dcol-num">${Number(d.slice(8, 10))}</div><div class="dcol-mon">${escapeHtml(monthAfterDay(d, input.lang))}</div>${g.continued ? `<div class="dcol-cont">${escapeHtml(input.labels.continuedShort ?? input.labels.continued)}</div>` : ''}</div>`;
 }
 
 function groupHtml(g: ColumnGroup, text: LayoutText, input: PosterInput): string {

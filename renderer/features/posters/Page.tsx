@@ -241,7 +241,7 @@ export default function Page() {
 
         <Stack gap="sm" style={{ flex: 1, minWidth: 320 }}>
           {record && changes.length > 0 && (
-            <Alert color="orange" title={t('page.changedTitle')} role="status">
+            <Alert color="orange" variant="light" title={t('page.changedTitle')} role="status" styles={{ title: { color: 'var(--mantine-color-text)', fontSize: 'var(--mantine-font-size-lg)' } }}>
               <Text>{t('page.printedAt', { when: fmt.dateTime(record.printedAt) })} {t('page.changedBody', { count: changes.length })}{changes.some((c) => c.after) ? ` ${t('page.changedMarked')}` : ''}</Text>
               <List mt="xs" aria-label={t('page.changedTitle')}>
                 {changes.map((c) => (
