@@ -20,7 +20,7 @@ import path from 'node:path';
 import handler from 'serve-handler';
 import { chromium } from 'playwright-core';
 import { generateDataset, type FixtureSize } from '../../shared/fixtures/generate';
-import { bulkLoad, calendarViews, jsHeap, loanScan, openToInteractive, peopleSearch, pending, posterPdf, visitSignIn, type BenchContext } from './metrics';
+import { bulkLoad, calendarViews, jsHeap, loanScan, monthReport, openToInteractive, peopleSearch, pending, posterPdf, visitSignIn, type BenchContext } from './metrics';
 import { summary, table, verdict, type MetricResult } from './stats';
 
 const argv = process.argv.slice(2);
@@ -100,7 +100,9 @@ async function main(): Promise<number> {
       results.push(await loanScan(ctx, loaded));
       log('poster PDF');
       results.push(await posterPdf(ctx, loaded));
-      log('reports, sync');
+      log('month report');
+      results.push(await monthReport(ctx, loaded));
+      log('sync');
       results.push(...(await pending(ctx, loaded)));
       log('heap');
       results.push(await jsHeap(ctx, loaded));
