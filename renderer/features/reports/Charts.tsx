@@ -23,7 +23,7 @@ export function ComparisonBars({ title, data, unit = '', chartKey, section }: { 
   const height = Math.max(120, data.length * rowHeight + 70);
   const hatch = `hatch-${chartKey}`;
   return (
-    <Box component="figure" m={0} data-report-chart={section} aria-label={title}>
+    <Box component="figure" m={0} data-report-chart={section} data-compare={withPrevious ? 'yes' : 'no'} aria-label={title}>
       <Title order={4} component="figcaption" mb="xs">
         {title}
       </Title>

@@ -18,11 +18,16 @@ export function useReportExports(report: Report | null, subtitle: string) {
       const sections = reportTables(report, tr);
       const name = t('file.name', { from: report.period.from, to: report.period.to });
       if (kind === 'print') {
-        const { PT_SANS } = await import('@shared/print/ptSans');
+        const [{ PT_SANS }, { escapeHtml }] = await Promise.all([import('@shared/print/ptSans'), import('@shared/print/document')]);
+        // The charts as drawn on the page (SVG), each with its title and a text legend (the SVG has none).
+        const legend = `<p class="small">■ ${escapeHtml(t('chart.current'))} &#160; ▨ ${escapeHtml(t('chart.previous'))}</p>`;
         const charts: Record<string, string[]> = {};
         document.querySelectorAll<HTMLElement>('[data-report-chart]').forEach((fig) => {
-          const svg = fig.querySelector('svg.recharts-surface');
-          if (svg) (charts[fig.dataset.reportChart!] ??= []).push(svg.outerHTML);
+          const svg = fig.querySelector('.recharts-wrapper > svg');
+          if (!svg) return;
+          const title = `<p><b>${escapeHtml(fig.getAttribute('aria-label') ?? '')}</b></p>`;
+          const key = fig.dataset.reportChart!;
+          (charts[key] ??= []).push(title + svg.outerHTML + (fig.dataset.compare === 'yes' ? legend : ''));
         });
         const html = exportsModule.reportHtml(sections, { title: t('file.title'), subtitle, locale: i18n.language, fonts: PT_SANS, charts });
         const r = await getDesk().printHtml({ html });

@@ -1,0 +1,158 @@
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import { test, expect } from './fixtures';
+import { buildBackup, parseBackup, serializeBackup } from '../../shared/backup/format';
+
+/**
+ * A small centre's previous month as a backup file, restored through Settings → Data;
+ * the Reports page must show its figures and export them as XLSX.
+ * Expected values are counted here from the generated documents, not by the report code.
+ */
+const by = { desk: 'e2e', volunteer: 'Тест' };
+const stamp = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: by };
+
+function previousMonth(): { year: number; month: number; days: number } {
+  const now = new Date();
+  const d = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+  return { year: d.getFullYear(), month: d.getMonth() + 1, days: new Date(d.getFullYear(), d.getMonth() + 1, 0).getDate() };
+}
+
+function centre() {
+  const { year, month, days } = previousMonth();
+  const day = (d: number) => `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, days)).padStart(2, '0')}`;
+  const visits = Array.from({ length: 37 }, (_, i) => ({
+    ...stamp,
+    id: `visit-${i}`,
+    timeIn: `${day(1 + (i % 20))}T${String(10 + (i % 8)).padStart(2, '0')}:15`,
+    timeOut: '',
+    personId: i % 3 === 0 ? '' : `person-${i % 5}`,
+    name: '',
+    resident: true,
+    purpose: (['club', 'event', 'visit'] as const)[i % 3],
+    bookingId: '',
+    adults: 0,
+    children: i % 4 === 0 ? 1 : 0,
+    anonymised: i % 3 === 0,
+    notes: '',
+    edits: [],
+  }));
+  const booking = (id: string, d: number, category: string, status: string, attendance: number) => ({
+    ...stamp,
+    id,
+    roomId: 'room-hall',
+    sections: [],
+    start: `${day(d)}T18:00`,
+    end: `${day(d)}T20:00`,
+    setupMinutes: 0,
+    cleanupMinutes: 0,
+    title: id,
+    category,
+    organiser: { kind: 'group', refId: 'group-tos', name: 'ТОС «Берёзка»', phone: '' },
+    local: true,
+    expectedAttendance: 0,
+    actualAttendance: attendance,
+    headcount: { adults: 0, children: 0, residents: 0, guests: 0 },
+    public: true,
+    publicDescription: '',
+    status,
+    cancelledBy: '',
+    cancelReason: '',
+    notes: '',
+    price: 0,
+    priceOverrideReason: '',
+    paid: false,
+    seriesId: '',
+    occurrenceStart: '',
+    equipment: [],
+    layout: '',
+  });
+  const hours = { open: '10:00', close: '21:00' };
+  return {
+    settings: [{ ...stamp, id: 'centre', name: 'Соседи на Ленина', openingHours: { mo: hours, tu: hours, we: hours, th: hours, fr: hours, sa: null, su: null }, closures: [], language: 'ru' }],
+    rooms: [{ ...stamp, id: 'room-hall', name: 'Большой зал', kind: 'hall', capacity: 80, sections: [], openingHours: null, bookable: true, archived: false, order: 0 }],
+    people: Array.from({ length: 5 }, (_, i) => ({ ...stamp, id: `person-${i}`, name: `Житель ${i}`, phone: '', email: '', resident: true, tags: [], mergedInto: '', erased: false })),
+    groups: [{ ...stamp, id: 'group-tos', name: 'ТОС «Берёзка»', kind: 'tos', contactPersonId: '', contactName: '', contactPhone: '', local: true, memberIds: [], notes: '', archived: false }],
+    bookings: [booking('lecture-1', 5, 'lecture', 'confirmed', 24), booking('club-1', 12, 'club', 'confirmed', 11), booking('meeting-x', 19, 'meeting', 'cancelled', -1)],
+    visits,
+  };
+}
+
+const expected = (() => {
+  const c = centre();
+  const visits = c.visits;
+  return {
+    entries: visits.length,
+    unique: new Set(visits.filter((v) => v.personId).map((v) => v.personId)).size,
+    eventsHeld: c.bookings.filter((b) => b.status !== 'cancelled').length,
+    attendance: c.bookings.filter((b) => b.status !== 'cancelled').reduce((s, b) => s + b.actualAttendance, 0),
+    total: Object.values(c).reduce((n, docs) => n + docs.length, 0),
+  };
+})();
+
+function backupText(): string {
+  return serializeBackup(buildBackup(centre() as never, { appVersion: 'e2e', createdAt: new Date().toISOString() }));
+}
+
+async function restore(app: { page: import('@playwright/test').Page }, text: string) {
+  const { page } = app;
+  await page.goto('./?lang=ru#/settings/data');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Выбрать файл резервной копии…' }).click();
+  await (await chooser).setFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
+}
+
+test('restore a backup, see the month in Reports and download the XLSX', async ({ app }) => {
+  const { page } = app;
+  await app.open();
+  await restore(app, backupText());
+  const preview = page.getByTestId('backup-preview');
+  await expect(preview).toBeVisible();
+  await expect(preview.getByRole('row', { name: /Посещения/ })).toContainText(String(expected.entries));
+  await page.screenshot({ path: 'test-results/reports-backup-preview.png', fullPage: true });
+  await page.getByRole('button', { name: `Восстановить ${expected.total} записей` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Восстановлено записей: ${expected.total}` })).toBeVisible();
+
+  await app.nav('Отчёты').click();
+  await page.getByRole('button', { name: 'Предыдущий период' }).click();
+  await expect(page.getByTestId('figure-visitEntries')).toContainText(String(expected.entries));
+  await expect(page.getByTestId('figure-uniquePeople')).toContainText(String(expected.unique));
+  await expect(page.getByTestId('figure-eventsHeld')).toContainText(String(expected.eventsHeld));
+  const funder = page.getByTestId('funder-table');
+  await expect(funder.locator('tr[data-indicator="attendanceTotal"] td').first()).toHaveText(String(expected.attendance));
+  await expect(page.getByRole('figure', { name: 'Посещения по целям' }).locator('.recharts-wrapper > svg')).toBeVisible();
+  await page.screenshot({ path: 'test-results/reports-page.png', fullPage: true });
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Скачать XLSX' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^otchet-\d{4}-\d{2}-01-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await readFile((await file.path())!)) as never);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['Сводка', 'Посещения', 'Мероприятия', 'Залы и помещения', 'Аренда', 'Выдача вещей', 'Партнёры и группы']);
+  let visitsRow: ExcelJS.Row | undefined;
+  wb.getWorksheet('Сводка')!.eachRow((row) => {
+    if (row.getCell(1).value === 'Посещения (записи в журнале)') visitsRow = row;
+  });
+  expect(visitsRow?.getCell(2).value).toBe(expected.entries);
+  expect(visitsRow?.getCell(2).numFmt).toBe('#,##0');
+});
+
+test('a damaged or edited backup is refused and the profile stays empty; a saved backup reads back whole', async ({ app }) => {
+  const { page } = app;
+  await app.open();
+  const good = backupText();
+  await restore(app, good.slice(0, Math.floor(good.length / 2)));
+  await expect(page.getByRole('alert')).toContainText('Файл повреждён или обрезан');
+  await restore(app, good.replace('Житель 1', 'Житель 9'));
+  await expect(page.getByRole('alert')).toContainText('Контрольная сумма не сходится');
+  await expect(page.getByRole('button', { name: 'Выбрать файл резервной копии…' })).toBeEnabled(); // still an empty profile
+  await page.screenshot({ path: 'test-results/reports-backup-refused.png', fullPage: true });
+
+  await restore(app, good);
+  await page.getByRole('button', { name: `Восстановить ${expected.total} записей` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Восстановлено' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Сохранить резервную копию' }).click();
+  const parsed = parseBackup(await readFile((await (await download).path())!, 'utf8'));
+  expect(parsed.ok && parsed.total).toBe(expected.total);
+});
