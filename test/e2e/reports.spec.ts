@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures';
 import { buildBackup, parseBackup, serializeBackup } from '../../shared/backup/format';
+import { emptyBooking } from '../../shared/bookings/model';
+import type { BookingCategory, BookingStatus } from '../../shared/db/schemas/bookings';
 
 /**
  * A small centre's previous month as a backup file, restored through Settings → Data;
@@ -36,35 +38,19 @@ function centre() {
     notes: '',
     edits: [],
   }));
-  const booking = (id: string, d: number, category: string, status: string, attendance: number) => ({
+  const booking = (id: string, d: number, category: BookingCategory, status: BookingStatus, attendance: number) => ({
     ...stamp,
     id,
-    roomId: 'room-hall',
-    sections: [],
-    start: `${day(d)}T18:00`,
-    end: `${day(d)}T20:00`,
-    setupMinutes: 0,
-    cleanupMinutes: 0,
-    title: id,
-    category,
-    organiser: { kind: 'group', refId: 'group-tos', name: 'ТОС «Берёзка»', phone: '' },
-    local: true,
-    expectedAttendance: 0,
-    actualAttendance: attendance,
-    headcount: { adults: 0, children: 0, residents: 0, guests: 0 },
-    public: true,
-    publicDescription: '',
-    status,
-    cancelledBy: '',
-    cancelReason: '',
-    notes: '',
-    price: 0,
-    priceOverrideReason: '',
-    paid: false,
-    seriesId: '',
-    occurrenceStart: '',
-    equipment: [],
-    layout: '',
+    ...emptyBooking({
+      roomId: 'room-hall',
+      start: `${day(d)}T18:00`,
+      end: `${day(d)}T20:00`,
+      title: id,
+      category,
+      status,
+      actualAttendance: attendance,
+      organiser: { kind: 'group', refId: 'group-tos', name: 'ТОС «Берёзка»', phone: '' },
+    }),
   });
   const hours = { open: '10:00', close: '21:00' };
   return {
