@@ -120,6 +120,7 @@ const REPORT_CSS = `
 section.report-section + section.report-section { break-before: page; }
 .print-table { margin: 0 0 5mm; }
 .print-table caption { text-align: left; font-weight: 700; padding: 1mm 0; caption-side: top; }
+.print-table thead th + th { text-align: right; }
 .print-table td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .print-table th[scope=row] { font-weight: 400; border-bottom: 0.5pt solid #b9b9c0; }
 .print-table.compact { font-size: 7pt; } .print-table.compact th, .print-table.compact td { padding: 0.6mm 0.8mm; }
