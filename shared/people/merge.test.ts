@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mergePeople } from './merge';
 import { applyPatches, resolvePersonId, type PersonLinks } from './patches';
-import { booking, group, loan, person, visit } from './testDocs';
+import { booking, group, loan, person, series, visit } from './testDocs';
 
 const ids = ['a', 'b', 'c', ''] as const;
 const pid = fc.constantFrom(...ids);
@@ -14,6 +14,7 @@ const linksArb = fc.record({
   bookings: fc.array(fc.tuple(pid, fc.constantFrom('person', 'group', 'free') as fc.Arbitrary<'person' | 'group' | 'free'>), { maxLength: 10 }),
   groups: fc.array(fc.tuple(fc.subarray(['a', 'b', 'c', 'x']), pid), { maxLength: 6 }),
   tombstones: fc.array(fc.constantFrom('a', 'b', 'c'), { maxLength: 4 }),
+  series: fc.array(fc.tuple(pid, fc.constantFrom('person', 'free') as fc.Arbitrary<'person' | 'free'>), { maxLength: 5 }),
 });
 
 type Spec = typeof linksArb extends fc.Arbitrary<infer T> ? T : never;
@@ -32,22 +33,28 @@ function build(spec: Spec): { survivor: ReturnType<typeof person>; dup: ReturnTy
       loans: spec.loans.map((p, i) => loan(`l${i}`, p)),
       bookings: spec.bookings.map(([p, kind], i) => booking(`b${i}`, p, { organiser: { kind, refId: kind === 'free' ? '' : p, name: 'x', phone: '' } })),
       groups: spec.groups.map(([members, contact], i) => group(`g${i}`, `Группа ${i}`, { memberIds: members, contactPersonId: contact })),
+      series: spec.series.map(([p, kind], i) => series(`s${i}`, kind === 'person' ? p : '')),
     },
   };
 }
 
 describe('mergePeople', () => {
-  it('fills the survivor from the duplicate and keeps the duplicate as a tombstone', () => {
-    const { survivor, dup, links } = build({ visits: [], loans: [], bookings: [], groups: [], tombstones: [] });
+  it('fills the survivor from the duplicate and keeps the duplicate as a tombstone without personal data', () => {
+    const { survivor, dup, links } = build({ visits: [], loans: [], bookings: [], groups: [], tombstones: [], series: [] });
     const r = mergePeople(survivor, dup, links);
     if (!r.ok) throw new Error(r.code);
     const [after, tomb] = applyPatches(links.people, r.patches.people);
     expect(after).toMatchObject({ id: 'a', phone: '+7 912 000 11 22', email: 'anna@example.org', tags: ['пироги', 'вязание'], notes: 'приходит по средам\nдубль' });
-    expect(tomb).toMatchObject({ id: 'b', mergedInto: 'a', name: 'Анна Петрова' });
+    expect(tomb).toEqual({ ...dup, mergedInto: 'a', name: '', phone: '', email: '', notes: '', tags: [], consent: { given: false, date: '', recordedBy: '' } });
+    expect(JSON.stringify(tomb)).not.toMatch(/Петрова|912|anna@|дубль|вязание/);
+    // A tombstone already merged into the duplicate is re-pointed and blanked too.
+    const old = person('t0', 'Анна П.', { mergedInto: 'b', phone: '+7 912 000 11 22' });
+    const r2 = mergePeople(survivor, dup, { ...links, people: [...links.people, old] });
+    expect(r2.ok && applyPatches([old], r2.patches.people)[0]).toMatchObject({ mergedInto: 'a', name: '', phone: '' });
   });
 
   it('refuses to merge a person with itself, a tombstone or an erased person', () => {
-    const { survivor, dup, links } = build({ visits: [], loans: [], bookings: [], groups: [], tombstones: [] });
+    const { survivor, dup, links } = build({ visits: [], loans: [], bookings: [], groups: [], tombstones: [], series: [] });
     expect(mergePeople(survivor, survivor, links)).toEqual({ ok: false, code: 'merge.samePerson' });
     expect(mergePeople(survivor, { ...dup, mergedInto: 'c' }, links)).toEqual({ ok: false, code: 'merge.alreadyMerged' });
     expect(mergePeople(survivor, { ...dup, erased: true }, links)).toEqual({ ok: false, code: 'merge.erased' });
@@ -73,6 +80,12 @@ describe('mergePeople', () => {
         bookings.forEach((b, i) => {
           const before = links.bookings[i]!.organiser;
           expect(b.organiser).toEqual(before.kind === 'person' ? { ...before, refId: to(before.refId) } : before);
+        });
+
+        const seriesAfter = applyPatches(links.series ?? [], r.patches.series);
+        seriesAfter.forEach((x, i) => {
+          const before = links.series![i]!.template.organiser;
+          expect(x.template).toEqual({ ...links.series![i]!.template, organiser: before.kind === 'person' ? { ...before, refId: to(before.refId) } : before });
         });
 
         const groups = applyPatches(links.groups, r.patches.groups);

@@ -1,8 +1,10 @@
 /**
  * Merging two duplicate people: the survivor keeps its own data, filling gaps from the duplicate; every
  * link to the duplicate (visits, loans, bookings' organiser, groups' members and contact person, people
- * already merged into the duplicate) is re-pointed to the survivor; the duplicate stays as a tombstone
- * with `mergedInto`, so a desk that syncs later with an old link can still resolve it.
+ * already merged into the duplicate, series templates' organiser) is re-pointed to the survivor; the
+ * duplicate stays as a tombstone with `mergedInto` only, so a desk that syncs later with an old link can
+ * still resolve it. The tombstone's personal fields are blanked at once: the survivor holds them now, and a
+ * copy left on the tombstone would outlive the survivor's erasure or correction.
  */
 import type { PersonDoc } from '../db/schemas';
 import { emptyPatches, type PeoplePatches, type PersonLinks } from './patches';
@@ -43,6 +45,11 @@ export function mergedPersonFields(survivor: PersonDoc, duplicate: PersonDoc): P
   };
 }
 
+/** A person's personal fields, blank (for tombstones and erasure; the id and links stay). */
+export function blankPersonalFields(): Pick<PersonDoc, 'name' | 'phone' | 'email' | 'notes' | 'tags' | 'consent'> {
+  return { name: '', phone: '', email: '', notes: '', tags: [], consent: { given: false, date: '', recordedBy: '' } };
+}
+
 export function mergePeople(survivor: PersonDoc, duplicate: PersonDoc, links: PersonLinks): MergeResult {
   if (survivor.id === duplicate.id) return { ok: false, code: 'merge.samePerson' };
   if (survivor.mergedInto || duplicate.mergedInto) return { ok: false, code: 'merge.alreadyMerged' };
@@ -52,9 +59,9 @@ export function mergePeople(survivor: PersonDoc, duplicate: PersonDoc, links: Pe
   const patches = emptyPatches();
 
   patches.people.push({ id: to, patch: mergedPersonFields(survivor, duplicate) });
-  patches.people.push({ id: from, patch: { mergedInto: to } });
+  patches.people.push({ id: from, patch: { ...blankPersonalFields(), mergedInto: to } });
   for (const p of links.people) {
-    if (p.id !== from && p.id !== to && p.mergedInto === from) patches.people.push({ id: p.id, patch: { mergedInto: to } });
+    if (p.id !== from && p.id !== to && p.mergedInto === from) patches.people.push({ id: p.id, patch: { ...blankPersonalFields(), mergedInto: to } });
   }
   for (const v of links.visits) {
     if (v.personId === from) patches.visits.push({ id: v.id, patch: { personId: to } });
@@ -66,6 +73,10 @@ export function mergePeople(survivor: PersonDoc, duplicate: PersonDoc, links: Pe
     if (b.organiser?.kind === 'person' && b.organiser.refId === from) {
       patches.bookings.push({ id: b.id, patch: { organiser: { ...b.organiser, refId: to } } });
     }
+  }
+  for (const s of links.series ?? []) {
+    const o = s.template?.organiser;
+    if (o?.kind === 'person' && o.refId === from) patches.series.push({ id: s.id, patch: { template: { ...s.template, organiser: { ...o, refId: to } } } });
   }
   for (const g of links.groups) {
     const member = g.memberIds.includes(from);

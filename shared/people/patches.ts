@@ -2,7 +2,7 @@
  * Domain functions that touch several documents return patches: plain field changes by id. The hook that
  * calls them stamps each patch (`stampChange`) and writes it; the domain never touches the database.
  */
-import type { BookingDoc, GroupDoc, LoanDoc, PersonDoc, VisitDoc } from '../db/schemas';
+import type { BookingDoc, ConflictDoc, GroupDoc, LoanDoc, PersonDoc, SeriesDoc, VisitDoc } from '../db/schemas';
 
 export interface DocPatch<T> {
   id: string;
@@ -16,6 +16,10 @@ export interface PeoplePatches {
   visits: DocPatch<VisitDoc>[];
   loans: DocPatch<LoanDoc>[];
   bookings: DocPatch<BookingDoc>[];
+  /** Weekly clubs: the series template's organiser. */
+  series: DocPatch<SeriesDoc>[];
+  /** Sync conflict records hold copies of documents (erasure blanks them). */
+  conflicts: DocPatch<ConflictDoc>[];
 }
 
 /** Everything that may point at a person. */
@@ -26,10 +30,14 @@ export interface PersonLinks {
   visits: readonly VisitDoc[];
   loans: readonly LoanDoc[];
   bookings: readonly BookingDoc[];
+  /** Series (weekly clubs) whose template names an organiser; optional for callers that have none. */
+  series?: readonly SeriesDoc[];
+  /** Sync conflict records (copies of documents); only erasure reads them. */
+  conflicts?: readonly ConflictDoc[];
 }
 
 export function emptyPatches(): PeoplePatches {
-  return { people: [], groups: [], visits: [], loans: [], bookings: [] };
+  return { people: [], groups: [], visits: [], loans: [], bookings: [], series: [], conflicts: [] };
 }
 
 /** Applies patches to documents (a pure helper for previews and tests). */

@@ -1,7 +1,7 @@
 /** Document builders for unit tests of people and visits (not used by the app). */
-import type { BookingDoc, GroupDoc, LoanDoc, PersonDoc, VisitDoc } from '../db/schemas';
+import type { BookingDoc, ConflictDoc, GroupDoc, LoanDoc, PersonDoc, SeriesDoc, VisitDoc } from '../db/schemas';
 import type { Author } from '../db/types';
-import { emptyBooking } from '../bookings/model';
+import { emptyBooking, templateOf } from '../bookings/model';
 
 export const testAuthor: Author = { desk: 'test-desk', volunteer: 'Анна' };
 const base = (id: string) => ({ id, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: testAuthor });
@@ -91,4 +91,30 @@ export function booking(id: string, organiserId: string, extra: Partial<BookingD
     }),
     ...extra,
   };
+}
+
+/** A weekly club organised by a directory person ('' = a typed-in organiser). */
+export function series(id: string, organiserId: string, extra: Partial<SeriesDoc> = {}): SeriesDoc {
+  return {
+    ...base(id),
+    rrule: 'FREQ=WEEKLY;BYDAY=MO',
+    dtstart: '2026-03-02T18:00',
+    durationMinutes: 90,
+    template: templateOf({
+      roomId: 'room-1',
+      title: 'Вязание',
+      category: 'club',
+      organiser: { kind: organiserId ? 'person' : 'free', refId: organiserId, name: 'Борис', phone: '+7 900 000-00-00' },
+    }),
+    exceptions: [],
+    endedOn: '',
+    status: 'active',
+    notes: '',
+    ...extra,
+  };
+}
+
+/** A sync conflict record holding two copies of a document. */
+export function conflict(id: string, docCollection: string, docId: string, kept: unknown, other: unknown): ConflictDoc {
+  return { ...base(id), kind: 'field', docCollection, docId, fields: ['name'], kept: JSON.stringify(kept), other: JSON.stringify(other), status: 'open', resolution: '' };
 }

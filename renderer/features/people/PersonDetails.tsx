@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { GroupDoc, PersonDoc } from '@shared/db';
@@ -8,6 +8,7 @@ import { useFormat } from '../../app/format';
 import { usePeopleActions, usePersonLinks, type PersonFields } from './hooks';
 import { PersonForm } from './PersonForm';
 import { PersonPicker } from './PersonPicker';
+import { EraseDialog } from './EraseDialog';
 
 interface Props {
   person: PersonDoc;
@@ -213,50 +214,6 @@ function MergeDialog({ person, peopleById, search, onClose }: { person: PersonDo
           </Button>
           <Button disabled={!duplicate} loading={busy} onClick={() => void confirm()}>
             {t('merge.confirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
-function EraseDialog({ person, onClose }: { person: PersonDoc; onClose: () => void }) {
-  const { t } = useTranslation('people');
-  const actions = usePeopleActions();
-  const [checked, setChecked] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
-
-  const confirm = async () => {
-    if (!checked || busy) return;
-    setBusy(true);
-    try {
-      await actions.erase(person.id);
-      notifications.show({ color: 'green', message: t('erase.done') });
-      onClose();
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Modal opened onClose={onClose} title={t('erase.title', { name: person.name })} size="lg">
-      <Stack>
-        <Text>{t('erase.explain')}</Text>
-        <Checkbox label={t('erase.check', { name: person.name })} checked={checked} onChange={(e) => setChecked(e.currentTarget.checked)} />
-        {failed && (
-          <Alert color="red" role="alert">
-            {t('errors.saveFailed')}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('cancel')}
-          </Button>
-          <Button color="red" disabled={!checked} loading={busy} onClick={() => void confirm()}>
-            {t('erase.confirm')}
           </Button>
         </Group>
       </Stack>

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { createDatabase, type DeskDatabase } from '@shared/db';
-import { booking, group, loan, person, visit } from '@shared/people/testDocs';
-import { eraseInDb, mergeInDb } from './hooks';
+import { booking, conflict, group, loan, person, series, visit } from '@shared/people/testDocs';
+import { eraseInDb, mergeInDb, nameMatchesInDb } from './hooks';
 
 const by = { desk: 'desk-2', volunteer: 'Ольга' };
 let db: DeskDatabase | undefined;
@@ -28,7 +28,7 @@ describe('merge and erase written to a real RxDB database (schema-validated)', (
     db = await seed();
     expect(await mergeInDb(db, 'a', 'b', by)).toBeNull();
     const b = (await db.people.findOne('b').exec())!.toJSON();
-    expect(b).toMatchObject({ mergedInto: 'a', updatedBy: by });
+    expect(b).toMatchObject({ mergedInto: 'a', updatedBy: by, name: '', email: '' });
     expect((await db.people.findOne('a').exec())!.email).toBe('anna@example.org');
     expect((await db.visits.findOne('v2').exec())!.personId).toBe('a');
     expect((await db.loans.findOne('l1').exec())!.borrower.personId).toBe('a');
@@ -50,5 +50,19 @@ describe('merge and erase written to a real RxDB database (schema-validated)', (
     expect(visits.reduce((n, v) => n + 1 + v.adults + v.children, 0)).toBe(before.reduce((n, v) => n + 1 + v.adults + v.children, 0));
     expect((await db.loans.findOne('l1').exec())!.borrower).toMatchObject({ personId: '', name: '', phone: '' });
     expect((await db.groups.findOne('g1').exec())!.toJSON()).toMatchObject({ memberIds: ['c'], contactPersonId: '', contactName: '' });
+  });
+
+  it('erases typed-in records only when confirmed, and series organisers and conflict copies, schema-valid', async () => {
+    db = await seed();
+    await db.visits.bulkInsert([visit('v4', { name: 'анна петрова', children: 1 }), visit('v5', { name: 'Анна Петрова' })]);
+    await db.series.bulkInsert([series('s1', 'a')]);
+    await db.conflicts.bulkInsert([conflict('c1', 'people', 'a', { id: 'a', name: 'Анна Петрова' }, { id: 'a', name: 'Анна Петрова', phone: '+7 900 000-11-22' })]);
+    const matches = await nameMatchesInDb(db, 'a');
+    expect(matches.visits.map((v) => v.id).sort()).toEqual(['v4', 'v5']);
+    await eraseInDb(db, 'a', by, { visits: ['v4'] });
+    expect((await db.visits.findOne('v4').exec())!.toJSON()).toMatchObject({ name: '', anonymised: true, children: 1, updatedBy: by });
+    expect((await db.visits.findOne('v5').exec())!.name).toBe('Анна Петрова');
+    expect((await db.series.findOne('s1').exec())!.template.organiser).toEqual({ kind: 'free', refId: '', name: '', phone: '' });
+    expect((await db.conflicts.findOne('c1').exec())!.toJSON()).toMatchObject({ kept: '', other: '', status: 'resolved' });
   });
 });

@@ -7,7 +7,7 @@ import { stampChange, stampNew, type Author, type BookingDoc, type DeskDatabase,
 import { buildPeopleIndex, searchPeople, syncPeopleIndex, type PeopleIndex, type SearchHit, type SearchOptions } from '@shared/people/search';
 import { mergePeople } from '@shared/people/merge';
 import type { PeoplePatches, PersonLinks } from '@shared/people/patches';
-import { erasePerson, exportPersonData } from '@shared/visits/privacy';
+import { erasePerson, exportPersonData, findNameMatches, type ErasureConfirmed, type ErasureMatches } from '@shared/visits/privacy';
 import { useAuthor, useDb, useLiveQuery } from '../../app/db';
 import { getDesk } from '../../app/desk';
 
@@ -77,21 +77,31 @@ export function usePersonLinks(personId: string | null, people: PersonDoc[]): { 
 
 /** Everything that may link to a person, read once for a merge, an erasure or an export. */
 async function loadLinks(db: DeskDatabase): Promise<PersonLinks> {
-  const [people, groups, visits, loans, bookings] = await Promise.all([
+  const [people, groups, visits, loans, bookings, series, conflicts] = await Promise.all([
     db.people.find().exec(),
     db.groups.find().exec(),
     db.visits.find().exec(),
     db.loans.find().exec(),
     db.bookings.find().exec(),
+    db.series.find().exec(),
+    db.conflicts.find().exec(),
   ]);
   const json = <T,>(docs: { toJSON(): unknown }[]) => docs.map((d) => d.toJSON() as T);
-  return { people: json(people), groups: json(groups), visits: json(visits), loans: json(loans), bookings: json(bookings) };
+  return {
+    people: json(people),
+    groups: json(groups),
+    visits: json(visits),
+    loans: json(loans),
+    bookings: json(bookings),
+    series: json(series),
+    conflicts: json(conflicts),
+  };
 }
 
 /** Writes domain patches, each stamped with who made the change. */
 export async function writePatches(db: DeskDatabase, patches: Partial<PeoplePatches>, author: Author): Promise<number> {
   let written = 0;
-  for (const name of ['people', 'groups', 'visits', 'loans', 'bookings'] as const) {
+  for (const name of ['people', 'groups', 'visits', 'loans', 'bookings', 'series', 'conflicts'] as const) {
     const list = patches[name] ?? [];
     if (list.length === 0) continue;
     const collection = db[name] as unknown as DeskDatabase['people'];
@@ -118,9 +128,14 @@ export async function mergeInDb(db: DeskDatabase, survivorId: string, duplicateI
   return null;
 }
 
-/** Erases a person's data everywhere in the database (counts kept). */
-export async function eraseInDb(db: DeskDatabase, personId: string, author: Author): Promise<number> {
-  return writePatches(db, erasePerson(personId, await loadLinks(db)), author);
+/** Typed-in records carrying the person's name or phone, for the volunteer to confirm before an erasure. */
+export async function nameMatchesInDb(db: DeskDatabase, personId: string): Promise<ErasureMatches> {
+  return findNameMatches(personId, await loadLinks(db));
+}
+
+/** Erases a person's data everywhere in the database (counts kept), and the typed-in records confirmed as theirs. */
+export async function eraseInDb(db: DeskDatabase, personId: string, author: Author, confirmed: ErasureConfirmed = {}): Promise<number> {
+  return writePatches(db, erasePerson(personId, await loadLinks(db), confirmed), author);
 }
 
 export function usePeopleActions() {
@@ -166,11 +181,13 @@ export function usePeopleActions() {
   );
 
   const erase = useCallback(
-    async (personId: string): Promise<void> => {
-      await eraseInDb(db, personId, author);
+    async (personId: string, confirmed: ErasureConfirmed = {}): Promise<void> => {
+      await eraseInDb(db, personId, author, confirmed);
     },
     [db, author],
   );
+
+  const nameMatches = useCallback((personId: string) => nameMatchesInDb(db, personId), [db]);
 
   /** Saves everything held about the person as a JSON file; false if cancelled or failed. */
   const exportData = useCallback(
@@ -188,5 +205,5 @@ export function usePeopleActions() {
     [db],
   );
 
-  return { savePerson, saveGroup, merge, erase, exportData };
+  return { savePerson, saveGroup, merge, erase, nameMatches, exportData };
 }
