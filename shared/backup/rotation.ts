@@ -4,6 +4,11 @@
  */
 const AUTO_PREFIX = 'sosedi-desk-auto';
 const AUTO_NAME = /^sosedi-desk-auto-(\d{4}-\d{2}-\d{2})-(\d{4})\.json$/;
+/** Exactly the names of automatic backups: main refuses to write or delete any other file. */
+export const AUTO_BACKUP_NAME = /^sosedi-desk-auto-\d{4}-\d{2}-\d{2}-\d{4}\.json$/;
+/** How many automatic backups are kept when the settings say nothing. */
+export const DEFAULT_AUTO_BACKUP_KEEP = 14;
+export const MAX_AUTO_BACKUP_KEEP = 365;
 
 /** `sosedi-desk-auto-YYYY-MM-DD-HHmm.json` from a local wall-clock time `YYYY-MM-DDTHH:mm`. */
 export function autoBackupName(localNow: string): string {
@@ -32,4 +37,35 @@ export function backupsToDelete(fileNames: readonly string[], keep: number): str
 export function isDailyBackupDue(fileNames: readonly string[], localNow: string): boolean {
   const today = localNow.slice(0, 10);
   return !fileNames.some((n) => autoBackupTime(n)?.slice(0, 10) === today);
+}
+
+/** The newest automatic backup's local time (`YYYY-MM-DDTHH:mm`) among the names, or null. */
+export function lastAutoBackupTime(fileNames: readonly string[]): string | null {
+  let last: string | null = null;
+  for (const n of fileNames) {
+    const time = autoBackupTime(n);
+    if (time !== null && (last === null || time > last)) last = time;
+  }
+  return last;
+}
+
+export interface AutoBackupPlan {
+  /** The file to write now. */
+  name: string;
+  /** Older automatic backups to delete once it is written (never `name` itself). */
+  deleteNames: string[];
+}
+
+/**
+ * What the automatic backup does now: nothing (null) when today's backup exists and it is not forced
+ * ("back up now"), otherwise the file to write and the old ones to delete so that `keep` remain,
+ * counting the new one. `keep` missing or invalid means the default.
+ */
+export function planAutoBackup(input: { localNow: string; names: readonly string[]; keep?: number | undefined; force?: boolean }): AutoBackupPlan | null {
+  const { localNow, names, force = false } = input;
+  if (!force && !isDailyBackupDue(names, localNow)) return null;
+  const keep = input.keep !== undefined && Number.isFinite(input.keep) ? Math.min(MAX_AUTO_BACKUP_KEEP, input.keep) : DEFAULT_AUTO_BACKUP_KEEP;
+  const name = autoBackupName(localNow);
+  const others = names.filter((n) => n !== name);
+  return { name, deleteNames: backupsToDelete([name, ...others], keep).filter((n) => n !== name) };
 }
