@@ -61,6 +61,8 @@ export function CounterTab({ items, loans, register }: { items: ItemDoc[]; loans
   const [returnNote, setReturnNote] = useState<Record<string, string>>({});
   const [depositBack, setDepositBack] = useState(false);
   const [returnErrors, setReturnErrors] = useState<string[]>([]);
+  /** A scanned item that is out on several loans: whose is it? */
+  const [choices, setChoices] = useState<{ itemId: string; loanIds: string[] } | null>(null);
 
   const byId = useMemo(() => new Map(items.map((i) => [i.id, i])), [items]);
   const cartItems = cart.flatMap((l) => (byId.get(l.itemId) ? [byId.get(l.itemId)!] : []));
@@ -95,7 +97,12 @@ export function CounterTab({ items, loans, register }: { items: ItemDoc[]; loans
     if (mode === 'return') {
       const open = openLoansWithItem(item.id, loans);
       if (open.length === 0) return setMessage({ kind: 'error', text: t('scan.notOnLoan', { name: item.name, code: item.code }) });
-      const loan = open.find((l) => l.id === returnLoanId) ?? open[0]!;
+      const loan = open.find((l) => l.id === returnLoanId) ?? (open.length === 1 ? open[0] : undefined);
+      if (!loan) {
+        setChoices({ itemId: item.id, loanIds: open.map((l) => l.id) });
+        return setMessage({ kind: 'warn', text: t('scan.whichLoan', { name: item.name, n: open.length }) });
+      }
+      setChoices(null);
       startReturn(loan, item.id);
       return setMessage({ kind: 'ok', text: t('scan.toReturn', { name: item.name, borrower: loan.borrower.name }) });
     }
@@ -323,6 +330,25 @@ export function CounterTab({ items, loans, register }: { items: ItemDoc[]; loans
         <Paper withBorder p="md" component="form" onSubmit={takeBack} aria-label={t('return.title')}>
           <Stack>
             <Title order={3}>{t('return.title')}</Title>
+            {choices && (
+              <Group gap="xs" role="group" aria-label={t('return.choose')}>
+                {choices.loanIds.map((id) => {
+                  const loan = loans.find((l) => l.id === id);
+                  return loan ? (
+                    <Button
+                      key={id}
+                      variant="light"
+                      onClick={() => {
+                        setChoices(null);
+                        startReturn(loan, choices.itemId);
+                      }}
+                    >
+                      {t('return.chooseLoan', { name: loan.borrower.name, due: f.dateTime(loan.dueAt) })}
+                    </Button>
+                  ) : null;
+                })}
+              </Group>
+            )}
             {!returnLoan ? (
               <Text size="lg" c="dimmed">
                 {t('return.empty')}

@@ -1,7 +1,12 @@
 import { useEffect, useRef } from 'react';
 
-/** A USB scanner types faster than any person: at most this many ms between keys. */
-export const SCAN_MAX_GAP_MS = 80;
+/**
+ * A USB scanner types a code in a few ms per key, then Enter. A burst counts as a scan when its keys
+ * came on average at most this many ms apart (an average, so that one hiccup of a busy machine does
+ * not lose a scan); a pause longer than SCAN_PAUSE_MS starts a new burst.
+ */
+export const SCAN_MAX_AVG_GAP_MS = 60;
+export const SCAN_PAUSE_MS = 400;
 export const SCAN_MIN_LENGTH = 3;
 
 function isTextField(el: EventTarget | null): boolean {
@@ -23,18 +28,19 @@ export function useScanner(onScan: (code: string) => void, enabled = true): void
   useEffect(() => {
     if (!enabled) return;
     let buffer = '';
+    let first = 0;
     let last = 0;
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.altKey || e.metaKey || isTextField(e.target)) {
         buffer = '';
         return;
       }
-      const gap = e.timeStamp - last;
+      const paused = e.timeStamp - last > SCAN_PAUSE_MS;
       last = e.timeStamp;
       if (e.key === 'Enter') {
         const code = buffer;
         buffer = '';
-        if (code.length >= SCAN_MIN_LENGTH && gap <= SCAN_MAX_GAP_MS) {
+        if (!paused && code.length >= SCAN_MIN_LENGTH && (e.timeStamp - first) / code.length <= SCAN_MAX_AVG_GAP_MS) {
           e.preventDefault();
           e.stopPropagation();
           handler.current(code);
@@ -42,7 +48,11 @@ export function useScanner(onScan: (code: string) => void, enabled = true): void
         return;
       }
       if (e.key.length !== 1) return; // Shift etc. are part of a burst; they neither add nor break it
-      buffer = gap <= SCAN_MAX_GAP_MS ? buffer + e.key : e.key;
+      if (paused || buffer === '') {
+        buffer = '';
+        first = e.timeStamp;
+      }
+      buffer += e.key;
     };
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
