@@ -1,4 +1,5 @@
 /** Main-process settings kept in userData/desk-config.json. */
+import path from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES } from '@shared/ipc/contract';
 import { readJsonFile, writeJsonFile } from './jsonFile';
@@ -7,6 +8,13 @@ const configSchema = z.object({
   menuLanguage: z.enum(LANGUAGES).catch('ru'),
   /** Origins of the configured CouchDB server(s), added to CSP connect-src. */
   syncOrigins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/)).max(4).catch([]),
+  /** Folder of the automatic daily backups on this computer (absolute), null until chosen. */
+  backupFolder: z
+    .string()
+    .max(4096)
+    .refine((p) => path.isAbsolute(p) && !p.includes('\0'))
+    .nullable()
+    .catch(null),
 });
 export type MainConfig = z.infer<typeof configSchema>;
 

@@ -6,7 +6,7 @@
  * The real thing is exercised by test/e2e/electron.spec.ts where a binary exists.
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHANNELS } from '@shared/ipc/contract';
@@ -66,7 +66,7 @@ const fake = vi.hoisted(() => {
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() } },
     ipcMain: { handle: (ch: string, fn: Fn) => ipc.set(ch, fn) },
     Menu: { buildFromTemplate: (t: { label?: string }[]) => (menus.push(t), t), setApplicationMenu: vi.fn() },
-    dialog: {},
+    dialog: { showOpenDialog: vi.fn() },
     safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     shell: { openExternal: vi.fn() },
@@ -139,5 +139,38 @@ describe('main process wiring', () => {
     expect(await fake.ipc.get(CHANNELS.setSyncServer)!(trusted, { url: 'javascript:alert(1)' })).toEqual({ ok: false, reason: 'invalid-url' });
     expect(await fake.ipc.get(CHANNELS.setSyncServer)!(trusted, { url: 'http://127.0.0.1:5984/db' })).toEqual({ ok: true, reloadRequired: true });
     expect(await fake.ipc.get(CHANNELS.setSyncServer)!(trusted, { url: 'http://127.0.0.1:5984/other' })).toEqual({ ok: true, reloadRequired: false });
+  });
+
+  it('remembers the chosen backup folder and writes, lists and rotates automatic backups in it', async () => {
+    const call = (channel: string, args: object = {}) => fake.ipc.get(channel)!(trusted, args);
+    const folder = mkdtempSync(path.join(tmpdir(), 'desk-main-backups-'));
+    try {
+      expect(await call(CHANNELS.backupFolderGet)).toEqual({ ok: true, path: null });
+      expect(await call(CHANNELS.backupList)).toEqual({ ok: false, reason: 'no-folder' });
+      vi.mocked(fake.electron.dialog.showOpenDialog).mockResolvedValueOnce({ canceled: true, filePaths: [] });
+      expect(await call(CHANNELS.backupFolderChoose)).toEqual({ ok: false, reason: 'cancelled' });
+      vi.mocked(fake.electron.dialog.showOpenDialog).mockResolvedValueOnce({ canceled: false, filePaths: [folder] });
+      expect(await call(CHANNELS.backupFolderChoose)).toEqual({ ok: true, path: folder });
+      expect(vi.mocked(fake.electron.dialog.showOpenDialog).mock.calls.at(-1)?.at(-1)).toMatchObject({ properties: expect.arrayContaining(['openDirectory']) });
+      expect(JSON.parse(readFileSync(path.join(userData, 'desk-config.json'), 'utf8'))).toMatchObject({ backupFolder: folder });
+      expect(await call(CHANNELS.backupFolderGet)).toEqual({ ok: true, path: folder });
+
+      const old = 'sosedi-desk-auto-2026-03-19-0900.json';
+      writeFileSync(path.join(folder, old), 'old');
+      writeFileSync(path.join(folder, 'mine.json'), 'a person’s own file');
+      const name = 'sosedi-desk-auto-2026-03-20-0900.json';
+      expect(await call(CHANNELS.backupWriteAndRotate, { name, data: '{"x":1}', deleteNames: [old] })).toEqual({
+        ok: true,
+        path: path.join(folder, name),
+        deleted: [old],
+        notDeleted: [],
+      });
+      expect(readdirSync(folder).sort()).toEqual(['mine.json', name]);
+      expect(await call(CHANNELS.backupList)).toEqual({ ok: true, names: [name] });
+      await expect(call(CHANNELS.backupWriteAndRotate, { name, data: 'x', deleteNames: ['../mine.json'] })).rejects.toThrow('ipc.invalid-payload');
+      expect(readdirSync(folder).sort()).toEqual(['mine.json', name]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { MAX_FILE_BYTES, type Language } from '@shared/ipc/contract';
 import { buildCsp } from './csp';
 import { loadMainConfig, saveMainConfig } from './config';
+import { listAutoBackups, writeAndRotate } from './backupFolder';
 import { applySessionPolicy, createHardenedWindow, hardenWebContents, type HardenOptions } from './hardening';
 import { registerIpcHandlers, type IpcHandlers } from './ipc';
 import { isAllowedExternalUrl, syncServerOrigin } from '@shared/ipc/links';
@@ -186,6 +187,22 @@ function start(): void {
       saveMainConfig(configFile, config);
       return { ok: true, reloadRequired: changed };
     },
+    backupFolderChoose: async (_args, { sender }) => {
+      const owner = ownerWindow(sender);
+      const options = {
+        properties: ['openDirectory' as const, 'createDirectory' as const],
+        ...(config.backupFolder ? { defaultPath: config.backupFolder } : {}),
+      };
+      const result = await (owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options));
+      const folder = result.filePaths[0];
+      if (result.canceled || !folder) return { ok: false, reason: 'cancelled' };
+      config.backupFolder = path.resolve(folder);
+      saveMainConfig(configFile, config);
+      return { ok: true, path: config.backupFolder };
+    },
+    backupFolderGet: () => ({ ok: true, path: config.backupFolder }),
+    backupList: () => listAutoBackups(config.backupFolder),
+    backupWriteAndRotate: (request) => writeAndRotate(config.backupFolder, request),
   };
   registerIpcHandlers(ipcMain, handlers, isTrustedUrl);
 

@@ -32,7 +32,10 @@ describe('IPC handlers', () => {
     await invoke(CHANNELS.printToPdf, app, { html: '<p>x</p>', pageSize: 'A3', landscape: true });
     await invoke(CHANNELS.appInfo, app, {});
     await invoke(CHANNELS.setSecret, app, { key: 'sync.password', value: 's3cret' });
-    expect(calls.map((c) => c[0])).toEqual(['saveFile', 'printToPdf', 'appInfo', 'setSecret']);
+    const backup = { name: 'sosedi-desk-auto-2026-03-20-0900.json', data: '{}', deleteNames: ['sosedi-desk-auto-2026-03-01-0900.json'] };
+    await invoke(CHANNELS.backupWriteAndRotate, app, backup);
+    expect(calls.map((c) => c[0])).toEqual(['saveFile', 'printToPdf', 'appInfo', 'setSecret', 'backupWriteAndRotate']);
+    expect(calls[4]?.[1]).toEqual(backup);
     expect(calls[0]?.[1]).toMatchObject({ suggestedName: 'visits.csv', data: bytes });
   });
 
@@ -52,6 +55,28 @@ describe('IPC handlers', () => {
     [CHANNELS.appInfo, []],
     [CHANNELS.appInfo, [{}, {}]],
     [CHANNELS.appInfo, [null]],
+    [CHANNELS.backupList, [{ folder: '/etc' }]],
+    [CHANNELS.backupFolderChoose, [{ path: '/tmp' }]],
+    ...[
+      '../sosedi-desk-auto-2026-03-20-0900.json',
+      '/etc/sosedi-desk-auto-2026-03-20-0900.json',
+      'sub/sosedi-desk-auto-2026-03-20-0900.json',
+      'sosedi-desk-auto-2026-03-20-0900.json/..',
+      'sosedi-desk-auto-2026-03-20-0900.json\0',
+      'sosedi-desk-auto-2026-03-20-0900.JSON',
+      'sosedi-desk-backup-2026-03-20-0900.json',
+      'notes.txt',
+      '',
+    ].flatMap((name): [string, unknown[]][] => [
+      [CHANNELS.backupWriteAndRotate, [{ name, data: '{}', deleteNames: [] }]],
+      [CHANNELS.backupWriteAndRotate, [{ name: 'sosedi-desk-auto-2026-03-20-0900.json', data: '{}', deleteNames: ['sosedi-desk-auto-2026-03-01-0900.json', name] }]],
+    ]),
+    [CHANNELS.backupWriteAndRotate, [{ name: 'sosedi-desk-auto-2026-03-20-0900.json', data: '', deleteNames: [] }]],
+    [CHANNELS.backupWriteAndRotate, [{ name: 'sosedi-desk-auto-2026-03-20-0900.json', data: '{}' }]],
+    [CHANNELS.backupWriteAndRotate, [{ name: 'sosedi-desk-auto-2026-03-20-0900.json', data: '{}', deleteNames: 'sosedi-desk-auto-2026-03-01-0900.json' }]],
+    [CHANNELS.backupWriteAndRotate, [{ name: 'sosedi-desk-auto-2026-03-20-0900.json', data: '{}', deleteNames: [], folder: '/etc' }]],
+    // it would delete the file it has just written
+    [CHANNELS.backupWriteAndRotate, [{ name: 'sosedi-desk-auto-2026-03-20-0900.json', data: '{}', deleteNames: ['sosedi-desk-auto-2026-03-20-0900.json'] }]],
   ];
   it.each(bad)('refuses a bad payload on %s', async (channel, args) => {
     const { invoke, calls, app } = setup();

@@ -64,10 +64,11 @@ describe('secret store', () => {
 describe('main config', () => {
   it('defaults to Russian and keeps only valid sync origins', () => {
     const file = tempFile('desk-config.json');
-    expect(loadMainConfig(file)).toEqual({ menuLanguage: 'ru', syncOrigins: [] });
-    saveMainConfig(file, { menuLanguage: 'en', syncOrigins: ['http://127.0.0.1:5984'] });
-    expect(loadMainConfig(file)).toEqual({ menuLanguage: 'en', syncOrigins: ['http://127.0.0.1:5984'] });
-    writeFileSync(file, JSON.stringify({ menuLanguage: 'xx', syncOrigins: ["*; script-src 'unsafe-eval'"] }));
-    expect(loadMainConfig(file)).toEqual({ menuLanguage: 'ru', syncOrigins: [] });
+    expect(loadMainConfig(file)).toEqual({ menuLanguage: 'ru', syncOrigins: [], backupFolder: null });
+    const backupFolder = path.dirname(file);
+    saveMainConfig(file, { menuLanguage: 'en', syncOrigins: ['http://127.0.0.1:5984'], backupFolder });
+    expect(loadMainConfig(file)).toEqual({ menuLanguage: 'en', syncOrigins: ['http://127.0.0.1:5984'], backupFolder });
+    writeFileSync(file, JSON.stringify({ menuLanguage: 'xx', syncOrigins: ["*; script-src 'unsafe-eval'"], backupFolder: 'relative/dir' }));
+    expect(loadMainConfig(file)).toEqual({ menuLanguage: 'ru', syncOrigins: [], backupFolder: null });
   });
 });

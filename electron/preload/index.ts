@@ -24,6 +24,10 @@ const api = {
   openExternal: (url) => call('openExternal', { url }),
   setMenuLanguage: (language) => call('setMenuLanguage', { language }),
   setSyncServer: (url) => call('setSyncServer', { url }),
+  backupFolderChoose: () => call('backupFolderChoose'),
+  backupFolderGet: () => call('backupFolderGet'),
+  backupList: () => call('backupList'),
+  backupWriteAndRotate: (request) => call('backupWriteAndRotate', request),
 } satisfies DeskApi;
 
 contextBridge.exposeInMainWorld('desk', api);

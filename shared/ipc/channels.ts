@@ -15,6 +15,10 @@ export const CHANNELS = {
   openExternal: 'desk:open-external',
   setMenuLanguage: 'desk:set-menu-language',
   setSyncServer: 'desk:set-sync-server',
+  backupFolderChoose: 'desk:backup-folder-choose',
+  backupFolderGet: 'desk:backup-folder-get',
+  backupList: 'desk:backup-list',
+  backupWriteAndRotate: 'desk:backup-write-and-rotate',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;

@@ -6,6 +6,7 @@
  * failures are codes (`reason`) that the renderer maps to i18n keys.
  */
 import { z } from 'zod';
+import { AUTO_BACKUP_NAME } from '../backup/rotation';
 import { CHANNELS, type ChannelKey } from './channels';
 
 export { CHANNELS, type ChannelKey, type ChannelName } from './channels';
@@ -69,6 +70,20 @@ export const setMenuLanguageArgs = z.strictObject({ language: z.enum(LANGUAGES) 
 /** The CouchDB server the desk syncs with (its origin joins CSP connect-src); null clears it. */
 export const setSyncServerArgs = z.strictObject({ url: z.string().max(2048).nullable() });
 
+/** Only automatic-backup file names (no folders, no other files): main writes and deletes nothing else. */
+export const autoBackupNameSchema = z.string().max(64).regex(AUTO_BACKUP_NAME);
+/** Most old automatic backups one call may delete. */
+export const MAX_BACKUP_DELETES = 1000;
+export const backupWriteArgs = z
+  .strictObject({
+    name: autoBackupNameSchema,
+    /** The backup file's text (serializeBackup). */
+    data: z.string().min(1).max(MAX_FILE_BYTES),
+    deleteNames: z.array(autoBackupNameSchema).max(MAX_BACKUP_DELETES),
+  })
+  .refine((a) => !a.deleteNames.includes(a.name), { message: 'deletes the file it writes', path: ['deleteNames'] });
+export type BackupWriteRequest = z.infer<typeof backupWriteArgs>;
+
 const noArgs = z.strictObject({});
 
 /**
@@ -88,6 +103,10 @@ export const ipcArgs = {
   openExternal: openExternalArgs,
   setMenuLanguage: setMenuLanguageArgs,
   setSyncServer: setSyncServerArgs,
+  backupFolderChoose: noArgs,
+  backupFolderGet: noArgs,
+  backupList: noArgs,
+  backupWriteAndRotate: backupWriteArgs,
 } as const satisfies Record<ChannelKey, z.ZodType>;
 
 export type IpcArgs = { [K in ChannelKey]: z.infer<(typeof ipcArgs)[K]> };
@@ -117,6 +136,23 @@ export type OpenExternalResult = { ok: true } | { ok: false; reason: 'not-allowe
 /** CSP is fixed when a page loads: after a change the window must reload before sync can connect. */
 export type SetSyncServerResult = { ok: true; reloadRequired: boolean } | { ok: false; reason: 'invalid-url' };
 
+/** Automatic backups are written by the desktop app only; the browser stand-in answers this. */
+export type BrowserMode = { ok: false; reason: 'browser-mode' };
+/**
+ * Why the backup folder could not be used: none chosen yet, it is gone (unplugged drive, deleted),
+ * or the file system refused (`code` is the OS error code such as EACCES or ENOSPC, for the message).
+ */
+export type BackupFolderFailure = { ok: false; reason: 'no-folder' } | { ok: false; reason: 'folder-missing'; path: string } | { ok: false; reason: 'failed'; code: string };
+export type BackupFolderChooseResult = { ok: true; path: string } | Cancelled | BrowserMode;
+export type BackupFolderGetResult = { ok: true; path: string | null } | BrowserMode;
+/** Names of the automatic backups in the folder (other files are not listed). */
+export type BackupListResult = { ok: true; names: string[] } | BackupFolderFailure | BrowserMode;
+/** The file is written; `notDeleted` lists old backups that could not be removed (they stay, and the UI says so). */
+export type BackupWriteResult =
+  | { ok: true; path: string; deleted: string[]; notDeleted: string[] }
+  | BackupFolderFailure
+  | BrowserMode;
+
 export interface IpcResults {
   appInfo: AppInfo;
   saveFile: SaveFileResult;
@@ -130,6 +166,10 @@ export interface IpcResults {
   openExternal: OpenExternalResult;
   setMenuLanguage: { ok: true };
   setSyncServer: SetSyncServerResult;
+  backupFolderChoose: BackupFolderChooseResult;
+  backupFolderGet: BackupFolderGetResult;
+  backupList: BackupListResult;
+  backupWriteAndRotate: BackupWriteResult;
 }
 
 /** What `window.desk` exposes (Electron preload and the browser implementation alike). */
@@ -149,6 +189,12 @@ export interface DeskApi {
   openExternal(url: string): Promise<OpenExternalResult>;
   setMenuLanguage(language: Language): Promise<{ ok: true }>;
   setSyncServer(url: string | null): Promise<SetSyncServerResult>;
+  /** Folder dialog for automatic backups; main remembers the folder (per computer). */
+  backupFolderChoose(): Promise<BackupFolderChooseResult>;
+  backupFolderGet(): Promise<BackupFolderGetResult>;
+  backupList(): Promise<BackupListResult>;
+  /** Write one automatic backup atomically into the chosen folder, then delete the listed older ones. */
+  backupWriteAndRotate(request: BackupWriteRequest): Promise<BackupWriteResult>;
 }
 
 /** Error codes main rejects an invocation with (the message of the rejected promise contains it). */

@@ -102,4 +102,13 @@ describe('browser desk in Chromium', () => {
     });
     expect(r).toEqual({ got: 'pw', raw: 'pw', after: null, link: { ok: false, reason: 'not-allowed' }, sync: { ok: false, reason: 'invalid-url' } });
   });
+
+  it('answers browser-mode for automatic backups and writes nothing', async () => {
+    const r = await page.evaluate(async () => {
+      const d = window.__desk;
+      const name = 'sosedi-desk-auto-2026-03-20-0900.json';
+      return Promise.all([d.backupFolderChoose(), d.backupFolderGet(), d.backupList(), d.backupWriteAndRotate({ name, data: '{}', deleteNames: [] })]);
+    });
+    expect(r).toEqual(Array(4).fill({ ok: false, reason: 'browser-mode' }));
+  });
 });

@@ -5,6 +5,7 @@
  * secretsEncrypted: false so Settings can warn).
  */
 import {
+  type BrowserMode,
   type DeskApi,
   type OpenFileResult,
   type PrintResult,
@@ -14,6 +15,7 @@ import { isAllowedExternalUrl, syncServerOrigin } from '@shared/ipc/links';
 import { acceptFromFilters, browserSecrets, withPageRule } from './browserPieces';
 
 const PRINT_CLEANUP_MS = 60_000;
+const browserMode = async (): Promise<BrowserMode> => ({ ok: false, reason: 'browser-mode' });
 
 function download(name: string, data: string | Uint8Array): void {
   const part: BlobPart = typeof data === 'string' ? data : new Uint8Array(data);
@@ -119,5 +121,10 @@ export function createBrowserDesk(): DeskApi {
       if (url !== null && syncServerOrigin(url) === null) return { ok: false, reason: 'invalid-url' };
       return { ok: true, reloadRequired: false };
     },
+    // A web page cannot write into a folder on its own every day: automatic backups need the desktop app.
+    backupFolderChoose: browserMode,
+    backupFolderGet: browserMode,
+    backupList: browserMode,
+    backupWriteAndRotate: browserMode,
   };
 }
