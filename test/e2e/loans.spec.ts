@@ -229,6 +229,7 @@ test('CSV import: preview, column mapping, row errors that change nothing, then 
   await press(page.getByRole('group', { name: 'Whose loan is this' }).getByRole('button', { name: /^House council/ }));
   const back = page.getByRole('form', { name: 'Take back' });
   await typeInto(back.getByLabel('Returned: Стулья'), '31');
+  await shot(page, 'loans-return');
   await press(back.getByRole('button', { name: 'Take back', exact: true }));
   await expect(back.getByRole('alert')).toContainText('Cannot return more than was lent: 30 out.');
   await typeInto(back.getByLabel('Returned: Стулья'), '25');
@@ -241,4 +242,5 @@ test('CSV import: preview, column mapping, row errors that change nothing, then 
   await expect(page.getByRole('table', { name: 'History' })).toContainText('reserved');
   await expect(page.getByRole('table', { name: 'History' })).toContainText('picked up');
   await expect(page.getByRole('table', { name: 'History' })).toContainText('partly returned');
+  await shot(page, 'loans-history');
 });

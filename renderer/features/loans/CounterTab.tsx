@@ -341,6 +341,7 @@ export function CounterTab({ items, loans, register }: { items: ItemDoc[]; loans
                       onClick={() => {
                         setChoices(null);
                         startReturn(loan, choices.itemId);
+                        setMessage({ kind: 'ok', text: t('scan.toReturn', { name: byId.get(choices.itemId)?.name ?? '', borrower: loan.borrower.name }) });
                       }}
                     >
                       {t('return.chooseLoan', { name: loan.borrower.name, due: f.dateTime(loan.dueAt) })}
