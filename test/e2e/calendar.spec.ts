@@ -14,6 +14,8 @@ import enSet from '../../renderer/app/i18n/locales/en/settings.json' with { type
 const L = { ru: { cal: ruCal, set: ruSet }, en: { cal: enCal, set: enSet } } as const;
 // A fixed Tuesday in the future, so "today" never interferes.
 const DAY = '2030-03-05';
+/** How a volunteer types a date: day first, DD.MM.YYYY in Russian and DD/MM/YYYY in English. */
+const typed = (lang: 'ru' | 'en', iso: string) => iso.split('-').reverse().join(lang === 'ru' ? '.' : '/');
 
 async function openDay(page: Page, lang: 'ru' | 'en', date: string) {
   await page.goto(`./?lang=${lang}#/calendar?view=day&date=${date}`);
@@ -45,7 +47,10 @@ async function seedHall(page: Page, lang: 'ru' | 'en') {
   await page.getByRole('button', { name: set.rooms.add }).click();
   const roomDialog = page.getByRole('dialog');
   await roomDialog.getByRole('textbox', { name: set.rooms.name, exact: true }).fill(hall);
-  await roomDialog.getByLabel(cal.room.sections).fill('A, B');
+  // Two sections, A and B: each "add" offers the next free letter as key and label.
+  await roomDialog.getByRole('button', { name: cal.room.sectionAdd }).click();
+  await roomDialog.getByRole('button', { name: cal.room.sectionAdd }).click();
+  await expect(field(roomDialog, cal.room.sectionId.replace('{{n}}', '2'))).toHaveValue('B');
   await roomDialog.getByLabel(cal.room.setup).fill('30');
   await roomDialog.getByLabel(cal.room.cleanup).fill('30');
   await roomDialog.getByRole('button', { name: set.save }).click();
@@ -80,6 +85,7 @@ for (const lang of ['ru', 'en'] as const) {
     await expect(page.getByText(`${hall} · A`)).toBeVisible();
     await dragTime(page, 0, 10, 12);
     let form = page.getByRole('dialog', { name: f.titleNew });
+    await expect(field(form, f.date)).toHaveValue(typed(lang, DAY));
     await expect(field(form, f.start)).toHaveValue('10:00');
     await expect(field(form, f.end)).toHaveValue('12:00');
     await expect(form.getByRole('checkbox', { name: f.section.replace('{{name}}', 'A') })).toBeChecked();
@@ -98,7 +104,7 @@ for (const lang of ['ru', 'en'] as const) {
     await form.getByRole('textbox', { name: f.room }).click();
     await page.getByRole('option', { name: hall, exact: true }).click();
     await form.getByRole('checkbox', { name: f.section.replace('{{name}}', 'A') }).check();
-    await field(form, f.date).fill(DAY);
+    await field(form, f.date).fill(typed(lang, DAY));
     await field(form, f.start).fill('11:00');
     await field(form, f.end).fill('13:00');
     await form.getByRole('button', { name: f.save, exact: true }).click();
@@ -144,8 +150,9 @@ for (const lang of ['ru', 'en'] as const) {
     await slotDialog.getByRole('textbox', { name: cal.slots.room }).click();
     await page.getByRole('option', { name: hall, exact: true }).click();
     await field(slotDialog, cal.slots.duration).fill('60');
-    await field(slotDialog, cal.slots.from).fill(DAY);
-    await field(slotDialog, cal.slots.to).fill(DAY);
+    await field(slotDialog, cal.slots.from).fill(typed(lang, DAY));
+    await field(slotDialog, cal.slots.to).fill(typed(lang, DAY));
+    await field(slotDialog, cal.slots.to).press('Tab'); // leaving the field closes its calendar dropdown
     await slotDialog.getByRole('button', { name: cal.slots.search }).click();
     const results = slotDialog.getByRole('region', { name: cal.slots.results });
     // No centre hours saved, so the whole day counts. Every booking keeps 30 minutes of setup and clean-up

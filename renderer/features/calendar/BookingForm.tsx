@@ -13,6 +13,7 @@ import { useFormat } from '../../app/format';
 import { useBookingActions, type CheckResult } from './hooks/useBookingActions';
 import { useDirectory } from './hooks/useCalendarData';
 import { useBookingWords } from './words';
+import { DateField } from './DateField';
 
 export type Scope = 'one' | 'following' | 'all';
 
@@ -175,7 +176,7 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
             </Checkbox.Group>
           )}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput type="date" required label={t('form.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={fieldError('booking.bad-time')} disabled={seriesScope} />
+            <DateField required label={t('form.date')} value={date} onChange={setDate} error={fieldError('booking.bad-time')} disabled={seriesScope} />
             <TextInput required inputMode="numeric" placeholder={t('form.timeHint')} label={t('form.start')} value={startTime} onChange={(e) => setStartTime(e.currentTarget.value)} error={fieldError('booking.bad-time')} />
             <TextInput required inputMode="numeric" placeholder={t('form.timeHint')} label={t('form.end')} value={endTime} onChange={(e) => setEndTime(e.currentTarget.value)} error={fieldError('booking.end-before-start')} />
             <NumberInput label={t('form.setup')} min={0} max={600} step={15} value={f.setupMinutes} onChange={(v) => set('setupMinutes', Number(v) || 0)} />
@@ -204,7 +205,7 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
                   </Group>
                 </Radio.Group>
                 {repeat.endKind === 'until' ? (
-                  <TextInput type="date" label={t('form.untilDate')} value={repeat.until} onChange={(e) => setRepeat({ ...repeat, until: e.currentTarget.value })} error={['series.no-end', 'series.until-before-start'].find((c) => submitErrors.includes(c)) ? errorText(['series.no-end', 'series.until-before-start'].find((c) => submitErrors.includes(c))!) : undefined} />
+                  <DateField clearable label={t('form.untilDate')} value={repeat.until} onChange={(until) => setRepeat({ ...repeat, until })} error={['series.no-end', 'series.until-before-start'].find((c) => submitErrors.includes(c)) ? errorText(['series.no-end', 'series.until-before-start'].find((c) => submitErrors.includes(c))!) : undefined} />
                 ) : (
                   <NumberInput w={160} label={t('form.countValue')} min={1} max={1000} value={repeat.count || ''} onChange={(v) => setRepeat({ ...repeat, count: Number(v) || 0 })} error={['series.no-end', 'series.bad-count'].find((c) => submitErrors.includes(c)) ? errorText(['series.no-end', 'series.bad-count'].find((c) => submitErrors.includes(c))!) : undefined} />
                 )}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Group, List, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, List, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { addDays, findFreeSlots, type FreeSlot } from '@shared/bookings';
 import type { RoomDoc, SettingsDoc } from '@shared/db';
 import { useFormat } from '../../app/format';
 import { useSlotSearch } from './hooks/useSlotSearch';
 import { todayLocal } from './dates';
+import { DateField } from './DateField';
 
 interface Props {
   rooms: RoomDoc[];
@@ -39,8 +40,8 @@ export function FreeSlotDialog({ rooms, settings, onClose, onPick }: Props) {
           <Select label={t('slots.room')} data={[{ value: 'any', label: t('slots.anyRoom') }, ...rooms.filter((r) => r.bookable !== false).map((r) => ({ value: r.id, label: r.name }))]} value={roomId} allowDeselect={false} onChange={(v) => setRoomId(v ?? 'any')} />
           <Group grow>
             <NumberInput label={t('slots.duration')} min={15} max={1440} step={15} value={duration} onChange={setDuration} />
-            <TextInput type="date" label={t('slots.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-            <TextInput type="date" label={t('slots.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+            <DateField label={t('slots.from')} value={from} onChange={setFrom} />
+            <DateField label={t('slots.to')} value={to} onChange={setTo} />
           </Group>
           <Group justify="flex-end">
             <Button type="submit">{t('slots.search')}</Button>

@@ -6,7 +6,7 @@ import { Calendar, dayjsLocalizer, type View } from 'react-big-calendar';
 import dndModule, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
-import { Alert, Button, Group, MultiSelect, Stack, Switch, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, Stack, Switch, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   addDays, addMinutes, emptyBooking, publicEventsIcs,
@@ -17,6 +17,7 @@ import { getDesk } from '../../app/desk';
 import { useFormat } from '../../app/format';
 import { useCentre, useRooms } from '../settings/hooks';
 import { BookingForm } from './BookingForm';
+import { DateField } from './DateField';
 import { DetailsPanel } from './DetailsPanel';
 import { FreeSlotDialog } from './FreeSlotDialog';
 import { daySheetHtml } from './daySheet';
@@ -206,7 +207,7 @@ export default function Page() {
         </Group>
       </Group>
       <Group align="flex-end">
-        <TextInput type="date" label={t('goToDate')} value={date} onChange={(e) => e.currentTarget.value && setNav({ date: e.currentTarget.value })} />
+        <DateField label={t('goToDate')} value={date} onChange={(d) => d && setNav({ date: d })} />
         <MultiSelect w={260} label={t('filterRooms')} placeholder={roomFilter.length ? undefined : t('allRooms')} data={rooms.map((r) => ({ value: r.id, label: r.name }))} value={roomFilter} onChange={setRoomFilter} clearable />
         <MultiSelect w={260} label={t('filterCategories')} placeholder={categoryFilter.length ? undefined : t('allCategories')} data={BOOKING_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))} value={categoryFilter} onChange={setCategoryFilter} clearable />
         <Switch mb={8} label={t('showCancelled')} checked={showCancelled} onChange={(e) => setShowCancelled(e.currentTarget.checked)} />

@@ -20,3 +20,24 @@ export function jsDateToLocalDate(date: Date): LocalDate {
 export function todayLocal(): LocalDate {
   return dayjs().format('YYYY-MM-DD');
 }
+
+/** How a date is shown and typed: day first, dots in Russian, slashes in English (dayjs tokens). */
+export function dateFormatFor(lang: string): string {
+  return lang === 'en' ? 'DD/MM/YYYY' : 'DD.MM.YYYY';
+}
+
+/**
+ * A date typed by hand → "YYYY-MM-DD", or null while it is incomplete or impossible.
+ * Day first with any of . / - as separator ("5.3.2030", "05/03/2030"), or ISO "2030-03-05".
+ * A four-digit year is required so that a half-typed year never jumps to a wrong century.
+ */
+export function parseTypedDate(text: string): LocalDate | null {
+  const s = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const dmy = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(s);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : [];
+  if (!y || !m || !d) return null;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return null;
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}

@@ -2,11 +2,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import type { Closure } from '@shared/db';
+import dayjs from 'dayjs';
+import { DateField } from '../calendar/DateField';
+import { dateFormatFor } from '../calendar/dates';
 import { useCentre, useSaveCentre } from './hooks';
 
-/** Centre closures (holidays, repairs): bookings on these dates get a warning. Saved on each change. */
+/**
+ * Centre closures (holidays, repairs): bookings on these dates get a warning. Saved on each change;
+ * on a fresh profile the first closure creates the centre's settings with their defaults.
+ */
 export function ClosuresPanel() {
-  const { t } = useTranslation('calendar');
+  const { t, i18n } = useTranslation('calendar');
+  const show = (date: string) => dayjs(date).format(dateFormatFor(i18n.language));
   const centre = useCentre();
   const save = useSaveCentre();
   const closures = centre?.closures ?? [];
@@ -37,7 +44,7 @@ export function ClosuresPanel() {
             <Table.Tbody>
               {closures.map((c, i) => (
                 <Table.Tr key={`${c.from}-${c.to}-${i}`}>
-                  <Table.Td>{c.from === c.to ? c.from : `${c.from} – ${c.to}`}</Table.Td>
+                  <Table.Td>{c.from === c.to ? show(c.from) : `${show(c.from)} – ${show(c.to)}`}</Table.Td>
                   <Table.Td>{c.reason}</Table.Td>
                   <Table.Td>
                     <Button size="xs" variant="default" aria-label={t('closures.removeOne', { date: c.from })} onClick={() => void save({ closures: closures.filter((_, j) => j !== i) })}>
@@ -50,10 +57,10 @@ export function ClosuresPanel() {
           </Table>
         )}
         <Group align="flex-end">
-          <TextInput type="date" label={t('closures.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={error || undefined} />
-          <TextInput type="date" label={t('closures.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+          <DateField label={t('closures.from')} value={from} onChange={setFrom} error={error || undefined} />
+          <DateField clearable label={t('closures.to')} value={to} onChange={setTo} />
           <TextInput label={t('closures.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-          <Button onClick={() => void add()} disabled={!centre}>
+          <Button onClick={() => void add()}>
             {t('closures.add')}
           </Button>
         </Group>
