@@ -13,3 +13,4 @@ export * from './pricing';
 export * from './recurrence';
 export * from './slots';
 export * from './ics';
+export * from './sections';

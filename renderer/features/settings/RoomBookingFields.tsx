@@ -1,43 +1,21 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Checkbox, Fieldset, Group, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { WEEKDAYS, type RoomSection, type WeekHours } from '@shared/db';
+import { MAX_SECTIONS, nextSection } from '@shared/bookings';
+import { WEEKDAYS, type WeekHours } from '@shared/db';
 import type { RoomFields } from './hooks';
 
 const DEFAULT_DAY = { open: '10:00', close: '21:00' };
-
-/** "A, B, C" → sections, keeping the ids of sections whose names did not change. */
-export function parseSections(text: string, previous: readonly RoomSection[]): RoomSection[] {
-  const names = [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))].slice(0, 12);
-  const used = new Set<string>();
-  return names.map((name) => {
-    const old = previous.find((s) => s.name === name);
-    let id = old?.id ?? name.replace(/\s+/g, '').slice(0, 16);
-    for (let i = 2; used.has(id) && i < 50; i++) id = `${id.slice(0, 13)}${i}`;
-    used.add(id);
-    return { id, name: name.slice(0, 200) };
-  });
-}
 
 /** The booking side of a room (issue 3): sections, setup/clean-up, capacity by layout, rate, bookable, own hours. */
 export function RoomBookingFields({ form }: { form: UseFormReturnType<RoomFields> }) {
   const { t } = useTranslation('calendar');
   const v = form.values;
-  const [sectionsText, setSectionsText] = useState(v.sections.map((s) => s.name).join(', '));
   const num = (key: string, value: number | string) => form.setFieldValue(key as never, (typeof value === 'number' ? value : 0) as never);
   const hours: WeekHours | null = v.openingHours;
   return (
     <Stack gap="sm">
-      <TextInput
-        label={t('room.sections')}
-        description={t('room.sectionsHint')}
-        value={sectionsText}
-        onChange={(e) => {
-          setSectionsText(e.currentTarget.value);
-          form.setFieldValue('sections', parseSections(e.currentTarget.value, v.sections));
-        }}
-      />
+      <SectionsEditor form={form} />
       <SimpleGrid cols={3}>
         <NumberInput label={t('room.setup')} min={0} max={600} step={15} value={v.setupMinutes} onChange={(x) => num('setupMinutes', x)} />
         <NumberInput label={t('room.cleanup')} min={0} max={600} step={15} value={v.cleanupMinutes} onChange={(x) => num('cleanupMinutes', x)} />
@@ -73,5 +51,48 @@ export function RoomBookingFields({ form }: { form: UseFormReturnType<RoomFields
         </Fieldset>
       )}
     </Stack>
+  );
+}
+
+/**
+ * The sections of a divisible hall, one row each: a short key (what bookings refer to) and a label.
+ * Keys of sections already saved stay fixed, so existing bookings keep pointing at the right part.
+ */
+function SectionsEditor({ form }: { form: UseFormReturnType<RoomFields> }) {
+  const { t } = useTranslation('calendar');
+  const sections = form.values.sections;
+  const saved = new Set(form.getInitialValues().sections.map((s) => s.id));
+  return (
+    <Fieldset legend={t('room.sections')}>
+      <Text size="sm" mb="xs">
+        {t('room.sectionsHint')}
+      </Text>
+      <Stack gap="xs">
+        {sections.map((s, i) => {
+          const n = i + 1;
+          const fixed = saved.has(s.id);
+          return (
+            <Group key={i} align="flex-start" gap="sm" wrap="nowrap">
+              <TextInput
+                w={120}
+                label={t('room.sectionId', { n })}
+                readOnly={fixed}
+                description={fixed ? t('room.sectionIdFixed') : undefined}
+                {...form.getInputProps(`sections.${i}.id`)}
+              />
+              <TextInput style={{ flex: 1 }} label={t('room.sectionName', { n })} {...form.getInputProps(`sections.${i}.name`)} />
+              <Button mt={28} variant="default" aria-label={t('room.sectionRemoveNamed', { n, name: s.name || s.id })} onClick={() => form.removeListItem('sections', i)}>
+                {t('room.sectionRemove')}
+              </Button>
+            </Group>
+          );
+        })}
+        <Group>
+          <Button variant="light" disabled={sections.length >= MAX_SECTIONS} onClick={() => form.insertListItem('sections', nextSection(sections))}>
+            {t('room.sectionAdd')}
+          </Button>
+        </Group>
+      </Stack>
+    </Fieldset>
   );
 }

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { ROOM_KINDS, type RoomDoc } from '@shared/db';
 import { validateRoom } from '@shared/centre/validate';
+import { cleanSections, validateSections } from '@shared/bookings';
 import type { RoomFields } from './hooks';
 import { RoomBookingFields } from './RoomBookingFields';
 
@@ -17,12 +18,16 @@ interface Props {
 /** Add/edit a room. A rejected form keeps everything typed and says what is wrong, field by field. */
 export function RoomForm({ initial, otherNames, onSubmit, onCancel }: Props) {
   const { t } = useTranslation('settings');
+  const { t: tCal } = useTranslation('calendar');
   const form = useForm<RoomFields>({
     mode: 'controlled',
     initialValues: initial,
     validate: (values) => {
       const errors = validateRoom(values, otherNames);
-      return Object.fromEntries(Object.entries(errors).map(([k, code]) => [k, t(`validation.${code}`)]));
+      const sectionErrors = validateSections(values.sections).flatMap((row, i) =>
+        Object.entries(row).map(([field, code]) => [`sections.${i}.${field}`, tCal(`errors.${code}`)]),
+      );
+      return { ...Object.fromEntries(Object.entries(errors).map(([k, code]) => [k, t(`validation.${code}`)])), ...Object.fromEntries(sectionErrors) };
     },
   });
 
@@ -31,7 +36,7 @@ export function RoomForm({ initial, otherNames, onSubmit, onCancel }: Props) {
       noValidate
       aria-label={t('rooms.formTitle')}
       onSubmit={form.onSubmit(async (values) => {
-        await onSubmit({ ...values, name: values.name.trim() });
+        await onSubmit({ ...values, name: values.name.trim(), sections: cleanSections(values.sections) });
       })}
     >
       <Stack>
