@@ -42,9 +42,14 @@ export interface Clash<B extends TimedBooking = TimedBooking> {
   roomId: string;
   /** Sections both take ([] when one of them takes the whole room). */
   sections: string[];
-  /** The overlap of the occupied spans (setup and clean-up included). */
+  /** The overlap of the occupied spans (setup and clean-up included); '' when they do not overlap. */
   overlapStart: string;
   overlapEnd: string;
+  /**
+   * Not an overlap: a series edit would put an occurrence on a day where a moved occurrence of the
+   * same series already is (the club would meet twice that day).
+   */
+  sameSeriesDay?: boolean;
 }
 
 /** Every booking in `others` the candidate clashes with, in order of start. */

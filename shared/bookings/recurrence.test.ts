@@ -12,6 +12,7 @@ import {
   occurrencesInRange,
   parseRRule,
   seriesClashes,
+  seriesEditClashes,
   seriesFromBooking,
   seriesOccurrenceStarts,
   seriesSpan,
@@ -191,6 +192,44 @@ describe('editing a series', () => {
     expect(edited.exceptions.map((e) => e.kind).sort()).toEqual(['cancelled', 'moved']);
     const range = occurrencesInRange(stored, [edited], '2026-03-01', '2026-04-01');
     expect(range.find((o) => o.id === 'moved-1')?.start).toBe('2026-03-25T18:00');
+  });
+
+  it('whole series edit moving occurrences onto the date of a moved occurrence of the same series is a clash', () => {
+    // 24 March was moved to Wednesday 25 March 18:00; the club then moves to Wednesdays.
+    const { series, stored } = withTwoExceptions();
+    const edited = { ...series, ...editWholeSeries(series, { repeat: { days: ['we'], interval: 1, until: '', count: 10 } }) };
+    const existing = occurrencesInRange(stored, [series], '2026-03-01', '2026-06-01');
+    const clashes = seriesEditClashes(series, edited, existing);
+    expect(clashes.map((c) => c.occurrenceStart)).toEqual(['2026-03-25T18:00']);
+    expect(clashes[0]!.clashes[0]).toMatchObject({ what: 'Хор', start: '2026-03-25T18:00', other: { id: 'moved-1' } });
+    // Same date but no overlap in time (moved to the morning, another room): the club would meet twice that day.
+    const morning = [{ ...stored[0]!, roomId: 'kitchen', start: '2026-03-25T10:00', end: '2026-03-25T11:00' }];
+    const sameDay = seriesEditClashes(series, edited, occurrencesInRange(morning, [series], '2026-03-01', '2026-06-01'));
+    expect(sameDay.map((c) => [c.occurrenceStart, c.clashes[0]!.other.id, c.clashes[0]!.sameSeriesDay])).toEqual([['2026-03-25T18:00', 'moved-1', true]]);
+  });
+
+  it('whole series edits that do not move anything onto a moved occurrence are not clashes', () => {
+    const { series, stored } = withTwoExceptions();
+    const existing = occurrencesInRange(stored, [series], '2026-03-01', '2026-06-01');
+    // New time and title on the same weekdays: the moved one (24 → 25 March) is its own occurrence.
+    const retimed = { ...series, ...editWholeSeries(series, { startTime: '18:30', template: { title: 'Хор «Соседи»' } }) };
+    expect(seriesEditClashes(series, retimed, existing)).toEqual([]);
+    // A moved occurrence sitting on a date the series already met on before the edit stays allowed.
+    const sameDate = [{ ...stored[0]!, start: '2026-03-31T10:00', end: '2026-03-31T11:00' }];
+    expect(seriesEditClashes(series, retimed, occurrencesInRange(sameDate, [series], '2026-03-01', '2026-06-01'))).toEqual([]);
+    // A cancelled moved occurrence does not count.
+    const cancelled = [{ ...stored[0]!, status: 'cancelled' as const }];
+    const toWed = { ...series, ...editWholeSeries(series, { repeat: { days: ['we'], interval: 1, until: '', count: 10 } }) };
+    expect(seriesEditClashes(series, toWed, occurrencesInRange(cancelled, [series], '2026-03-01', '2026-06-01', { includeCancelled: true }))).toEqual([]);
+  });
+
+  it('this and following onto a moved occurrence of the same series (relinked to the new part) is a clash', () => {
+    const { series, stored } = withTwoExceptions();
+    const result = splitSeries(series, '2026-03-17T18:00', { repeat: { days: ['we'], interval: 1, until: '', count: 8 } }, 's2', stored);
+    if (result.kind !== 'split') throw new Error('expected a split');
+    const existing = occurrencesInRange(stored, [series], '2026-03-01', '2026-06-01');
+    const clashes = seriesEditClashes(series, { ...result.newSeries, id: 's2' }, existing);
+    expect(clashes.map((c) => [c.occurrenceStart, c.clashes.map((x) => x.other.id)])).toEqual([['2026-03-25T18:00', ['moved-1']]]);
   });
 
   it('this and following: old series ends the day before, new one carries the later exceptions and COUNT', () => {

@@ -23,6 +23,7 @@ import {
 import {
   emptyBooking,
   occurrenceKey,
+  sameOccurrence,
   type BookingFields,
   type BookingTemplate,
   type Occurrence,
@@ -232,18 +233,56 @@ export interface SeriesClash {
 /**
  * Checks every occurrence of a (new or edited) series against existing bookings and occurrences,
  * e.g. `occurrencesInRange(bookings, otherSeries, span.from, addDays(span.to, 1))`. The series' own
- * occurrences (same id) are ignored. Occurrences already excepted are not checked.
+ * computed occurrences (same id) are ignored: the edited series replaces them. Its own stored
+ * bookings (moved occurrences) are checked like any booking, and an occurrence landing on a day that
+ * already holds a moved occurrence of the series is a clash too (`sameSeriesDay`) unless the series
+ * met on that day before the edit (`previous`). Occurrences already excepted are not checked.
  */
-export function seriesClashes(series: SeriesFields & { id?: string }, existing: readonly Occurrence[]): SeriesClash[] {
+export function seriesClashes(
+  series: SeriesFields & { id?: string },
+  existing: readonly Occurrence[],
+  options: { previous?: Pick<SeriesFields, 'rrule' | 'dtstart' | 'endedOn' | 'durationMinutes'> } = {},
+): SeriesClash[] {
   const span = seriesSpan(series);
-  const others = existing.filter((o) => !series.id || o.seriesId !== series.id);
-  const own = occurrencesInRange([], [{ ...series, id: series.id ?? 'new-series' }], span.from, addDays(span.to, 1));
+  const to = addDays(span.to, 1);
+  const others = existing.filter((o) => !series.id || o.seriesId !== series.id || o.source === 'booking');
+  const movedOwn = series.id ? others.filter((o) => o.seriesId === series.id && o.status !== 'cancelled') : [];
+  const metBefore = new Set(options.previous ? seriesOccurrenceStarts(options.previous, span.from, to).map(datePart) : []);
+  const own = occurrencesInRange([], [{ ...series, id: series.id ?? 'new-series' }], span.from, to);
   const result: SeriesClash[] = [];
   for (const occurrence of own) {
+    const day = datePart(occurrence.start);
     const clashes = findClashes(occurrence, others);
+    if (!metBefore.has(day)) {
+      for (const moved of movedOwn) {
+        if (datePart(moved.start) !== day || sameOccurrence(occurrence, moved) || clashes.some((c) => c.other.id === moved.id)) continue;
+        clashes.push({ other: moved, what: moved.title, who: moved.organiser.name, start: moved.start, end: moved.end, roomId: moved.roomId, sections: [], overlapStart: '', overlapEnd: '', sameSeriesDay: true });
+      }
+    }
     if (clashes.length) result.push({ occurrenceStart: occurrence.occurrenceStart, clashes });
   }
   return result;
+}
+
+/**
+ * Clashes of a series edit ("whole series" or "this and following"): `after` is the edited series
+ * (the same id) or the new part of a split (a new id). For a split, the old series' computed
+ * occurrences give way and its moved occurrences from the split date on count as the new part's own,
+ * as they will be relinked to it.
+ */
+export function seriesEditClashes(
+  before: SeriesFields & { id: string },
+  after: SeriesFields & { id: string },
+  existing: readonly Occurrence[],
+): SeriesClash[] {
+  const splitDate = datePart(after.dtstart);
+  const relinked =
+    after.id === before.id
+      ? existing
+      : existing
+          .filter((o) => !(o.source === 'series' && o.seriesId === before.id))
+          .map((o) => (o.seriesId === before.id && o.occurrenceStart && occurrenceKey(o.occurrenceStart) >= splitDate ? { ...o, seriesId: after.id } : o));
+  return seriesClashes(after, relinked, { previous: before });
 }
 
 function withException(exceptions: readonly SeriesException[], exception: SeriesException): SeriesException[] {

@@ -34,7 +34,7 @@ export function useBookingWords(rooms: readonly RoomDoc[]) {
   }, []);
   const clash = useCallback(
     (c: Clash<TimedBooking>) =>
-      t(c.who ? 'clash' : 'clashNoWho', { what: c.what, who: c.who, when: when(c.start, c.end), where: where(c.roomId, c.other.sections) }),
+      t(c.sameSeriesDay ? 'clashSameSeriesDay' : c.who ? 'clash' : 'clashNoWho', { what: c.what, who: c.who, when: when(c.start, c.end), where: where(c.roomId, c.other.sections) }),
     [t, when, where],
   );
   const warning = useCallback(

@@ -8,6 +8,7 @@ import {
   editWholeSeries,
   endSeriesBefore,
   seriesClashes,
+  seriesEditClashes,
   seriesFromBooking,
   seriesSpan,
   skipOccurrences,
@@ -137,12 +138,10 @@ export function useBookingActions() {
           ? ({ kind: 'whole', patch: editWholeSeries(series, changes) } as const)
           : splitSeries(series, occurrence.occurrenceStart, changes, newSeriesId, stored);
       const changed: SeriesFields & { id: string } = plan.kind === 'whole' ? { ...series, ...plan.patch } : { ...plan.newSeries, id: newSeriesId };
-      const clashes = await seriesCheck(changed);
-      const own = new Set([series.id]);
-      const real = clashes
-        .map((c) => ({ ...c, clashes: c.clashes.filter((x) => !own.has(x.other.seriesId)) }))
-        .filter((c) => c.clashes.length);
-      if (real.length) return { ok: false, errors: [], clashes: [], seriesClashes: real };
+      const span = seriesSpan(changed);
+      const existing = await loadOccurrences(db, addDays(span.from, -1), addDays(span.to, 2));
+      const clashes = seriesEditClashes(series, changed, existing);
+      if (clashes.length) return { ok: false, errors: [], clashes: [], seriesClashes: clashes };
       if (plan.kind === 'whole') {
         await doc.incrementalPatch(stampChange(plan.patch, author));
         return { ok: true, id: series.id };
@@ -152,7 +151,7 @@ export function useBookingActions() {
       for (const r of plan.relink) await (await db.bookings.findOne(r.id).exec())?.incrementalPatch(stampChange(r.patch, author));
       return { ok: true, id: newSeriesId };
     },
-    [db, author, seriesCheck],
+    [db, author],
   );
 
   /** Cancels (never deletes): one booking/occurrence, this and following, or the whole series. */
