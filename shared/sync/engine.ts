@@ -41,6 +41,7 @@ export interface StartSyncOptions {
   fetch?: typeof fetch;
   maxLongPolls?: number;
   sliceMs?: number;
+  maxPollMs?: number;
   /** First retry after an error (ms); doubles up to `maxRetryMs`. */
   retryMs?: number;
   maxRetryMs?: number;
@@ -173,6 +174,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.maxLongPolls ? { maxLongPolls: options.maxLongPolls } : {}),
     ...(options.sliceMs ? { sliceMs: options.sliceMs } : {}),
+    ...(options.maxPollMs ? { maxPollMs: options.maxPollMs } : {}),
     hooks: {
       onResponse(code, collection) {
         const err = classify(code, collection);
@@ -182,6 +184,8 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
         } else if (!status$.value.online || failing) {
           failing = false;
           set({ online: true, phase: paused ? 'paused' : 'syncing' });
+          // back after a failure: catch up through normal pulls, not only the live stream
+          for (const rep of Object.values(replications)) if (!paused) rep.reSync();
         }
       },
       onNetworkError(error) {
@@ -236,7 +240,11 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
         const r = await transport.fetch(baseUrl + encodeURIComponent(dbName(config.centre, n)));
         if (!r.ok) return;
         const info = (await r.json()) as { doc_count?: number };
-        if (info.doc_count) firstTotals.set(n, info.doc_count);
+        // design documents (server-side validation) are counted by the server but never pulled
+        const design = await transport.fetch(`${baseUrl}${encodeURIComponent(dbName(config.centre, n))}/_all_docs?startkey=%22_design%2F%22&endkey=%22_design0%22`);
+        const designCount = design.ok ? ((await design.json()) as { rows?: unknown[] }).rows?.length ?? 0 : 0;
+        const count = (info.doc_count ?? 0) - designCount;
+        if (count > 0) firstTotals.set(n, count);
       } catch {
         // offline at start: the first sync shows no bar until the server answers
       }
@@ -249,6 +257,12 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
   const maxRetryMs = options.maxRetryMs ?? 60000;
   const replications: Record<string, RxCouchDBReplicationState<any>> = {};
   const active = new Map<string, boolean>();
+  /** The first sync is over when the desk holds at least as many documents as the server had. */
+  async function finishFirstSyncIfComplete() {
+    let have = 0;
+    for (const n of firstTotals.keys()) have += await collections[n]!.count().exec();
+    if (have >= firstTotal && !stopped) set({ firstSync: null });
+  }
   for (const n of names) {
     const rep = replicateCouchDB<any>({
       replicationIdentifier: `sosedi-${config.centre}-${n}@${baseUrl}`,
@@ -272,7 +286,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
         rep.retryTime = retryMs;
         if (firstTotals.has(n) && status$.value.firstSync) {
           firstDone++;
-          set({ firstSync: { done: Math.min(firstDone, firstTotal), total: firstTotal } });
+          set({ firstSync: firstDone >= firstTotal ? null : { done: firstDone, total: firstTotal } });
         }
       }),
       rep.sent$.subscribe((doc: { id?: string; updatedAt?: string }) => {
@@ -288,6 +302,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
         if (anyActive && !paused && status$.value.online) set({ phase: 'syncing' });
         if (!anyActive && !paused && !failing && active.size === names.length) {
           set({ phase: 'idle', online: true, lastSyncAt: new Date().toISOString() });
+          if (status$.value.firstSync) void finishFirstSyncIfComplete();
         }
       }),
     );
@@ -306,9 +321,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
     });
   }
   void Promise.all(Object.values(replications).map((r) => r.awaitInitialReplication()))
-    .then(() => {
-      if (!stopped) set({ firstSync: null });
-    })
+    .then(() => finishFirstSyncIfComplete())
     .catch(() => undefined);
   void refreshCounts();
 

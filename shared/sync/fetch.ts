@@ -46,6 +46,8 @@ export interface SyncFetchOptions {
   maxLongPolls?: number;
   /** How long a long-poll may keep its slot while others wait. */
   sliceMs?: number;
+  /** Renew every long-poll after this long even when nobody waits (a half-open connection never hangs sync). */
+  maxPollMs?: number;
   hooks?: SyncFetchHooks;
 }
 
@@ -93,6 +95,7 @@ export function createSyncFetch(options: SyncFetchOptions): SyncFetch {
   const base = options.fetch ?? ((...a: Parameters<typeof fetch>) => globalThis.fetch(...a));
   const gate = new Gate(Math.max(1, options.maxLongPolls ?? 3));
   const sliceMs = options.sliceMs ?? 4000;
+  const maxPollMs = options.maxPollMs ?? 25000;
   const hooks = options.hooks ?? {};
   const closer = new AbortController();
   let rotations = 0;
@@ -180,7 +183,8 @@ export function createSyncFetch(options: SyncFetchOptions): SyncFetch {
       const turn = new AbortController();
       const started = Date.now();
       const timer = setInterval(() => {
-        if (gate.waiting > 0 && Date.now() - started >= sliceMs) {
+        const elapsed = Date.now() - started;
+        if ((gate.waiting > 0 && elapsed >= sliceMs) || elapsed >= maxPollMs) {
           rotations++;
           turn.abort();
         }

@@ -18,7 +18,7 @@ export interface TestServer extends PouchServer {
 
 export async function startTestServer(opts: { inMemory?: boolean } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'sosedi-couch-'));
-  const server = await startPouchServer({ dir, inMemory: opts.inMemory ?? true });
+  const server = await startPouchServer({ dir, inMemory: opts.inMemory ?? true, verbose: process.env.SOSEDI_COUCH_LOG === '1' });
   return {
     ...server,
     dir,
@@ -76,7 +76,7 @@ export async function createDesk(
     author,
     async connect(extra = {}) {
       if (desk.sync) return desk.sync;
-      desk.sync = await startSync({ db, config, author, retryMs: 200, maxRetryMs: 2000, sliceMs: 1000, ...base, ...extra });
+      desk.sync = await startSync({ db, config, author, retryMs: 200, maxRetryMs: 2000, sliceMs: 1000, maxPollMs: 3000, ...base, ...extra });
       return desk.sync;
     },
     async disconnect() {
