@@ -1,4 +1,5 @@
 import { useRetention } from '../features/visitors/useRetention';
+import { useAutoBackup } from '../features/reports/useAutoBackup';
 
 /**
  * Background services that run while the app is open (retention, sync …).
@@ -6,5 +7,6 @@ import { useRetention } from '../features/visitors/useRetention';
  */
 export function AppServices() {
   useRetention();
+  useAutoBackup();
   return null;
 }

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { COLLECTION_NAMES } from '@shared/db';
 import { useBackup } from './useBackup';
+import AutoBackupPanel from './AutoBackupPanel';
 
 /** Settings → Data: save the whole desk to one file, and bring a file back into an empty profile. */
 export default function BackupPanel() {
@@ -18,6 +19,7 @@ export default function BackupPanel() {
             {t('backup.export')}
           </Button>
         </Group>
+        <AutoBackupPanel onManualExport={() => void b.exportBackup()} />
 
         <Title order={4} mt="md">
           {t('backup.restoreTitle')}

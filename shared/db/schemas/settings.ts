@@ -39,6 +39,8 @@ export interface SettingsDoc extends BaseDoc {
   posterUrl: string;
   /** The last printed poster of each recent week (newest 8): what it showed, to flag later changes. */
   posterPrints?: PosterPrint[];
+  /** How many automatic daily backups to keep in the backup folder (desktop app); missing = 14. */
+  autoBackupKeep?: number;
 }
 
 export interface PosterPrint {
@@ -96,6 +98,7 @@ export const settingsSchema: RxJsonSchema<SettingsDoc> = {
     retentionDays: nonNegInt,
     language: { type: 'string', enum: ['ru', 'en'] },
     posterUrl: longText,
+    autoBackupKeep: { type: 'integer', minimum: 1, maximum: 365 },
     posterPrints: {
       type: 'array',
       maxItems: 8,
