@@ -334,8 +334,10 @@ export async function loanScan(ctx: BenchContext, loaded: LoadedProfile): Promis
   if (state !== 'ready') return notReady(spec, state, 'loans counter');
   if (!label('loans', 'lend.lines')) return missing(spec, 'lend lines table (loans.json lend.lines)');
   try {
-    // items on the shelf now: counted stock (never fully out in the dataset)
-    const onShelf = ctx.dataset.items.filter((it) => it.tracking === 'counted');
+    // items with something on the shelf now, by the dataset's open loans
+    const out = new Map<string, number>();
+    for (const l of ctx.dataset.loans) if (l.status === 'open') for (const line of l.lines) out.set(line.itemId, (out.get(line.itemId) ?? 0) + line.quantity - line.returnedQuantity);
+    const onShelf = ctx.dataset.items.filter((it) => it.quantity - (out.get(it.id) ?? 0) >= 2);
     const scan = page.getByLabel(scanLabel, { exact: true });
     const samples = await sample(ctx.runs, async (i) => {
       const item = onShelf[i % onShelf.length]!;
