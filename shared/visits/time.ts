@@ -28,3 +28,20 @@ export function isLocalDateTime(value: string): boolean {
   const d = dayjs(value);
   return d.isValid() && d.format(value.length === 16 ? LOCAL_DATE_TIME : 'YYYY-MM-DDTHH:mm:ss') === value;
 }
+
+/**
+ * How many days back "in the building now" looks: visitors signed in today, yesterday or the day before
+ * and not signed out (someone forgotten last night still shows, flagged). Older open visits are stale:
+ * the log shows them and a volunteer corrects them there.
+ */
+export const IN_BUILDING_DAYS = 2;
+
+/** The earliest sign-in time the "in the building now" list (and sign-out at closing) looks at. */
+export function inBuildingFrom(now: Date | number): LocalDateTime {
+  return `${daysBefore(now, IN_BUILDING_DAYS)}T00:00`;
+}
+
+/** Whole local days between a sign-in and now's local date: 0 today, 1 yesterday … */
+export function daysSince(at: LocalDateTime, now: Date | number): number {
+  return dayjs(dayjs(now).format('YYYY-MM-DD')).diff(dayjs(localDateOf(at)), 'day');
+}

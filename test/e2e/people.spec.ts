@@ -134,3 +134,47 @@ test('erasing a person on request anonymises their visits and keeps the counts',
   await expect(page.getByRole('cell', { name: 'Аноним', exact: true })).toHaveCount(2);
   await page.screenshot({ path: test.info().outputPath('people-erased-log.png'), fullPage: true });
 });
+
+test('in English: erasure lists visitors typed in with the same name, and clears only the ticked one', async ({ app, page }) => {
+  await app.open('en', '/people');
+  await page.getByRole('button', { name: 'Add a person' }).click();
+  const form = page.getByRole('dialog');
+  await form.getByLabel('Full name').fill('Zoe Eraser');
+  await form.getByLabel('Phone').fill('+7 901 222-33-44');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toBeHidden();
+  await page.screenshot({ path: test.info().outputPath('people-en.png'), fullPage: true });
+
+  // At the door: the directory person, then two visitors typed in by hand with her name (new-visitor option).
+  await page.goto('./?lang=en#/visitors');
+  const field = page.getByRole('combobox', { name: 'Name or phone' });
+  await expect(field).toBeFocused();
+  for (const [typed, pick] of [['zoe', 'Zoe Eraser'], ['Zoe Eraser', 'New visitor: “Zoe Eraser”'], ['ZOE ERASER', 'New visitor: “ZOE ERASER”']]) {
+    await field.focus();
+    await page.keyboard.type(typed!);
+    await page.getByRole('option', { name: pick }).click();
+    await expect(page.getByRole('status')).toContainText('Signed in:');
+    await page.getByRole('button', { name: /^Sign out: / }).first().click(); // out again, so a typed name is not a repeat press
+    await expect(page.getByText('Nobody is in the building now.')).toBeVisible();
+  }
+  await page.screenshot({ path: test.info().outputPath('visitors-en.png'), fullPage: true });
+
+  await page.goto('./?lang=en#/people');
+  await page.getByRole('list', { name: 'People' }).getByRole('button', { name: /Zoe Eraser/ }).click();
+  await page.getByRole('button', { name: 'Erase data on request' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText('2 records typed in by hand with the name or phone of “Zoe Eraser”')).toBeVisible();
+  await dialog.getByRole('checkbox', { name: /“Zoe Eraser”, Just visiting/ }).check();
+  await dialog.getByRole('checkbox', { name: /asked for their data to be erased/ }).check();
+  await page.screenshot({ path: test.info().outputPath('people-erase-en.png'), fullPage: true });
+  await dialog.getByRole('button', { name: 'Erase data' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.goto('./?lang=en#/visitors');
+  await page.getByRole('tab', { name: 'Log' }).click();
+  await expect(page.getByText('Entries: 3, people in total: 3')).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Anonymous', exact: true })).toHaveCount(2);
+  await expect(page.getByRole('cell', { name: 'ZOE ERASER', exact: true })).toHaveCount(1);
+  await expect(page.getByRole('cell', { name: 'Zoe Eraser', exact: true })).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('visitors-log-en.png'), fullPage: true });
+});

@@ -124,3 +124,42 @@ test('the headcount clicker counts an event and sets its attendance', async ({ a
   await page.getByRole('option', { name: /Лекция о компосте/ }).click();
   await expect(page.getByTestId('headcount-adults')).toHaveText('2');
 });
+
+test('a club visitor is linked to today’s booking; next day they are flagged "since yesterday" and the log still names the booking', async ({ app, page }) => {
+  const yesterday = new Date();
+  yesterday.setDate(yesterday.getDate() - 1);
+  yesterday.setHours(10, 0, 0, 0);
+  const today = new Date(yesterday);
+  today.setDate(today.getDate() + 1);
+  const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+  // Yesterday: a club booking made in the calendar, and a visitor signed in to it who never signs out.
+  await page.clock.setFixedTime(yesterday);
+  await addTodayBooking(app, 'Кружок вязания');
+  const field = await openDoor(page);
+  await field.fill('Нина Вязова');
+  await page.getByRole('radio', { name: 'Кружок' }).check();
+  await page.getByRole('textbox', { name: 'Какое занятие или мероприятие' }).click();
+  await page.getByRole('option', { name: /Кружок вязания/ }).click();
+  await page.getByRole('button', { name: 'Записать вход' }).click();
+  await expect(page.getByRole('status')).toContainText('Записан(а): Нина Вязова');
+  await page.getByRole('tab', { name: 'Журнал' }).click();
+  await expect(page.getByRole('row', { name: /Нина Вязова/ })).toContainText('Кружок · Кружок вязания');
+
+  // Today: still listed in the building, flagged; the door offers only today's bookings (none).
+  await page.clock.setFixedTime(today);
+  await page.reload(); // the same URL: goto() would not reload the page
+  await expect(page.getByRole('combobox', { name: 'Имя или телефон' })).toBeFocused();
+  const row = inBuilding(page).getByRole('row', { name: /Нина Вязова/ });
+  await expect(row).toContainText('со вчера');
+  await expect(page.getByRole('heading', { name: 'Сейчас в здании: 1' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Кружок' }).check();
+  await expect(page.getByRole('textbox', { name: 'Какое занятие или мероприятие' })).toHaveAttribute('placeholder', 'Сегодня бронирований нет');
+  await page.screenshot({ path: test.info().outputPath('visitors-since-yesterday.png'), fullPage: true });
+
+  // The log over both days names yesterday's booking (it is not among today's).
+  await page.getByRole('tab', { name: 'Журнал' }).click();
+  await page.getByLabel('С даты').fill(iso(yesterday));
+  await expect(page.getByText('Записей: 1, людей всего: 1')).toBeVisible();
+  await expect(page.getByRole('row', { name: /Нина Вязова/ })).toContainText('Кружок · Кружок вязания');
+});

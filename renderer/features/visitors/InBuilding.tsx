@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { PersonDoc, VisitDoc } from '@shared/db';
+import { daysSince } from '@shared/visits/time';
 import { escapeHtml, printDocument } from '@shared/print/document';
 import { PT_SANS } from '@shared/print/ptSans';
 import { getDesk } from '../../app/desk';
 import { useFormat } from '../../app/format';
-import { todayDate, useInBuilding, useVisitActions } from './hooks';
+import { useInBuilding, useVisitActions } from './hooks';
 
 /** The name to show for a visit: the directory name, the typed name, or "anonymous". */
 export function useVisitorName(peopleById: Map<string, PersonDoc>) {
@@ -91,7 +92,9 @@ export function InBuilding({ peopleById }: { peopleById: Map<string, PersonDoc> 
               {visits.map((v) => (
                 <Table.Tr key={v.id}>
                   <Table.Td>{nameOf(v)}</Table.Td>
-                  <Table.Td>{v.timeIn.slice(0, 10) === todayDate() ? fmt.time(v.timeIn) : fmt.dateTime(v.timeIn)}</Table.Td>
+                  <Table.Td>
+                    <SinceCell timeIn={v.timeIn} />
+                  </Table.Td>
                   <Table.Td>{v.adults + v.children > 0 ? `+${v.adults + v.children}` : ''}</Table.Td>
                   <Table.Td>
                     <Button size="sm" variant="light" onClick={() => void out(v)} aria-label={t('inBuilding.signOutOne', { name: nameOf(v) })}>
@@ -127,5 +130,21 @@ export function InBuilding({ peopleById }: { peopleById: Map<string, PersonDoc> 
         </Stack>
       </Modal>
     </Paper>
+  );
+}
+
+/** Sign-in time; a visitor still listed from an earlier day is flagged ("since yesterday") so the desk checks. */
+function SinceCell({ timeIn }: { timeIn: string }) {
+  const { t } = useTranslation('visitors');
+  const fmt = useFormat();
+  const days = daysSince(timeIn, Date.now());
+  if (days <= 0) return <>{fmt.time(timeIn)}</>;
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Badge color="orange" variant="light" c="dark.9" size="lg" style={{ textTransform: 'none' }}>
+        {days === 1 ? t('inBuilding.sinceYesterday') : t('inBuilding.sinceDate', { date: fmt.shortDate(timeIn) })}
+      </Badge>
+      <span>{fmt.time(timeIn)}</span>
+    </Group>
   );
 }

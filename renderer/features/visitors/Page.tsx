@@ -46,7 +46,7 @@ export default function VisitorsPage() {
           <Headcount bookings={bookings} />
         </Tabs.Panel>
         <Tabs.Panel value="log" pt="md">
-          <VisitLog peopleById={peopleById} bookings={bookings} />
+          <VisitLog peopleById={peopleById} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

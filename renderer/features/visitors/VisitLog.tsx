@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import { Button, Group, NumberInput, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { VISIT_PURPOSES, type BookingDoc, type PersonDoc, type VisitDoc, type VisitPurpose } from '@shared/db';
+import { VISIT_PURPOSES, type PersonDoc, type VisitDoc, type VisitPurpose } from '@shared/db';
 import type { VisitEdit } from '@shared/visits';
 import { useFormat } from '../../app/format';
 import { FormModal } from '../people/FormModal';
-import { todayDate, useVisitActions, useVisits } from './hooks';
+import { DateField } from '../calendar/DateField';
+import { todayDate, useBookingsById, useVisitActions, useVisits } from './hooks';
 import { useVisitorName } from './InBuilding';
 
 const MAX_ROWS = 500;
 
 /** The log: a date range and purpose filter, totals, and correcting a wrong entry (with its edit trail). */
-export function VisitLog({ peopleById, bookings }: { peopleById: Map<string, PersonDoc>; bookings: BookingDoc[] }) {
+export function VisitLog({ peopleById }: { peopleById: Map<string, PersonDoc> }) {
   const { t } = useTranslation('visitors');
   const fmt = useFormat();
   const [from, setFrom] = useState(todayDate);
@@ -23,7 +24,8 @@ export function VisitLog({ peopleById, bookings }: { peopleById: Map<string, Per
   const nameOf = useVisitorName(peopleById);
   const shown = visits.filter((v) => purpose === 'all' || v.purpose === purpose);
   const people = shown.reduce((n, v) => n + 1 + v.adults + v.children, 0);
-  const bookingTitle = (id: string) => bookings.find((b) => b.id === id)?.title ?? '';
+  const bookings = useBookingsById(shown.slice(0, MAX_ROWS).map((v) => v.bookingId));
+  const bookingTitle = (id: string) => bookings.get(id)?.title ?? '';
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="log-title">
@@ -32,8 +34,9 @@ export function VisitLog({ peopleById, bookings }: { peopleById: Map<string, Per
           {t('log.title')}
         </Title>
         <Group align="flex-start">
-          <TextInput type="date" label={t('log.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={rangeOk ? undefined : t('errors.range')} />
-          <TextInput type="date" label={t('log.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+          {/* Day first in both languages, whatever the browser's locale (a native date input follows the OS). */}
+          <DateField label={t('log.from')} value={from} onChange={setFrom} error={rangeOk ? undefined : t('errors.range')} w={180} />
+          <DateField label={t('log.to')} value={to} onChange={setTo} w={180} />
           <Select
             label={t('log.purpose')}
             data={[{ value: 'all', label: t('log.allPurposes') }, ...VISIT_PURPOSES.map((p) => ({ value: p, label: t(`purposes.${p}`) }))]}

@@ -10,6 +10,7 @@ import {
   bumpHeadcount,
   editVisit,
   findDuplicateSignIn,
+  inBuildingFrom,
   newVisit,
   signOutAllPatches,
   toLocalDateTime,
@@ -35,10 +36,26 @@ export function useVisits(from: string, to: string): { visits: VisitDoc[]; loadi
   return { visits: (data as VisitDoc[] | undefined) ?? [], loading };
 }
 
-/** Everyone signed in and not yet out (any day: someone forgotten yesterday shows up too). */
+/**
+ * Open visits signed in since `from`, oldest first. The range on `timeIn` lets the query run on the
+ * timeIn index instead of reading every visit ever logged; `timeOut: ''` is checked on that range only.
+ */
+export function openVisitsQuery(db: DeskDatabase, from: string) {
+  return db.visits.find({ selector: { timeIn: { $gte: from }, timeOut: '' }, sort: [{ timeIn: 'asc' }] });
+}
+
+/** Everyone signed in over the last days and not yet out (someone forgotten yesterday shows up too). */
 export function useInBuilding(): VisitDoc[] {
-  const { data } = useLiveQuery((db) => db.visits.find({ selector: { timeOut: '' }, sort: [{ timeIn: 'asc' }] }), []);
+  const from = inBuildingFrom(Date.now());
+  const { data } = useLiveQuery((db) => openVisitsQuery(db, from), [from]);
   return (data as VisitDoc[] | undefined) ?? [];
+}
+
+/** Bookings by id (the log shows the title of each visit's booking, whatever its date). */
+export function useBookingsById(ids: readonly string[]): Map<string, BookingDoc> {
+  const key = [...new Set(ids.filter(Boolean))].sort().join(',');
+  const { data } = useLiveQuery((db) => (key ? db.bookings.find({ selector: { id: { $in: key.split(',') } } }) : null), [key]);
+  return new Map(((data as BookingDoc[] | undefined) ?? []).map((b) => [b.id, b]));
 }
 
 /** Today's bookings that are not cancelled, by start time. */
@@ -74,7 +91,8 @@ export function useVisitActions() {
         const errors = validateSignIn(input);
         if (errors.length) return { ok: false, errors };
         const timeIn = toLocalDateTime(Date.now());
-        const open = (await db.visits.find({ selector: { timeOut: '' } }).exec()).map((d) => d.toJSON() as VisitDoc);
+        // Only today's open visits can be duplicates (see findDuplicateSignIn): read them by the timeIn index.
+        const open = (await openVisitsQuery(db, `${timeIn.slice(0, 10)}T00:00`).exec()).map((d) => d.toJSON() as VisitDoc);
         const duplicate = findDuplicateSignIn(open, input, timeIn);
         if (duplicate) return { ok: false, duplicate };
         const visit = stampNew(newVisit(input, timeIn), author);
@@ -99,7 +117,7 @@ export function useVisitActions() {
   );
 
   const signOutEveryone = useCallback(async (): Promise<number> => {
-    const open = await db.visits.find({ selector: { timeOut: '' } }).exec();
+    const open = await openVisitsQuery(db, inBuildingFrom(Date.now())).exec();
     const patches = signOutAllPatches(
       open.map((d) => d.toJSON() as VisitDoc),
       toLocalDateTime(Date.now()),
