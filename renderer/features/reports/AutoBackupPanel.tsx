@@ -20,7 +20,7 @@ export default function AutoBackupPanel({ onManualExport }: { onManualExport: ()
   const [keep, setKeep] = useState<number | string>(savedKeep);
   useEffect(() => setKeep(savedKeep), [savedKeep]);
   const keepValid = typeof keep === 'number' && Number.isInteger(keep) && keep >= 1 && keep <= MAX_AUTO_BACKUP_KEEP;
-  const saveKeep = useDebouncedCallback((n: number) => void saveCentre({ autoBackupKeep: n }), 600);
+  const saveKeep = useDebouncedCallback((n: number) => void saveCentre({ autoBackupKeep: n }), { delay: 600, flushOnUnmount: true });
 
   const heading = (
     <Title order={4} mt="md">
@@ -72,6 +72,7 @@ export default function AutoBackupPanel({ onManualExport }: { onManualExport: ()
         allowDecimal={false}
         allowNegative={false}
         value={keep}
+        onBlur={saveKeep.flush}
         onChange={(v) => {
           setKeep(v);
           if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_AUTO_BACKUP_KEEP && v !== savedKeep) saveKeep(v);
