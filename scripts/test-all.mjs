@@ -13,6 +13,7 @@ const steps = [
   { name: 'bench smoke', cmd: 'node', args: ['--import', 'tsx', 'test/bench/run.ts', '--smoke'], when: () => existsSync('test/bench/run.ts') },
 ];
 
+// eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
 const strip = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
 const totals = { passed: 0, failed: 0, skipped: 0 };
 

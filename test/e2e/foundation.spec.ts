@@ -109,7 +109,7 @@ test.describe('keyboard', () => {
 });
 
 test.describe('multi-tab', () => {
-  test('two tabs on one profile see each other’s writes', async ({ app, page, context }) => {
+  test('two tabs on one profile see each other’s writes', async ({ app, context }) => {
     await app.open('ru', '/settings/rooms');
     const second = await context.newPage();
     await second.goto('./?lang=ru#/settings/rooms');
