@@ -6,7 +6,7 @@
  */
 import { test, expect, _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error plain ESM script without types
 import { findElectronBinary } from '../../scripts/start.mjs';
@@ -148,6 +148,38 @@ test.describe('Electron shell', () => {
       expect(got).toEqual(set);
     } finally {
       await second.app.close();
+    }
+  });
+
+  test('automatic backups: folder chosen through the dialog, written atomically, rotated, traversal refused', async () => {
+    const dir = test.info().outputPath('backups');
+    mkdirSync(dir, { recursive: true });
+    const old = 'sosedi-desk-auto-2020-01-01-0900.json';
+    writeFileSync(`${dir}/${old}`, '{}');
+    writeFileSync(`${dir}/notes.txt`, 'mine');
+    const { app, win } = await launch(test.info().outputPath('user-data'));
+    try {
+      // Stub the folder dialog (the same technique as electron-playwright-helpers' stubDialog).
+      await app.evaluate(({ dialog }, folder) => {
+        dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [folder] })) as typeof dialog.showOpenDialog;
+      }, dir);
+      const chosen = await win.evaluate(() => window.desk!.backupFolderChoose());
+      expect(chosen).toEqual({ ok: true, path: dir });
+      const name = 'sosedi-desk-auto-2030-05-06-0700.json';
+      const written = await win.evaluate((n) => window.desk!.backupWriteAndRotate({ name: n, data: '{"x":1}', deleteNames: ['sosedi-desk-auto-2020-01-01-0900.json'] }), name);
+      expect(written).toMatchObject({ ok: true, deleted: [old], notDeleted: [] });
+      expect(readdirSync(dir).sort()).toEqual(['notes.txt', name]);
+      expect(await win.evaluate(() => window.desk!.backupList())).toEqual({ ok: true, names: [name] });
+      const refused = await win.evaluate(() =>
+        window.desk!.backupWriteAndRotate({ name: 'sosedi-desk-auto-2030-05-06-0800.json', data: 'x', deleteNames: ['../notes.txt'] }).then(
+          () => 'accepted',
+          (e: unknown) => String(e),
+        ),
+      );
+      expect(refused).toContain('ipc.invalid-payload');
+      expect(readdirSync(dir).sort()).toEqual(['notes.txt', name]);
+    } finally {
+      await app.close();
     }
   });
 });
