@@ -35,3 +35,14 @@ export function personHistory<L extends HistoryLoan>(borrower: Borrower, loans: 
       returned: loan.lines.reduce((s, x) => s + x.returnedQuantity, 0),
     }));
 }
+
+/** A recorded step's author ("volunteer · desk" or just the desk id) split back into its parts. */
+export function splitAuthorLabel(label: string): { volunteer: string; desk: string } {
+  const at = label.lastIndexOf(' · ');
+  return at < 0 ? { volunteer: '', desk: label } : { volunteer: label.slice(0, at), desk: label.slice(at + 3) };
+}
+
+/** A desk id ("desk-" + time + random) shortened to its last four characters, enough to tell desks apart. */
+export function shortDeskId(desk: string): string {
+  return desk.replace(/^desk-/, '').slice(-4);
+}

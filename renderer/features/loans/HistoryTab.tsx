@@ -1,7 +1,7 @@
 import { Badge, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
-import { itemHistory, personHistory, sameBorrower, type Borrower, type HistoryRow, type ItemDoc, type LoanDoc } from './domain';
+import { itemHistory, personHistory, sameBorrower, shortDeskId, splitAuthorLabel, type Borrower, type HistoryRow, type ItemDoc, type LoanDoc } from './domain';
 import { itemsSummary } from './OnLoanTab';
 import { HeadRow } from './Table';
 
@@ -19,6 +19,12 @@ export function HistoryTab({ items, loans, subject, onSubject }: { items: ItemDo
   const { t } = useTranslation('loans');
   const f = useFormat();
   const byId = new Map(items.map((i) => [i.id, i]));
+  /** "Ольга (стойка 0e1f)" or, with nobody on shift, "стойка 0e1f" instead of the raw desk id. */
+  const byLabel = (by: string) => {
+    const { volunteer, desk } = splitAuthorLabel(by);
+    const deskLabel = t('history.desk', { id: shortDeskId(desk) });
+    return volunteer ? t('history.byVolunteer', { volunteer, desk: deskLabel }) : deskLabel;
+  };
   const people = borrowers(loans);
   const person = subject?.kind === 'person' ? people.find((p) => p.key === subject.key) : undefined;
   const rows: HistoryRow<LoanDoc>[] =
@@ -59,7 +65,7 @@ export function HistoryTab({ items, loans, subject, onSubject }: { items: ItemDo
                   <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
                     {loan.history.map((h, i) => (
                       <li key={i}>
-                        {t('history.step', { at: f.dateTime(h.at), action: t(`action.${h.action}`), by: h.by })}
+                        {t('history.step', { at: f.dateTime(h.at), action: t(`action.${h.action}`), by: byLabel(h.by) })}
                       </li>
                     ))}
                   </ul>
