@@ -20,6 +20,14 @@ async function typeInto(field: Locator, text: string) {
   await field.press('ControlOrMeta+a');
   await field.pressSequentially(text);
 }
+/** A date and a 24-hour time the way a volunteer types them: the day (day first), then hours and minutes as digits. */
+async function typeDateTime(form: Locator, label: string, words: { day: string; hours: string }, day: string, time: string) {
+  await typeInto(form.getByRole('textbox', { name: `${label}: ${words.day}` }), day);
+  await form.getByRole('spinbutton', { name: `${label}: ${words.hours}` }).focus();
+  await form.page().keyboard.type(time.replace(':', ''));
+}
+const RU = { day: 'день', hours: 'часы' };
+const EN = { day: 'day', hours: 'hours' };
 /** A USB scanner: the code typed fast, then Enter, with the focus outside any text field. */
 async function scan(page: Page, code: string) {
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -81,9 +89,12 @@ test('the counter by keyboard and scanner: catalogue, labels PDF, reservation re
   const res = page.getByRole('form', { name: 'Новая бронь' });
   await typeInto(res.getByLabel('Кто берёт (имя)'), 'Клуб «Кино»');
   await typeInto(res.getByLabel('Телефон'), '+7 900 111-22-33');
-  await res.getByLabel('Вещь').selectOption({ label: `Проектор (${projector})` });
-  await res.getByLabel('С', { exact: true }).fill('2026-11-21T10:00');
-  await res.getByLabel('По', { exact: true }).fill('2026-11-22T20:00');
+  await res.getByLabel('Вещь 1').selectOption({ label: `Проектор (${projector})` });
+  await typeDateTime(res, 'С', RU, '21.11.2026', '10:00');
+  await typeDateTime(res, 'По', RU, '22.11.2026', '20:00');
+  await expect(res.getByRole('textbox', { name: 'С: день' })).toHaveValue('21.11.2026');
+  await expect(res.getByRole('spinbutton', { name: 'По: часы' })).toHaveValue('20');
+  await shot(page, 'loans-reservation-form');
   await press(res.getByRole('button', { name: 'Забронировать' }));
   await expect(page.getByRole('table', { name: 'Брони' }).getByText('Клуб «Кино»')).toBeVisible();
 
@@ -108,6 +119,8 @@ test('the counter by keyboard and scanner: catalogue, labels PDF, reservation re
   await page.keyboard.press('Enter');
   await expect(scanField).toHaveValue('');
   await expect(lend.getByRole('table', { name: 'Что выдаём' }).getByRole('row')).toHaveCount(4); // header + 3
+  // Due back by the shortest loan period (the chairs' 3 days), shown day first.
+  await expect(lend.getByRole('textbox', { name: 'Вернуть до' })).toHaveValue('23.11.2026');
 
   // The reserved projector is refused, saying who reserved it; an unknown code says so.
   await scan(page, projector);
@@ -205,12 +218,20 @@ test('CSV import: preview, column mapping, row errors that change nothing, then 
   await press(page.getByRole('tab', { name: /^Reservations/ }));
   const form = page.getByRole('form', { name: 'New reservation' });
   await typeInto(form.getByLabel('Borrower (name)'), 'House council');
-  await form.getByLabel('Item').selectOption({ label: 'Стулья (CH-1)' });
-  await typeInto(form.getByLabel('Quantity'), '30');
-  await form.getByLabel('From', { exact: true }).fill('2026-11-20T10:00');
-  await form.getByLabel('To', { exact: true }).fill('2026-11-21T22:00');
+  await form.getByLabel('Item 1').selectOption({ label: 'Стулья (CH-1)' });
+  await typeInto(form.getByLabel('Quantity 1'), '30');
+  // A second line: the projector too, in the same reservation.
+  await press(form.getByRole('button', { name: 'Another item' }));
+  const projectorOption = (await form.getByLabel('Item 2').locator('option', { hasText: 'Проектор' }).textContent()) ?? '';
+  await form.getByLabel('Item 2').selectOption({ label: projectorOption });
+  await typeDateTime(form, 'From', EN, '20/11/2026', '10:00');
+  await typeDateTime(form, 'To', EN, '21/11/2026', '22:00');
+  await expect(form.getByRole('textbox', { name: 'To: day' })).toHaveValue('21/11/2026');
   await press(form.getByRole('button', { name: 'Reserve' }));
-  await expect(page.getByRole('table', { name: 'Reservations' })).toContainText('Стулья × 30');
+  const reservations = page.getByRole('table', { name: 'Reservations' });
+  await expect(reservations).toContainText('Стулья × 30');
+  await expect(reservations).toContainText('Проектор');
+  await expect(form.getByLabel('Item 2')).toHaveCount(0); // the form starts again with one line
   await press(page.getByRole('tab', { name: 'Counter' }));
   await typeInto(page.getByRole('form', { name: 'Lend' }).getByLabel('Borrower (name)'), 'Ivan');
   for (let i = 0; i < 11; i++) await scan(page, 'ch-1');
@@ -242,5 +263,8 @@ test('CSV import: preview, column mapping, row errors that change nothing, then 
   await expect(page.getByRole('table', { name: 'History' })).toContainText('reserved');
   await expect(page.getByRole('table', { name: 'History' })).toContainText('picked up');
   await expect(page.getByRole('table', { name: 'History' })).toContainText('partly returned');
+  // Nobody on shift: the step names the desk in words with a short id, not the raw "desk-…" id.
+  await expect(page.getByRole('table', { name: 'History' })).toContainText(/— desk [0-9a-z]{4}\b/);
+  await expect(page.getByRole('table', { name: 'History' })).not.toContainText('desk-');
   await shot(page, 'loans-history');
 });

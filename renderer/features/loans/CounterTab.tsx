@@ -17,6 +17,7 @@ import {
   type LoanError,
 } from './domain';
 import { HeadRow } from './Table';
+import { LoanDate, LoanDateTime } from './DateFields';
 import { useLoanActions, useNow } from './hooks';
 import { useLoanMessages } from './messages';
 
@@ -289,12 +290,11 @@ export function CounterTab({ items, loans, register }: { items: ItemDoc[]; loans
             )}
             {formError('loans.noLines') && <Text c="red.8">{formError('loans.noLines')}</Text>}
             <Group align="flex-start" grow>
-              <TextInput
-                type="date"
+              <LoanDate
                 label={t('lend.due')}
                 description={dueDate ? undefined : t('lend.dueDefault')}
                 value={dueDate || dueAt.slice(0, 10)}
-                onChange={(e) => setDueDate(e.currentTarget.value)}
+                onChange={setDueDate}
                 error={formError('loans.dueBeforeOut') ?? formError('loans.badTime')}
               />
               <TextInput
@@ -308,13 +308,7 @@ export function CounterTab({ items, loans, register }: { items: ItemDoc[]; loans
             </Group>
             <Checkbox label={t('lend.backdated')} checked={backdated} onChange={(e) => setBackdated(e.currentTarget.checked)} />
             {backdated && (
-              <TextInput
-                type="datetime-local"
-                label={t('lend.outAt')}
-                value={outAt}
-                onChange={(e) => setOutAt(e.currentTarget.value)}
-                error={formError('loans.outInFuture')}
-              />
+              <LoanDateTime label={t('lend.outAt')} value={outAt} onChange={setOutAt} error={formError('loans.outInFuture')} />
             )}
             <Group>
               <Button type="submit" size="lg">

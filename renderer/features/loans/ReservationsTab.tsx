@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Group, NativeSelect, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, NativeSelect, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { BookingDoc } from '@shared/db';
@@ -11,6 +11,13 @@ import { EmptyNote, HeadRow } from './Table';
 import { useLoanActions, useNow, type ActionResult } from './hooks';
 import { useLoanMessages } from './messages';
 import { itemsSummary } from './OnLoanTab';
+import { LoanDateTime } from './DateFields';
+
+interface FormLine {
+  itemId: string;
+  quantity: number | string;
+}
+const EMPTY_LINE: FormLine = { itemId: '', quantity: 1 };
 
 /** Bookings from now on that list equipment and have no reservation yet. */
 function useBookingsWithEquipment(now: string, loans: LoanDoc[]): BookingDoc[] {
@@ -28,11 +35,12 @@ export function ReservationsTab({ items, loans }: { items: ItemDoc[]; loans: Loa
   const actions = useLoanActions();
   const bookings = useBookingsWithEquipment(now, loans);
   const [borrower, setBorrower] = useState<Borrower>(NO_BORROWER);
-  const [itemId, setItemId] = useState('');
-  const [quantity, setQuantity] = useState<number | string>(1);
+  const [lines, setLines] = useState<FormLine[]>([EMPTY_LINE]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
+  /** Messages per form line (index into `lines`). */
+  const [lineErrors, setLineErrors] = useState<string[][]>([]);
   const byId = new Map(items.map((i) => [i.id, i]));
   const active = items.filter((i) => !i.archived);
   const reservations = loans.filter((l) => l.status === 'reserved').sort((a, b) => a.outAt.localeCompare(b.outAt));
@@ -42,16 +50,23 @@ export function ReservationsTab({ items, loans }: { items: ItemDoc[]; loans: Loa
       notifications.show({ color: 'green', message: done });
       setErrors([]);
     } else setErrors([...r.errors, ...(r.lineErrors ?? []).flat()].map(msg.error));
+    setLineErrors([]);
     return r.ok;
   };
+  const setLine = (i: number, patch: Partial<FormLine>) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await actions.reserve({ borrower, from, to, lines: itemId ? [{ itemId, quantity }] : [] });
-    if (report(r, t('reservations.done'))) {
+    // Blank lines are left out; the errors of the others are shown next to the line they belong to.
+    const filled = lines.map((l, i) => ({ ...l, i })).filter((l) => l.itemId);
+    const r = await actions.reserve({ borrower, from, to, lines: filled.map(({ itemId, quantity }) => ({ itemId, quantity })) });
+    if (r.ok) {
+      report(r, t('reservations.done'));
       setBorrower(NO_BORROWER);
-      setItemId('');
-      setQuantity(1);
+      setLines([EMPTY_LINE]);
+      return;
     }
+    setErrors(r.errors.map(msg.error));
+    setLineErrors(lines.map((_, i) => (r.lineErrors?.[filled.findIndex((l) => l.i === i)] ?? []).map(msg.error)));
   };
   const fromBooking = async (b: BookingDoc) => report(await actions.reserveFromBooking(b.id), t('reservations.done'));
 
@@ -61,16 +76,35 @@ export function ReservationsTab({ items, loans }: { items: ItemDoc[]; loans: Loa
         <Stack>
           <Title order={3}>{t('reservations.new')}</Title>
           <BorrowerPicker value={borrower} onChange={setBorrower} idPrefix="reserve-borrower" />
+          {lines.map((line, i) => {
+            const n = i + 1;
+            return (
+              <Group key={i} align="flex-start" role="group" aria-label={t('reservations.line', { n })}>
+                <NativeSelect
+                  style={{ flex: 1 }}
+                  label={t('reservations.itemN', { n })}
+                  value={line.itemId}
+                  onChange={(e) => setLine(i, { itemId: e.currentTarget.value })}
+                  data={[{ value: '', label: t('reservations.chooseItem') }, ...active.map((it) => ({ value: it.id, label: `${it.name} (${it.code})` }))]}
+                  error={lineErrors[i]?.join(' ') || undefined}
+                />
+                <NumberInput w={160} label={t('reservations.quantityN', { n })} min={1} allowDecimal={false} value={line.quantity} onChange={(v) => setLine(i, { quantity: v })} />
+                {lines.length > 1 && (
+                  <Button mt={28} variant="subtle" color="red" aria-label={t('reservations.removeLine', { n })} onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}>
+                    {t('lend.remove')}
+                  </Button>
+                )}
+              </Group>
+            );
+          })}
+          <Group>
+            <Button variant="light" onClick={() => setLines((ls) => [...ls, EMPTY_LINE])}>
+              {t('reservations.addLine')}
+            </Button>
+          </Group>
           <Group grow align="flex-start">
-            <NativeSelect
-              label={t('reservations.item')}
-              value={itemId}
-              onChange={(e) => setItemId(e.currentTarget.value)}
-              data={[{ value: '', label: t('reservations.chooseItem') }, ...active.map((i) => ({ value: i.id, label: `${i.name} (${i.code})` }))]}
-            />
-            <NumberInput label={t('lend.quantity')} min={1} allowDecimal={false} value={quantity} onChange={setQuantity} />
-            <TextInput type="datetime-local" label={t('reservations.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-            <TextInput type="datetime-local" label={t('reservations.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+            <LoanDateTime label={t('reservations.from')} value={from} onChange={setFrom} />
+            <LoanDateTime label={t('reservations.to')} value={to} onChange={setTo} />
           </Group>
           {errors.length > 0 && (
             <Alert color="red" role="alert">
