@@ -5,7 +5,7 @@ import { CatalogueTab } from './CatalogueTab';
 import { CounterTab, type CounterApi } from './CounterTab';
 import { overdueList } from './domain';
 import { HistoryTab, type HistorySubject } from './HistoryTab';
-import { useItems, useLoans, useNow } from './hooks';
+import { useAllLoans, useItems, useLoans, useNow } from './hooks';
 import { OnLoanTab } from './OnLoanTab';
 import { OverdueTab } from './OverdueTab';
 import { ReservationsTab } from './ReservationsTab';
@@ -21,6 +21,7 @@ export default function Page() {
   const now = useNow();
   const [tab, setTab] = useState<Tab>('counter');
   const [subject, setSubject] = useState<HistorySubject>(null);
+  const allLoans = useAllLoans(tab === 'history');
   const counter = useRef<CounterApi | null>(null);
   const register = useCallback((api: CounterApi) => (counter.current = api), []);
 
@@ -88,7 +89,7 @@ export default function Page() {
           />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
-          <HistoryTab items={items} loans={loans} subject={subject} onSubject={setSubject} />
+          <HistoryTab items={items} loans={allLoans} subject={subject} onSubject={setSubject} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

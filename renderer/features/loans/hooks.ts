@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { stampChange, stampNew, type BookingDoc, type ItemDoc, type LoanDoc, type PersonDoc } from '@shared/db';
 import {
   applyReturn,
@@ -32,17 +32,41 @@ export function useNow(): LocalDateTime {
 
 export function useItems(): ItemDoc[] {
   const { data } = useLiveQuery((db) => db.items.find(), []);
-  return ((data as ItemDoc[] | undefined) ?? []).slice().sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+  return useMemo(() => ((data as ItemDoc[] | undefined) ?? []).slice().sort((a, b) => a.name.localeCompare(b.name, 'ru')), [data]);
 }
 
+/** A week back: loans made for a hall booking still running are in this window whatever their status. */
+function weekAgo(now: LocalDateTime): string {
+  const d = new Date(`${now.slice(0, 10)}T00:00:00`);
+  d.setDate(d.getDate() - 7);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The loans the counter works with: open and reserved ones (by the `status` index), plus the last week's of any
+ * status (by `outAt`) so a returned booking reservation still counts for its booking. Not the whole history.
+ */
 export function useLoans(): LoanDoc[] {
-  const { data } = useLiveQuery((db) => db.loans.find(), []);
+  const since = weekAgo(localNow());
+  const { data: active } = useLiveQuery((db) => db.loans.find({ selector: { status: { $in: ['open', 'reserved'] } } }), []);
+  const { data: recent } = useLiveQuery((db) => db.loans.find({ selector: { outAt: { $gte: since } } }), [since]);
+  return useMemo(() => {
+    const byId = new Map<string, LoanDoc>();
+    for (const l of (active as LoanDoc[] | undefined) ?? []) byId.set(l.id, l);
+    for (const l of (recent as LoanDoc[] | undefined) ?? []) byId.set(l.id, l);
+    return [...byId.values()];
+  }, [active, recent]);
+}
+
+/** Every loan, for the history tab — queried only while `on`. */
+export function useAllLoans(on: boolean): LoanDoc[] {
+  const { data } = useLiveQuery((db) => (on ? db.loans.find() : null), [on]);
   return (data as LoanDoc[] | undefined) ?? [];
 }
 
 export function usePeople(): PersonDoc[] {
   const { data } = useLiveQuery((db) => db.people.find(), []);
-  return ((data as PersonDoc[] | undefined) ?? []).filter((p) => !p.erased && !p.mergedInto);
+  return useMemo(() => ((data as PersonDoc[] | undefined) ?? []).filter((p) => !p.erased && !p.mergedInto), [data]);
 }
 
 export type ActionResult = { ok: true; id: string } | { ok: false; errors: LoanError[]; lineErrors?: LoanError[][] };
