@@ -75,6 +75,24 @@ function rangeOf(view: View, date: string): { from: string; to: string } {
 
 type Editing = { initial: BookingFields; original?: Occurrence } | null;
 
+const hhmm = ({ start, end }: { start: Date; end: Date }) => `${dayjs(start).format('HH:mm')}–${dayjs(end).format('HH:mm')}`;
+const FORMATS = {
+  timeGutterFormat: 'HH:mm',
+  eventTimeRangeFormat: hhmm,
+  agendaTimeRangeFormat: hhmm,
+  selectRangeFormat: hhmm,
+  agendaTimeFormat: 'HH:mm',
+  dayHeaderFormat: 'dddd, D MMMM YYYY',
+};
+const movable = (e: CalEvent) => e.occurrence.status !== 'cancelled';
+const eventProps = (e: CalEvent) => ({
+  style: {
+    backgroundColor: e.occurrence.status === 'cancelled' ? '#868e96' : (CATEGORY_COLOURS[e.occurrence.category as BookingCategory] ?? '#455a64'),
+    textDecoration: e.occurrence.status === 'cancelled' ? 'line-through' : undefined,
+    borderStyle: e.occurrence.status === 'tentative' ? 'dashed' : undefined,
+  },
+});
+
 export default function Page() {
   const { t, i18n } = useTranslation('calendar');
   const fmt = useFormat();
@@ -104,7 +122,9 @@ export default function Page() {
 
   const { from, to } = rangeOf(view, date);
   const { occurrences } = useRangeOccurrences(from, to, showCancelled);
-  const shownRooms = rooms.filter((r) => !roomFilter.length || roomFilter.includes(r.id));
+  const shownRooms = useMemo(() => rooms.filter((r) => !roomFilter.length || roomFilter.includes(r.id)), [rooms, roomFilter]);
+  // Stable props, so react-big-calendar does not lay out every event again on each render of the page.
+  const times = useMemo(() => ({ date: toJsDate(date), min: toJsDate(`${date}T07:00`), max: toJsDate(`${date}T23:30`), scrollTo: toJsDate(`${date}T09:00`) }), [date]);
   const columns = useMemo(() => columnsFor(shownRooms, (room, section) => t('sectionColumn', { room, section })), [shownRooms, t]);
   const events = useMemo<CalEvent[]>(
     () =>
@@ -222,7 +242,7 @@ export default function Page() {
           view={view}
           views={VIEWS}
           onView={(v) => setNav({ view: v })}
-          date={toJsDate(date)}
+          date={times.date}
           onNavigate={(d) => setNav({ date: jsDateToLocalDate(d) })}
           resources={view === 'day' && columns.length ? columns : undefined}
           resourceIdAccessor="id"
@@ -230,17 +250,10 @@ export default function Page() {
           length={AGENDA_DAYS}
           step={30}
           timeslots={2}
-          min={toJsDate(`${date}T07:00`)}
-          max={toJsDate(`${date}T23:30`)}
-          scrollToTime={toJsDate(`${date}T09:00`)}
-          formats={{
-            timeGutterFormat: 'HH:mm',
-            eventTimeRangeFormat: ({ start, end }) => `${dayjs(start).format('HH:mm')}–${dayjs(end).format('HH:mm')}`,
-            agendaTimeRangeFormat: ({ start, end }) => `${dayjs(start).format('HH:mm')}–${dayjs(end).format('HH:mm')}`,
-            selectRangeFormat: ({ start, end }) => `${dayjs(start).format('HH:mm')}–${dayjs(end).format('HH:mm')}`,
-            agendaTimeFormat: 'HH:mm',
-            dayHeaderFormat: 'dddd, D MMMM YYYY',
-          }}
+          min={times.min}
+          max={times.max}
+          scrollToTime={times.scrollTo}
+          formats={FORMATS}
           selectable
           onSelectSlot={(slot) => {
             const column = columns.find((c) => c.id === slot.resourceId);
@@ -252,17 +265,11 @@ export default function Page() {
           onKeyPressEvent={(e, ev) => {
             if ((ev as unknown as KeyboardEvent).key === 'Enter') setSelected(e.occurrence);
           }}
-          draggableAccessor={(e) => e.occurrence.status !== 'cancelled'}
-          resizableAccessor={(e) => e.occurrence.status !== 'cancelled'}
+          draggableAccessor={movable}
+          resizableAccessor={movable}
           onEventDrop={(args) => void onMove(args)}
           onEventResize={(args) => void onMove(args)}
-          eventPropGetter={(e) => ({
-            style: {
-              backgroundColor: e.occurrence.status === 'cancelled' ? '#868e96' : (CATEGORY_COLOURS[e.occurrence.category as BookingCategory] ?? '#455a64'),
-              textDecoration: e.occurrence.status === 'cancelled' ? 'line-through' : undefined,
-              borderStyle: e.occurrence.status === 'tentative' ? 'dashed' : undefined,
-            },
-          })}
+          eventPropGetter={eventProps}
           popup
         />
       </div>
