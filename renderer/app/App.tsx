@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
@@ -11,12 +12,17 @@ import { theme } from './theme';
 import { i18n } from './i18n';
 import { AppServices } from './AppServices';
 
+const ConflictsInbox = lazy(() => import('../features/sync/ConflictsInbox'));
+
 // Hash routing: works from the app:// scheme in Electron and from any static server in browser mode.
 const router = createHashRouter([
   {
     path: '/',
     element: <Layout />,
-    children: SECTIONS.map((s) => (s.path === '/' ? { index: true, element: <s.Page /> } : { path: `${s.path.slice(1)}/*`, element: <s.Page /> })),
+    children: [
+      ...SECTIONS.map((s) => (s.path === '/' ? { index: true, element: <s.Page /> } : { path: `${s.path.slice(1)}/*`, element: <s.Page /> })),
+      { path: 'conflicts', element: <ConflictsInbox /> },
+    ],
   },
 ]);
 

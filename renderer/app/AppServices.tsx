@@ -1,5 +1,6 @@
 import { useRetention } from '../features/visitors/useRetention';
 import { useAutoBackup } from '../features/reports/useAutoBackup';
+import { useSyncService } from '../features/sync/useSyncService';
 
 /**
  * Background services that run while the app is open (retention, sync …).
@@ -8,5 +9,6 @@ import { useAutoBackup } from '../features/reports/useAutoBackup';
 export function AppServices() {
   useRetention();
   useAutoBackup();
+  useSyncService();
   return null;
 }

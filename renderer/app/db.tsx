@@ -1,7 +1,8 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { RxDocument, RxQuery } from 'rxdb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { createDatabase, newId, type Author, type DeskDatabase } from '@shared/db';
+import { COLLECTION_NAMES, createDatabase, newId, type Author, type DeskDatabase } from '@shared/db';
+import { syncConflictHandlers } from '@shared/sync/merge';
+import { getFastDexieStorage } from './fastDexie';
 
 const PROFILE_KEY = 'sosedi.profile';
 const DESK_KEY = 'sosedi.deskId';
@@ -28,9 +29,11 @@ export function deskId(): string {
 
 let dbPromise: Promise<DeskDatabase> | null = null;
 export function openDeskDatabase(): Promise<DeskDatabase> {
+  const name = `sosedi-${currentProfile()}`;
   dbPromise ??= createDatabase({
-    name: `sosedi-${currentProfile()}`,
-    storage: getRxStorageDexie(),
+    name,
+    conflictHandlers: syncConflictHandlers(name, COLLECTION_NAMES),
+    storage: getFastDexieStorage(),
     devMode: import.meta.env.DEV,
   });
   return dbPromise;

@@ -1,6 +1,226 @@
-import { ComingSoon } from '../../app/ComingSoon';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Group, List, Modal, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { isCentreSlug, normaliseServerUrl, type CheckServerReport } from '@shared/sync';
+import { useDb } from '../../app/db';
+import { getDesk } from '../../app/desk';
+import { loadAccount, loadPassword, syncService, useSync, type SyncAccount } from './syncStore';
+import { testConnection, type TestResult } from './testConnection';
+import { useInbox } from './useInbox';
 
-/** Placeholder: Settings → Sync, replaced by the sync feature. */
+interface Values extends SyncAccount {
+  password: string;
+}
+
+const sameAccount = (a: SyncAccount | null, b: SyncAccount) => !!a && normaliseServerUrl(a.url) === normaliseServerUrl(b.url) && a.centre === b.centre && a.user === b.user;
+
+function TestResultAlert({ result }: { result: TestResult }) {
+  const { t } = useTranslation('sync');
+  if (result.ok)
+    return (
+      <Alert color="teal" title={t('test.okTitle')} role="status">
+        {t('test.ok', { count: result.databases })}
+      </Alert>
+    );
+  return (
+    <Alert color="red" title={t('test.failTitle')} role="alert">
+      <Text>{t(`test.${result.code}`, { defaultValue: t(`errors.${result.code}`) })}</Text>
+      {result.missing && <Text mt="xs">{t('test.missingList', { list: result.missing.join(', ') })}</Text>}
+    </Alert>
+  );
+}
+
+function CouldNotSync() {
+  const { t } = useTranslation('sync');
+  const { refused, held } = useInbox();
+  return (
+    <>
+      {held.length > 0 && (
+        <Alert color="orange" title={t('held.title')} role="alert">
+          {t('held.body', { count: held.length })}
+        </Alert>
+      )}
+      <Stack gap="xs">
+        <Title order={3} size="h4">
+          {t('refused.title')}
+        </Title>
+        {refused.length === 0 ? (
+          <Text c="dimmed">{t('refused.none')}</Text>
+        ) : (
+          <List spacing="xs" aria-label={t('refused.title')}>
+            {refused.map((r) => (
+              <List.Item key={r.id}>
+                <Text span fw={700}>
+                  {t('refused.doc', { collection: t(`collections.${r.docCollection}`, { defaultValue: r.docCollection }), id: r.docId })}
+                </Text>
+                {' — '}
+                {t('refused.reason', { reason: r.other || r.fields.join(', ') })}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Stack>
+    </>
+  );
+}
+
+/** Settings → Sync: the account, a precise connection test, start/stop, check the server, what could not sync. */
 export default function SyncSettings() {
-  return <ComingSoon section="sync" />;
+  const { t } = useTranslation('sync');
+  const db = useDb();
+  const sync = useSync();
+  const [testing, setTesting] = useState(false);
+  const [result, setResult] = useState<TestResult | null>(null);
+  const [unencrypted, setUnencrypted] = useState(false);
+  const [confirm, setConfirm] = useState<Values | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [checkReport, setCheckReport] = useState<CheckServerReport | { error: string } | null>(null);
+
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: { url: '', centre: '', user: '', password: '' },
+    validate: {
+      url: (v) => (normaliseServerUrl(v) ? null : t('validation.url')),
+      centre: (v) => (isCentreSlug(v.trim()) ? null : t('validation.centre')),
+      user: (v) => (v.trim() ? null : t('validation.required')),
+      password: (v) => (v ? null : t('validation.required')),
+    },
+  });
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const account = loadAccount();
+      const password = account ? await loadPassword() : '';
+      const info = await getDesk().appInfo();
+      if (!live) return;
+      if (account) form.setValues({ ...account, password });
+      setUnencrypted(!info.secretsEncrypted);
+    })();
+    return () => {
+      live = false;
+    };
+    // once, on opening the tab
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const trimmed = (v: Values): Values => ({ url: normaliseServerUrl(v.url) ?? v.url.trim(), centre: v.centre.trim(), user: v.user.trim(), password: v.password });
+
+  const runTest = async () => {
+    if (form.validate().hasErrors) return;
+    setTesting(true);
+    setResult(null);
+    try {
+      const v = trimmed(form.getValues());
+      const csp = await getDesk().setSyncServer(v.url);
+      setResult(csp.ok && csp.reloadRequired ? { ok: false, code: 'reloadNeeded' } : await testConnection(v, Object.keys(db.collections)));
+    } finally {
+      setTesting(false);
+    }
+  };
+
+  const save = async (v: Values) => {
+    setConfirm(null);
+    await syncService.save({ url: v.url, centre: v.centre, user: v.user }, v.password);
+  };
+  const submit = form.onSubmit((values) => {
+    const v = trimmed(values);
+    // switching to another account while changes are unsent: they would stay on this desk only — ask first
+    if (sync.running && syncService.pending() > 0 && !sameAccount(sync.account, v)) setConfirm(v);
+    else void save(v);
+  });
+
+  const checkServer = async () => {
+    setChecking(true);
+    setCheckReport(null);
+    try {
+      setCheckReport(await syncService.checkServer());
+    } catch (e) {
+      setCheckReport({ error: String((e as { code?: string }).code ?? 'server') });
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  return (
+    <Stack gap="lg" maw={720}>
+      <Title order={2} size="h3">
+        {t('settings.title')}
+      </Title>
+      <Text>{t('settings.intro')}</Text>
+      {unencrypted && (
+        <Alert color="orange" title={t('settings.unencryptedTitle')} role="note">
+          {t('settings.unencrypted')}
+        </Alert>
+      )}
+      <form onSubmit={submit} noValidate aria-label={t('settings.title')}>
+        <Stack gap="md">
+          <TextInput size="md" label={t('fields.url')} description={t('fields.urlHint')} placeholder="https://couch.example.org/" required {...form.getInputProps('url')} key={form.key('url')} />
+          <TextInput size="md" label={t('fields.centre')} description={t('fields.centreHint')} required {...form.getInputProps('centre')} key={form.key('centre')} />
+          <TextInput size="md" label={t('fields.user')} required autoComplete="username" {...form.getInputProps('user')} key={form.key('user')} />
+          <PasswordInput size="md" label={t('fields.password')} required autoComplete="current-password" {...form.getInputProps('password')} key={form.key('password')} />
+          <Group>
+            <Button size="md" variant="default" onClick={() => void runTest()} loading={testing}>
+              {t('actions.test')}
+            </Button>
+            <Button size="md" type="submit">
+              {sync.running ? t('actions.saveRestart') : t('actions.saveStart')}
+            </Button>
+            {sync.enabled && (
+              <Button size="md" color="red" variant="light" onClick={() => void syncService.stop()}>
+                {t('actions.stop')}
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </form>
+      <div aria-live="polite">{result && <TestResultAlert result={result} />}</div>
+      {sync.startError && (
+        <Alert color="red" role="alert" title={t('settings.notStarted')}>
+          {t(`errors.${sync.startError}`)}
+        </Alert>
+      )}
+      <Text role="status">{sync.running ? t('settings.running', { centre: sync.account?.centre ?? '' }) : sync.account && !sync.enabled ? t('settings.stopped') : t('settings.off')}</Text>
+
+      <Stack gap="xs">
+        <Title order={3} size="h4">
+          {t('check.title')}
+        </Title>
+        <Text>{t('check.intro')}</Text>
+        <Group>
+          <Button size="md" variant="default" onClick={() => void checkServer()} loading={checking} disabled={!sync.running}>
+            {t('actions.check')}
+          </Button>
+        </Group>
+        <div aria-live="polite">
+          {checkReport &&
+            ('error' in checkReport ? (
+              <Alert color="red" role="alert">
+                {t(`errors.${checkReport.error}`, { defaultValue: t('errors.server') })}
+              </Alert>
+            ) : (
+              <Alert color="teal" role="status">
+                {t('check.report', { checked: checkReport.checked, missing: checkReport.missing, older: checkReport.older, resent: checkReport.resent })}
+              </Alert>
+            ))}
+        </div>
+      </Stack>
+      <CouldNotSync />
+
+      <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title={t('switch.title')} centered>
+        <Stack>
+          <Text>{t('switch.body', { count: syncService.pending() })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirm(null)}>
+              {t('switch.cancel')}
+            </Button>
+            <Button color="red" onClick={() => confirm && void save(confirm)}>
+              {t('switch.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
 }

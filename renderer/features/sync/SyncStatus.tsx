@@ -1,4 +1,88 @@
-/** Placeholder: the sync feature replaces this with the always-visible sync status. */
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { Anchor, Group, Progress, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSync } from './syncStore';
+import { useInbox } from './useInbox';
+import { useRelativeTime } from './words';
+
+/** Re-renders every 30 s so "2 minutes ago" stays true. */
+function useNow(intervalMs = 30000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(id);
+  }, [intervalMs]);
+  return now;
+}
+
+function ConflictsLink() {
+  const { t } = useTranslation('sync');
+  const { count } = useInbox();
+  if (count === 0) return null;
+  return (
+    <Anchor component={Link} to="/conflicts" size="sm" fw={700} c="red.9">
+      {t('status.conflicts', { count })}
+    </Anchor>
+  );
+}
+
+/** Always visible in the header: online/offline, progress of a first sync, last sync, unsent changes, errors, conflicts. */
 export default function SyncStatus() {
-  return null;
+  const { t } = useTranslation('sync');
+  const { account, enabled, running, status, startError } = useSync();
+  const now = useNow();
+  const relative = useRelativeTime();
+
+  if (!account || !enabled || (!running && !startError)) {
+    return (
+      <Group role="status" aria-label={t('status.label')} gap="sm" wrap="nowrap">
+        <Anchor component={Link} to="/settings/sync" size="sm" c="dimmed">
+          {t('status.off')}
+        </Anchor>
+        <ConflictsLink />
+      </Group>
+    );
+  }
+
+  const online = status?.online ?? false;
+  const first = status?.firstSync ?? null;
+  const error = startError ?? (status?.lastError && (status.phase === 'error' || status.phase === 'offline') ? status.lastError.code : null);
+  const phaseText = !status ? t('status.starting') : !online ? t('status.offline') : status.phase === 'syncing' || status.phase === 'starting' ? t('status.syncing') : status.phase === 'paused' ? t('status.paused') : t('status.online');
+
+  return (
+    <Group role="status" aria-label={t('status.label')} gap="sm" wrap="nowrap" maw={520}>
+      <Stack gap={0} miw={0}>
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm" fw={700} c={online ? 'teal.9' : 'orange.9'} aria-hidden>
+            {online ? '●' : '○'}
+          </Text>
+          <Anchor component={Link} to="/settings/sync" size="sm" fw={700} c="inherit">
+            {phaseText}
+          </Anchor>
+          {status && status.pending > 0 && (
+            <Text size="sm" c="orange.9">
+              {t('status.pending', { count: status.pending })}
+            </Text>
+          )}
+        </Group>
+        {error ? (
+          <Text size="xs" c="red.9" truncate="end" title={status?.lastError?.detail}>
+            {t(`errors.${error}`)}
+          </Text>
+        ) : (
+          <Text size="xs" c="dimmed">
+            {status?.lastSyncAt ? t('status.lastSync', { when: relative(status.lastSyncAt, now) }) : t('status.never')}
+          </Text>
+        )}
+      </Stack>
+      {first && (
+        <Stack gap={2} w={140}>
+          <Progress value={(first.done / Math.max(1, first.total)) * 100} aria-label={t('status.firstSync')} size="md" />
+          <Text size="xs">{t('status.firstSyncCount', { done: first.done, total: first.total })}</Text>
+        </Stack>
+      )}
+      <ConflictsLink />
+    </Group>
+  );
 }

@@ -1,0 +1,157 @@
+/**
+ * The desk's sync service: one per window. Keeps the sync account (URL, centre, user in localStorage per profile;
+ * the password through window.desk secrets), starts/stops the shared/sync engine and exposes its status.
+ * A module-level store (not a React context) so the header, Settings and the inbox share it wherever they mount.
+ */
+import { useSyncExternalStore } from 'react';
+import { BehaviorSubject, type Subscription } from 'rxjs';
+import type { Author, DeskDatabase } from '@shared/db';
+import { startSync, type CheckServerReport, type SyncEngine, type SyncErrorCode, type SyncStatus } from '@shared/sync';
+import { currentProfile } from '../../app/db';
+import { getDesk } from '../../app/desk';
+
+export interface SyncAccount {
+  url: string;
+  centre: string;
+  user: string;
+}
+
+export interface SyncState {
+  /** The saved account (null = never configured). */
+  account: SyncAccount | null;
+  /** False after Stop: the account stays saved but sync does not start until Start. */
+  enabled: boolean;
+  /** True while the engine runs (started and not stopped). */
+  running: boolean;
+  status: SyncStatus | null;
+  /** Why the engine could not start (no password, invalid URL …). */
+  startError: SyncErrorCode | 'noPassword' | null;
+}
+
+const accountKey = () => `sosedi.sync.${currentProfile()}`;
+const passwordKey = () => `sync.password.${currentProfile()}`;
+const offKey = () => `sosedi.sync.${currentProfile()}.off`;
+
+export function loadAccount(): SyncAccount | null {
+  try {
+    const raw = localStorage.getItem(accountKey());
+    if (!raw) return null;
+    const a = JSON.parse(raw) as Partial<SyncAccount>;
+    if (typeof a.url !== 'string' || typeof a.centre !== 'string' || typeof a.user !== 'string') return null;
+    return { url: a.url, centre: a.centre, user: a.user };
+  } catch {
+    return null;
+  }
+}
+
+export async function loadPassword(): Promise<string> {
+  return (await getDesk().getSecret(passwordKey())) ?? '';
+}
+
+const state$ = new BehaviorSubject<SyncState>({ account: null, enabled: false, running: false, status: null, startError: null });
+const set = (patch: Partial<SyncState>) => state$.next({ ...state$.value, ...patch });
+
+let db: DeskDatabase | null = null;
+let author: Author = { desk: '', volunteer: '' };
+let engine: SyncEngine | null = null;
+let statusSub: Subscription | null = null;
+/** Serialises start/stop so a quick Save → Stop never leaves two engines running. */
+let queue: Promise<unknown> = Promise.resolve();
+const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+  const next = queue.then(fn, fn);
+  queue = next.catch(() => undefined);
+  return next;
+};
+
+async function stopEngine(): Promise<void> {
+  statusSub?.unsubscribe();
+  statusSub = null;
+  const e = engine;
+  engine = null;
+  if (e) await e.stop();
+  set({ running: false, status: null });
+}
+
+async function startEngine(account: SyncAccount): Promise<void> {
+  await stopEngine();
+  if (!db) return;
+  const password = await loadPassword();
+  if (!password) {
+    set({ startError: 'noPassword' });
+    return;
+  }
+  // Electron: the server's origin joins the CSP's connect-src; a change of origin needs a reload.
+  const csp = await getDesk().setSyncServer(account.url);
+  if (!csp.ok) {
+    set({ startError: 'invalidUrl' });
+    return;
+  }
+  if (csp.reloadRequired) {
+    window.location.reload();
+    return;
+  }
+  try {
+    const e = await startSync({ db, config: { ...account, password }, author: { ...author } });
+    engine = e;
+    statusSub = e.status$.subscribe((status) => set({ status }));
+    set({ running: true, startError: null });
+  } catch (err) {
+    set({ startError: ((err as { code?: SyncErrorCode }).code ?? 'server') as SyncErrorCode });
+  }
+}
+
+export const syncService = {
+  state$,
+  /** Called once by the app's services with the local database; starts sync when an account is saved. */
+  attach(database: DeskDatabase, who: Author): Promise<void> {
+    db = database;
+    author = who;
+    const account = loadAccount();
+    const enabled = account !== null && localStorage.getItem(offKey()) !== '1';
+    set({ account, enabled });
+    return serial(() => (account && enabled ? startEngine(account) : Promise.resolve()));
+  },
+  setAuthor(who: Author) {
+    author = who;
+  },
+  detach(): Promise<void> {
+    db = null;
+    return serial(stopEngine);
+  },
+  /** Saves the account and password and (re)starts sync with them. */
+  save(account: SyncAccount, password: string): Promise<void> {
+    return serial(async () => {
+      localStorage.setItem(accountKey(), JSON.stringify(account));
+      localStorage.removeItem(offKey());
+      if (password) await getDesk().setSecret(passwordKey(), password);
+      set({ account, enabled: true, startError: null });
+      await startEngine(account);
+    });
+  },
+  /** Stops syncing (the account stays saved but is not started on launch until Start). */
+  stop(): Promise<void> {
+    return serial(async () => {
+      localStorage.setItem(offKey(), '1');
+      set({ enabled: false, startError: null });
+      await stopEngine();
+    });
+  },
+  checkServer(): Promise<CheckServerReport> {
+    if (!engine) return Promise.reject(Object.assign(new Error('sync is not running'), { code: 'unreachable' }));
+    return engine.checkServer();
+  },
+  /** Local changes not yet on the server (0 when sync is off). */
+  pending(): number {
+    return state$.value.status?.pending ?? 0;
+  },
+};
+
+function subscribe(fn: () => void): () => void {
+  const sub = state$.subscribe(fn);
+  return () => sub.unsubscribe();
+}
+
+/** The sync state for components (re-renders on every status change). */
+export function useSync(): SyncState {
+  return useSyncExternalStore(subscribe, () => state$.value);
+}
