@@ -11,3 +11,4 @@ export * from './codes';
 export * from './csv';
 export * from './items';
 export * from './labels';
+export * from './importWrite';

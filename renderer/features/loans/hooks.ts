@@ -3,6 +3,7 @@ import { stampChange, stampNew, type BookingDoc, type ItemDoc, type LoanDoc, typ
 import {
   applyReturn,
   cancelReservation,
+  insertAllOrNothing,
   localNow,
   pickup,
   reservationFromBooking,
@@ -155,14 +156,7 @@ export function useLoanActions() {
   /** Inserts validated import rows; refuses the whole batch if any insert fails and takes back what went in. */
   const importItems = useCallback(
     async (items: ItemData[]) => {
-      const docs = items.map((it) => stampNew(it, by));
-      const res = await db.items.bulkInsert(docs);
-      if (res.error.length > 0) {
-        const ok = await db.items.findByIds(res.success.map((d) => d.id)).exec();
-        await Promise.all([...ok.values()].map((d) => d.remove()));
-        return false;
-      }
-      return true;
+      return insertAllOrNothing(db.items, items.map((it) => stampNew(it, by)));
     },
     [db, by],
   );
