@@ -14,3 +14,4 @@ export * from './recurrence';
 export * from './slots';
 export * from './ics';
 export * from './sections';
+export * from './equipment';

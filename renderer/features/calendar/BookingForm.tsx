@@ -6,12 +6,13 @@ import {
 import { notifications } from '@mantine/notifications';
 import {
   atTime, datePart, parseRRule, quotePrice, settlePrice, templateOf, timePart, toMinutes, validateRepeatRule,
-  type BookingFields, type Occurrence, type RepeatRule, type SeriesClash,
+  type BookingFields, type EquipmentProblem, type Occurrence, type RepeatRule, type SeriesClash,
 } from '@shared/bookings';
 import { BOOKING_CATEGORIES, WEEKDAYS, type RoomDoc, type SeriesDoc, type SettingsDoc, type Weekday } from '@shared/db';
 import { useFormat } from '../../app/format';
 import { useBookingActions, type CheckResult } from './hooks/useBookingActions';
-import { useDirectory } from './hooks/useCalendarData';
+import { useCatalogue, useDirectory } from './hooks/useCalendarData';
+import { EquipmentFields } from './EquipmentFields';
 import { useBookingWords } from './words';
 import { DateField } from './DateField';
 
@@ -43,6 +44,7 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
   const words = useBookingWords(rooms);
   const actions = useBookingActions();
   const directory = useDirectory();
+  const catalogue = useCatalogue();
   const [f, setF] = useState<BookingFields>(initial);
   const [date, setDate] = useState(datePart(initial.start));
   const [startTime, setStartTime] = useState(initial.start ? timePart(initial.start) : '');
@@ -63,6 +65,7 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
   const [live, setLive] = useState<CheckResult | null>(null);
   const [submitErrors, setSubmitErrors] = useState<string[]>([]);
   const [seriesClashes, setSeriesClashes] = useState<SeriesClash[]>([]);
+  const [equipmentProblems, setEquipmentProblems] = useState<EquipmentProblem[]>([]);
   const [busy, setBusy] = useState(false);
 
   const room = rooms.find((r) => r.id === f.roomId);
@@ -95,13 +98,16 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
   async function submit(e: FormEvent, skip: string[] = []) {
     e.preventDefault();
     setSubmitErrors([]);
+    setEquipmentProblems([]);
     const errors: string[] = [];
     const price = quote ? settlePrice(quote, override ? { amount: Number(overrideAmount), reason: overrideReason } : null) : null;
     if (price && !price.ok) errors.push(price.code);
     if (showRepeat) errors.push(...validateRepeatRule(rule, date));
     if (!start || !end) errors.push('booking.bad-time');
     if (errors.length) return setSubmitErrors(errors);
-    const toSave: BookingFields = { ...fields, price: price?.ok ? price.price : 0, priceOverrideReason: price?.ok ? price.priceOverrideReason : '' };
+    // A weekly club's equipment is reserved per date at the counter; a one-off booking reserves its own.
+    const equipment = showRepeat ? [] : f.equipment.filter((l) => l.itemId && l.quantity > 0);
+    const toSave: BookingFields = { ...fields, equipment, price: price?.ok ? price.price : 0, priceOverrideReason: price?.ok ? price.priceOverrideReason : '' };
     setBusy(true);
     try {
       const result = seriesScope
@@ -121,6 +127,7 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
       }
       setSubmitErrors(result.errors);
       setSeriesClashes(result.seriesClashes ?? []);
+      setEquipmentProblems(result.equipment ?? []);
       if (result.clashes.length) setLive((old) => ({ errors: result.errors, warnings: old?.warnings ?? [], clashes: result.clashes }));
     } finally {
       setBusy(false);
@@ -248,6 +255,16 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
           </SimpleGrid>
           {f.public && <Textarea label={t('form.publicDescription')} autosize minRows={2} value={f.publicDescription} onChange={(e) => set('publicDescription', e.currentTarget.value)} />}
           <Textarea label={t('form.notes')} autosize minRows={2} value={f.notes} onChange={(e) => set('notes', e.currentTarget.value)} />
+          {!showRepeat && <EquipmentFields lines={f.equipment} items={catalogue} onChange={(lines) => set('equipment', lines)} />}
+          {equipmentProblems.length > 0 && (
+            <Alert color="red" title={t('equipment.refusedTitle')} role="alert">
+              <List>
+                {equipmentProblems.map((p, i) => (
+                  <List.Item key={i}>{words.equipment(p)}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
 
           <Group align="flex-end" gap="lg">
             <div>

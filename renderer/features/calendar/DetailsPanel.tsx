@@ -6,6 +6,7 @@ import type { Occurrence } from '@shared/bookings';
 import type { RoomDoc } from '@shared/db';
 import { useFormat } from '../../app/format';
 import { useBookingActions } from './hooks/useBookingActions';
+import { useCatalogue } from './hooks/useCalendarData';
 import { CATEGORY_COLOURS, useBookingWords } from './words';
 import type { Scope } from './BookingForm';
 
@@ -22,6 +23,7 @@ export function DetailsPanel({ occurrence: o, rooms, onClose, onEdit, onDuplicat
   const { t } = useTranslation('calendar');
   const fmt = useFormat();
   const words = useBookingWords(rooms);
+  const catalogue = useCatalogue();
   const [cancelling, setCancelling] = useState(false);
   const cancelled = o.status === 'cancelled';
   return (
@@ -47,6 +49,12 @@ export function DetailsPanel({ occurrence: o, rooms, onClose, onEdit, onDuplicat
             {o.price ? `${fmt.money(o.price)} (${t(o.paid ? 'details.paid' : 'details.unpaid')})` : t('form.priceFree')}
             {o.priceOverrideReason ? ` — ${o.priceOverrideReason}` : ''}
           </dd>
+          {o.equipment.length > 0 && (
+            <>
+              <dt><Text fw={600}>{t('details.equipment')}</Text></dt>
+              <dd style={{ margin: 0 }}>{o.equipment.map((l) => `${catalogue.find((i) => i.id === l.itemId)?.name ?? t('equipment.unknownItem')} × ${l.quantity}`).join(', ')}</dd>
+            </>
+          )}
         </dl>
         {o.notes && <Text>{o.notes}</Text>}
         {cancelled && <Text c="red.9">{t('details.cancelledBy', { who: o.cancelledBy || '—', reason: o.cancelReason || '—' })}</Text>}

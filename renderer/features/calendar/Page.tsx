@@ -178,7 +178,7 @@ export default function Page() {
         notifications.show({
           color: 'red',
           title: t('moveRefused'),
-          message: [...result.clashes.map((c) => words.clash(c)), ...result.errors.map((c) => words.error(c))].join('\n'),
+          message: [...result.clashes.map((c) => words.clash(c)), ...(result.equipment ?? []).map((p) => words.equipment(p)), ...result.errors.map((c) => words.error(c))].join('\n'),
           autoClose: 10000,
         });
     },

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import type { BookingWarning, Clash, TimedBooking } from '@shared/bookings';
+import type { BookingWarning, Clash, EquipmentProblem, TimedBooking } from '@shared/bookings';
 import type { BookingCategory, RoomDoc } from '@shared/db';
 
 /** Calendar colours by category (white text on each has enough contrast). */
@@ -47,5 +47,13 @@ export function useBookingWords(rooms: readonly RoomDoc[]) {
     [t],
   );
   const error = useCallback((code: string) => t(`errors.${code}`), [t]);
-  return { where, when, clash, warning, error };
+  const equipment = useCallback(
+    (p: EquipmentProblem) => {
+      const holders = p.holders.map((h) => t('equipment.holder', { who: h.name || '—', when: when(h.from, h.to), quantity: h.quantity })).join('; ');
+      const key = ['loans.reserved', 'loans.notEnough', 'loans.archived', 'loans.singleQuantity', 'loans.quantityInvalid'].includes(p.code) ? p.code : 'other';
+      return t(`equipment.problem.${key}`, { item: p.name || t('equipment.unknownItem'), wanted: p.wanted, available: p.available ?? 0, holders });
+    },
+    [t, when],
+  );
+  return { where, when, clash, warning, error, equipment };
 }

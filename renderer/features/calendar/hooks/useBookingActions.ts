@@ -13,7 +13,11 @@ import {
   seriesSpan,
   skipOccurrences,
   splitSeries,
+  planEquipment,
+  reservationsToCancel,
   type BookingError,
+  type EquipmentPlan,
+  type EquipmentProblem,
   type BookingFields,
   type BookingWarning,
   type Clash,
@@ -23,13 +27,14 @@ import {
   type SeriesClash,
   type SeriesFields,
 } from '@shared/bookings';
-import { newId, SETTINGS_ID, stampChange, stampNew, type BookingDoc, type DeskDatabase, type SeriesDoc } from '@shared/db';
+import { newId, SETTINGS_ID, stampChange, stampNew, type Author, type BookingDoc, type DeskDatabase, type ItemDoc, type LoanDoc, type SeriesDoc } from '@shared/db';
+import { localNow } from '@shared/loans/time';
 import { useAuthor, useDb } from '../../../app/db';
 import { loadOccurrences } from './useSlotSearch';
 
 export type SaveResult =
   | { ok: true; id: string }
-  | { ok: false; errors: BookingError[]; clashes: Clash<Occurrence>[]; seriesClashes?: SeriesClash[] };
+  | { ok: false; errors: BookingError[]; clashes: Clash<Occurrence>[]; seriesClashes?: SeriesClash[]; equipment?: EquipmentProblem[] };
 
 export interface CheckResult {
   errors: BookingError[];
@@ -46,6 +51,33 @@ async function context(db: DeskDatabase, roomId: string) {
 async function storedFor(db: DeskDatabase, o: Pick<Occurrence, 'id' | 'source' | 'seriesId' | 'occurrenceStart'>) {
   if (o.source === 'booking') return db.bookings.findOne(o.id).exec();
   return null;
+}
+
+/** What the equipment rules need: the catalogue, open loans and reservations, and the booking's own loans. */
+async function equipmentContext(db: DeskDatabase, bookingIds: string[], by: Author) {
+  const [items, loans, linked] = await Promise.all([
+    db.items.find().exec(),
+    db.loans.find({ selector: { status: { $in: ['open', 'reserved'] } } }).exec(),
+    bookingIds.length ? db.loans.find({ selector: { bookingId: { $in: bookingIds } } }).exec() : Promise.resolve([]),
+  ]);
+  return {
+    ctx: { items: items.map((d) => d.toJSON() as ItemDoc), loans: loans.map((d) => d.toJSON() as LoanDoc), now: localNow(), by },
+    linked: linked.map((d) => d.toJSON() as LoanDoc),
+  };
+}
+
+/** Writes what `planEquipment` decided (the booking itself is already written). */
+async function applyEquipment(db: DeskDatabase, plan: EquipmentPlan, author: Author) {
+  if (plan.kind === 'create') await db.loans.insert(stampNew(plan.loan, author));
+  else if (plan.kind === 'update' || plan.kind === 'cancel') await (await db.loans.findOne(plan.loanId).exec())?.incrementalPatch(stampChange(plan.patch, author));
+}
+
+/** Cancels the reservations of cancelled bookings. */
+async function cancelEquipment(db: DeskDatabase, bookingIds: string[], author: Author) {
+  if (!bookingIds.length) return;
+  const { linked } = await equipmentContext(db, bookingIds, author);
+  for (const r of reservationsToCancel(bookingIds, linked, { now: localNow(), by: author }))
+    await (await db.loans.findOne(r.loanId).exec())?.incrementalPatch(stampChange(r.patch, author));
 }
 
 async function seriesBookings(db: DeskDatabase, seriesId: string): Promise<(BookingFields & { id: string })[]> {
@@ -71,31 +103,35 @@ export function useBookingActions() {
     [db],
   );
 
-  /** Saves a one-off booking, or one occurrence of a series (which becomes an exception). */
+  /**
+   * Saves a one-off booking, or one occurrence of a series (which becomes an exception), with the
+   * reservation of its equipment; refused when the room clashes or the equipment is not free.
+   */
   const saveBooking = useCallback(
     async (fields: BookingFields, original?: Occurrence): Promise<SaveResult> => {
       const candidate = { ...fields, id: original?.id, seriesId: original?.seriesId ?? '', occurrenceStart: original?.occurrenceStart ?? '' };
       const result = await check(candidate);
       if (result.errors.length || result.clashes.length) return { ok: false, errors: result.errors, clashes: result.clashes };
+      const id = original?.source === 'booking' ? original.id : newId();
+      const { ctx, linked } = await equipmentContext(db, [id], author);
+      const equipment = planEquipment({ ...fields, id }, linked, ctx);
+      if (equipment.kind === 'refused') return { ok: false, errors: [], clashes: [], equipment: equipment.problems };
       if (original?.source === 'series') {
         const series = await db.series.findOne(original.seriesId).exec();
         if (!series) return { ok: false, errors: ['booking.no-room'], clashes: [] };
         const { booking, exceptions } = detachOccurrence(series.toJSON() as SeriesDoc, original.occurrenceStart, fields, who);
-        const doc = stampNew(booking, author);
-        await db.bookings.insert(doc);
+        await db.bookings.insert(stampNew(booking, author, id));
         await series.incrementalPatch(stampChange({ exceptions }, author));
-        return { ok: true, id: doc.id };
-      }
-      if (original) {
+      } else if (original) {
         const doc = await storedFor(db, original);
         if (!doc) return { ok: false, errors: ['booking.no-room'], clashes: [] };
         const { seriesId: _s, occurrenceStart: _o, ...patch } = fields;
         await doc.incrementalPatch(stampChange(patch, author));
-        return { ok: true, id: doc.id };
+      } else {
+        await db.bookings.insert(stampNew({ ...fields, seriesId: '', occurrenceStart: '' }, author, id));
       }
-      const doc = stampNew({ ...fields, seriesId: '', occurrenceStart: '' }, author);
-      await db.bookings.insert(doc);
-      return { ok: true, id: doc.id };
+      await applyEquipment(db, equipment, author);
+      return { ok: true, id };
     },
     [db, author, who, check],
   );
@@ -162,6 +198,7 @@ export function useBookingActions() {
         if (occurrence.source === 'booking') {
           const doc = await db.bookings.findOne(occurrence.id).exec();
           await doc?.incrementalPatch(stampChange({ status: 'cancelled' as const, cancelledBy: by, cancelReason: reason }, author));
+          await cancelEquipment(db, [occurrence.id], author);
           return;
         }
         const series = await db.series.findOne(occurrence.seriesId).exec();
@@ -178,6 +215,7 @@ export function useBookingActions() {
       await series.incrementalPatch(stampChange({ ...plan.seriesPatch, notes: reason ? reason : series.notes }, author));
       for (const id of plan.cancelBookingIds)
         await (await db.bookings.findOne(id).exec())?.incrementalPatch(stampChange({ status: 'cancelled' as const, cancelledBy: by, cancelReason: reason }, author));
+      await cancelEquipment(db, plan.cancelBookingIds, author);
     },
     [db, author, who],
   );

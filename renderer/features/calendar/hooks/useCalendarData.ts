@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { addDays, occurrencesInRange, type Occurrence } from '@shared/bookings';
-import type { BookingDoc, GroupDoc, LocalDate, PersonDoc, SeriesDoc } from '@shared/db';
+import type { BookingDoc, GroupDoc, ItemDoc, LocalDate, PersonDoc, SeriesDoc } from '@shared/db';
 import { useLiveQuery } from '../../../app/db';
 
 /** Bookings are read from a little before the range so long bookings that began earlier still show. */
@@ -41,4 +41,10 @@ export function useDirectory(): { people: PersonDoc[]; groups: GroupDoc[] } {
   const people = useLiveQuery((db) => db.people.find(), []);
   const groups = useLiveQuery((db) => db.groups.find(), []);
   return { people: (people.data as PersonDoc[] | undefined) ?? [], groups: (groups.data as GroupDoc[] | undefined) ?? [] };
+}
+
+/** The things to lend, for the booking's equipment lines (sorted by name). */
+export function useCatalogue(): ItemDoc[] {
+  const { data } = useLiveQuery((db) => db.items.find(), []);
+  return ((data as ItemDoc[] | undefined) ?? []).slice().sort((a, b) => a.name.localeCompare(b.name, 'ru'));
 }
