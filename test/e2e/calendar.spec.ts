@@ -1,9 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import ruCal from '../../renderer/app/i18n/locales/ru/calendar.json' with { type: 'json' };
-import enCal from '../../renderer/app/i18n/locales/en/calendar.json' with { type: 'json' };
-import ruSet from '../../renderer/app/i18n/locales/ru/settings.json' with { type: 'json' };
-import enSet from '../../renderer/app/i18n/locales/en/settings.json' with { type: 'json' };
+import { DAY, L, dragEvent, dragTime, field, fill, openDay, seedHall, typed } from './calendar-kit';
 
 /**
  * Room scheduling like a volunteer at the desk, in Russian and in English: the hall (sections A, B,
@@ -11,66 +7,7 @@ import enSet from '../../renderer/app/i18n/locales/en/settings.json' with { type
  * another allowed, a weekly club with one occurrence cancelled and one moved, the series edited with
  * both exceptions kept, and everything unchanged after a reload.
  */
-const L = { ru: { cal: ruCal, set: ruSet }, en: { cal: enCal, set: enSet } } as const;
-// A fixed Tuesday in the future, so "today" never interferes.
-const DAY = '2030-03-05';
-/** How a volunteer types a date: day first, DD.MM.YYYY in Russian and DD/MM/YYYY in English. */
-const typed = (lang: 'ru' | 'en', iso: string) => iso.split('-').reverse().join(lang === 'ru' ? '.' : '/');
-
-async function openDay(page: Page, lang: 'ru' | 'en', date: string) {
-  await page.goto(`./?lang=${lang}#/calendar?view=day&date=${date}`);
-  await expect(page.getByRole('heading', { name: L[lang].cal.title, level: 2 })).toBeVisible();
-}
-
-/** A text, date, time or number field by its exact label. */
-const field = (scope: Locator, name: string) => scope.getByRole('textbox', { name, exact: true });
-
-/** Mouse drag over empty time in a day-view column (07:00 is the first hour shown). */
-async function dragTime(page: Page, column: number, fromHour: number, toHour: number) {
-  const groups = page.locator('.rbc-time-content .rbc-day-slot').nth(column).locator('.rbc-timeslot-group');
-  const a = (await groups.nth(fromHour - 7).boundingBox())!;
-  const b = (await groups.nth(toHour - 8).boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + 3);
-  await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 2, a.y + 20, { steps: 4 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height - 3, { steps: 6 });
-  await page.mouse.up();
-}
-
 test.describe.configure({ mode: 'parallel' });
-
-/** Seeds the hall through Settings → Rooms, like a coordinator would. */
-async function seedHall(page: Page, lang: 'ru' | 'en') {
-  const { cal, set } = L[lang];
-  const hall = lang === 'ru' ? 'Зал' : 'Hall';
-  await page.goto(`./?lang=${lang}#/settings/rooms`);
-  await page.getByRole('button', { name: set.rooms.add }).click();
-  const roomDialog = page.getByRole('dialog');
-  await roomDialog.getByRole('textbox', { name: set.rooms.name, exact: true }).fill(hall);
-  // Two sections, A and B: each "add" offers the next free letter as key and label.
-  await roomDialog.getByRole('button', { name: cal.room.sectionAdd }).click();
-  await roomDialog.getByRole('button', { name: cal.room.sectionAdd }).click();
-  await expect(field(roomDialog, cal.room.sectionId.replace('{{n}}', '2'))).toHaveValue('B');
-  await roomDialog.getByLabel(cal.room.setup).fill('30');
-  await roomDialog.getByLabel(cal.room.cleanup).fill('30');
-  await roomDialog.getByRole('button', { name: set.save }).click();
-  await expect(roomDialog).toBeHidden();
-  if (process.env.CAL_SHOTS) {
-    await page.goto(`./?lang=${lang}#/settings/centre`);
-    await page.screenshot({ path: `/tmp/cal-shots/settings-centre-${lang}.png`, fullPage: true });
-  }
-}
-
-/** Drags an event by mouse to the given hour of a day-view column. */
-async function dragEvent(page: Page, event: Locator, column: number, toHour: number) {
-  const box = (await event.boundingBox())!;
-  const target = (await page.locator('.rbc-time-content .rbc-day-slot').nth(column).locator('.rbc-timeslot-group').nth(toHour - 7).boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + 8);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 4 });
-  await page.mouse.move(target.x + target.width / 2, target.y + 8, { steps: 8 });
-  await page.mouse.up();
-}
 
 for (const lang of ['ru', 'en'] as const) {
   test(`book the hall from the day view, refuse clashes, move by drag, free slots, ics (${lang})`, async ({ page }) => {
@@ -88,8 +25,8 @@ for (const lang of ['ru', 'en'] as const) {
     await expect(field(form, f.date)).toHaveValue(typed(lang, DAY));
     await expect(field(form, f.start)).toHaveValue('10:00');
     await expect(field(form, f.end)).toHaveValue('12:00');
-    await expect(form.getByRole('checkbox', { name: f.section.replace('{{name}}', 'A') })).toBeChecked();
-    await form.getByRole('checkbox', { name: f.section.replace('{{name}}', 'A') }).uncheck();
+    await expect(form.getByRole('checkbox', { name: fill(f.section, { name: 'A' }) })).toBeChecked();
+    await form.getByRole('checkbox', { name: fill(f.section, { name: 'A' }) }).uncheck();
     await field(form, f.what).fill(lang === 'ru' ? 'Лекция о городе' : 'City talk');
     await field(form, f.organiserName).fill(lang === 'ru' ? 'Пётр' : 'Peter');
     if (process.env.CAL_SHOTS) await page.screenshot({ path: `/tmp/cal-shots/calendar-form-${lang}.png` });
@@ -103,7 +40,7 @@ for (const lang of ['ru', 'en'] as const) {
     await field(form, f.what).fill(lang === 'ru' ? 'Йога' : 'Yoga');
     await form.getByRole('textbox', { name: f.room }).click();
     await page.getByRole('option', { name: hall, exact: true }).click();
-    await form.getByRole('checkbox', { name: f.section.replace('{{name}}', 'A') }).check();
+    await form.getByRole('checkbox', { name: fill(f.section, { name: 'A' }) }).check();
     await field(form, f.date).fill(typed(lang, DAY));
     await field(form, f.start).fill('11:00');
     await field(form, f.end).fill('13:00');
@@ -127,7 +64,7 @@ for (const lang of ['ru', 'en'] as const) {
     // 4. Section B beside section A at the same time is fine.
     await dragTime(page, 1, 13, 14);
     form = page.getByRole('dialog', { name: f.titleNew });
-    await expect(form.getByRole('checkbox', { name: f.section.replace('{{name}}', 'B') })).toBeChecked();
+    await expect(form.getByRole('checkbox', { name: fill(f.section, { name: 'B' }) })).toBeChecked();
     await field(form, f.what).fill(lang === 'ru' ? 'Шахматы' : 'Chess');
     await form.getByRole('button', { name: f.save, exact: true }).click();
     await expect(form).toBeHidden();
