@@ -59,6 +59,28 @@ export interface SyncFetch {
   close(): void;
 }
 
+/** `SOSEDI_SYNC_LOG=1` (Node) or `localStorage.sosedi_sync_log = '1'` (browser): one line per request. */
+function syncLogEnabled(): boolean {
+  const g = globalThis as { process?: { env?: Record<string, string | undefined> }; localStorage?: Storage };
+  try {
+    return g.process?.env?.SOSEDI_SYNC_LOG === '1' || g.localStorage?.getItem('sosedi_sync_log') === '1';
+  } catch {
+    return false;
+  }
+}
+const logOn = syncLogEnabled();
+function syncLog(...parts: unknown[]): void {
+  if (logOn) console.log(`[sync ${new Date().toISOString().slice(11, 23)}]`, ...parts);
+}
+function describeUrl(url: string, baseUrl: string): string {
+  const u = url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url;
+  const [path, query] = u.split('?');
+  if (!query) return path ?? '';
+  const q = new URLSearchParams(query);
+  const keep = ['feed', 'since', 'limit'].filter((k) => q.has(k)).map((k) => `${k}=${String(q.get(k)).slice(0, 24)}`);
+  return `${path}?${keep.join('&')}`;
+}
+
 class Gate {
   active = 0;
   maxSeen = 0;
@@ -83,6 +105,15 @@ class Gate {
   drain(): void {
     for (const next of this.queue.splice(0)) next();
   }
+}
+
+interface ChangesRow {
+  id?: string;
+  doc?: Record<string, unknown>;
+}
+interface ChangesBody {
+  results?: ChangesRow[];
+  last_seq?: unknown;
 }
 
 export class SyncClosedError extends Error {
@@ -121,14 +152,18 @@ export function createSyncFetch(options: SyncFetchOptions): SyncFetch {
     const collection = collectionOfUrl(url);
     let res: Response;
     let text: string;
+    const t0 = Date.now();
+    const what = logOn ? `${(init?.method ?? 'GET').toUpperCase()} ${describeUrl(url, options.baseUrl)}` : '';
     try {
       res = await base(url, { ...init, headers, signal: AbortSignal.any(signals) });
       text = await res.text();
     } catch (e) {
+      syncLog(what, signal?.aborted ? 'rotated' : 'failed', `${Date.now() - t0} ms`, e instanceof Error ? e.message : String(e));
       if (closer.signal.aborted) throw new SyncClosedError();
       if (!signal?.aborted) hooks.onNetworkError?.(e, collection);
       throw e;
     }
+    syncLog(what, res.status, `${Date.now() - t0} ms`, `${text.length} B`);
     hooks.onResponse?.(res.status, collection, url);
     return { status: res.status, text, headers: res.headers };
   }
@@ -136,31 +171,59 @@ export function createSyncFetch(options: SyncFetchOptions): SyncFetch {
   const json = (body: unknown, status = 200) =>
     new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-  function filterChanges(collection: string | null, text: string): string {
-    if (!collection) return text;
-    const schema = validatorFor(collection);
-    let body: { results?: { doc?: Record<string, unknown> }[] };
+  /** Drops design documents and documents from a newer app version from a `_changes` answer (null: not JSON). */
+  function filterChanges(collection: string | null, text: string): { body: ChangesBody; dropped: number; total: number } | null {
+    let body: ChangesBody;
     try {
       body = JSON.parse(text);
     } catch {
-      return text;
+      return null;
     }
-    if (!Array.isArray(body.results)) return text;
-    let held = false;
+    if (!collection || !Array.isArray(body.results)) return null;
+    const schema = validatorFor(collection);
+    const total = body.results.length;
     body.results = body.results.filter((row) => {
       const doc = row.doc;
-      if (String((row as { id?: string }).id ?? doc?._id ?? '').startsWith('_design/')) {
-        held = true; // server-side code, not desk data: never pulled
-        return false;
-      }
+      if (String(row.id ?? doc?._id ?? '').startsWith('_design/')) return false; // server-side code, not desk data: never pulled
       if (!doc || doc._deleted === true || !schema) return true;
       const problems = checkDocument(schema, doc, true);
       if (problems.length === 0) return true;
-      held = true;
       hooks.onHeld?.(collection, doc, describeProblems(problems));
       return false;
     });
-    return held ? JSON.stringify(body) : text;
+    const dropped = total - body.results.length;
+    syncLog(`changes of ${collection}: ${body.results.length} kept, ${dropped} held back`);
+    return { body, dropped, total };
+  }
+
+  /**
+   * A normal (paged) `_changes` pull. RxDB ends a pull run as soon as a page holds fewer documents than it asked
+   * for ("the server has no more"), so a page we shortened (a design document, a held-back document) would end
+   * the first sync there and leave the rest to the live feed, which only carries changes from after its start:
+   * the pull stalled at batchSize − 1. So a shortened full page is topped up from the following pages until it
+   * is full again or the server has no more; `last_seq` is that of the last page read.
+   */
+  async function pagedChanges(url: string, init: RequestInit | undefined): Promise<Response> {
+    const collection = collectionOfUrl(url);
+    const u = new URL(url);
+    const limit = Number(u.searchParams.get('limit') ?? NaN);
+    const results: ChangesRow[] = [];
+    let lastSeq: unknown;
+    for (let page = 0; ; page++) {
+      const r = await raw(u.toString(), init);
+      const filtered = r.status === 200 ? filterChanges(collection, r.text) : null;
+      if (!filtered) {
+        if (page === 0) return new Response(r.text, { status: r.status, headers: r.headers });
+        throw new Error(`HTTP ${r.status} while topping up a _changes page`);
+      }
+      results.push(...(filtered.body.results ?? []));
+      lastSeq = filtered.body.last_seq;
+      const full = Number.isFinite(limit) && filtered.total >= limit;
+      if (filtered.dropped === 0 && page === 0) return new Response(r.text, { status: 200, headers: r.headers });
+      if (!full || results.length >= limit || lastSeq === undefined) break;
+      u.searchParams.set('since', typeof lastSeq === 'string' ? lastSeq : JSON.stringify(lastSeq));
+    }
+    return json({ results, last_seq: lastSeq, pending: 0 });
   }
 
   async function longPoll(url: string, init: RequestInit | undefined): Promise<Response> {
@@ -191,8 +254,8 @@ export function createSyncFetch(options: SyncFetchOptions): SyncFetch {
       }, Math.min(250, sliceMs));
       try {
         const r = await raw(u.toString(), init, turn.signal);
-        if (r.status !== 200) return new Response(r.text, { status: r.status, headers: r.headers });
-        return new Response(filterChanges(collection, r.text), { status: 200, headers: { 'content-type': 'application/json' } });
+        const filtered = r.status === 200 ? filterChanges(collection, r.text) : null;
+        return filtered?.dropped ? json(filtered.body) : new Response(r.text, { status: r.status, headers: r.headers });
       } catch (e) {
         if (!turn.signal.aborted || closer.signal.aborted) throw e;
         // rotated out: give the slot to a waiting collection, then ask again with the same `since`
@@ -269,11 +332,11 @@ export function createSyncFetch(options: SyncFetchOptions): SyncFetch {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url;
     const method = (init?.method ?? 'GET').toUpperCase();
     if (url.includes('/_changes?') && url.includes('feed=longpoll')) return longPoll(url, init);
+    if (url.includes('/_changes?') && method === 'GET') return pagedChanges(url, init);
     if (method === 'POST' && /\/_bulk_docs(\?|$)/.test(url)) return bulkDocs(url, init);
     const r = await raw(url, init);
     if (method === 'POST' && /\/_all_docs(\?|$)/.test(url) && r.status === 200) rememberServerState(collectionOfUrl(url), r.text);
-    const text = url.includes('/_changes?') && r.status === 200 ? filterChanges(collectionOfUrl(url), r.text) : r.text;
-    return new Response(r.status === 204 ? null : text, { status: r.status, headers: r.headers });
+    return new Response(r.status === 204 ? null : r.text, { status: r.status, headers: r.headers });
   }) as typeof fetch;
 
   return {
