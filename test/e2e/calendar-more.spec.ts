@@ -88,6 +88,7 @@ test('a weekly club saved skipping the clashing date keeps the other booking; se
   await field(roomDialog, fill(cal.room.sectionId, { n: 2 })).fill('a');
   await roomDialog.getByRole('button', { name: set.save }).click();
   await expect(roomDialog.getByText(cal.errors.section['duplicate-id'])).toHaveCount(2);
+  if (process.env.CAL_SHOTS) await page.screenshot({ path: '/tmp/cal-shots/room-sections-ru.png' });
   await roomDialog.getByRole('button', { name: fill(cal.room.sectionRemoveNamed, { n: 2, name: 'B' }) }).click();
   await roomDialog.getByRole('button', { name: set.save }).click();
   await expect(roomDialog).toBeHidden();
@@ -145,12 +146,17 @@ for (const lang of ['en', 'ru'] as const satisfies Lang[]) {
     await field(page, cal.closures.reason).fill(lang === 'ru' ? 'Праздник' : 'Holiday');
     await page.getByRole('button', { name: cal.closures.add, exact: true }).click();
     await expect(page.getByRole('cell', { name: typed(lang, '2030-03-08'), exact: true })).toBeVisible();
+    if (process.env.CAL_SHOTS) await page.screenshot({ path: `/tmp/cal-shots/closures-${lang}.png`, fullPage: true });
 
     await seedHall(page, lang, { hourlyRate: 500 });
     await page.goto(`./?lang=${lang}#/calendar?view=day&date=2030-03-08`);
     await page.getByRole('button', { name: cal.newBooking }).click();
     const form = page.getByRole('dialog', { name: f.titleNew });
     await expect(field(form, f.date)).toHaveValue(typed(lang, '2030-03-08'));
+    if (process.env.CAL_SHOTS) {
+      await field(form, f.date).click(); // the picker: Monday first, in the interface language
+      await page.screenshot({ path: `/tmp/cal-shots/date-picker-${lang}.png` });
+    }
     await field(form, f.what).fill(lang === 'ru' ? 'Аренда: курсы' : 'Rental: a course');
     await choose(page, field(form, f.room), hallName(lang));
     await field(form, f.start).fill('10:00');

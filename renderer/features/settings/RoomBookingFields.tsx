@@ -74,7 +74,7 @@ function SectionsEditor({ form }: { form: UseFormReturnType<RoomFields> }) {
           return (
             <Group key={i} align="flex-start" gap="sm" wrap="nowrap">
               <TextInput
-                w={120}
+                w={170}
                 label={t('room.sectionId', { n })}
                 readOnly={fixed}
                 description={fixed ? t('room.sectionIdFixed') : undefined}
