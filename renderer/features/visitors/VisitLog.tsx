@@ -26,6 +26,8 @@ export function VisitLog({ peopleById }: { peopleById: Map<string, PersonDoc> })
   const people = shown.reduce((n, v) => n + 1 + v.adults + v.children, 0);
   const bookings = useBookingsById(shown.slice(0, MAX_ROWS).map((v) => v.bookingId));
   const bookingTitle = (id: string) => bookings.get(id)?.title ?? '';
+  const companions = (v: VisitDoc) =>
+    [v.adults > 0 ? t('log.adults', { n: v.adults }) : '', v.children > 0 ? t('log.children', { n: v.children }) : ''].filter(Boolean).join(', ');
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="log-title">
@@ -48,6 +50,7 @@ export function VisitLog({ peopleById }: { peopleById: Map<string, PersonDoc> })
         <Text fz="lg" aria-live="polite">
           {t('log.totals', { entries: shown.length, people })}
         </Text>
+        <Table.ScrollContainer minWidth={680}>
         <Table fz="md" striped aria-label={t('log.title')}>
           <Table.Thead>
             <Table.Tr>
@@ -55,8 +58,7 @@ export function VisitLog({ peopleById }: { peopleById: Map<string, PersonDoc> })
               <Table.Th>{t('columns.out')}</Table.Th>
               <Table.Th>{t('columns.name')}</Table.Th>
               <Table.Th>{t('columns.purpose')}</Table.Th>
-              <Table.Th>{t('columns.adults')}</Table.Th>
-              <Table.Th>{t('columns.children')}</Table.Th>
+              <Table.Th>{t('columns.companions')}</Table.Th>
               <Table.Th>{t('columns.edited')}</Table.Th>
               <Table.Th>{t('columns.actions')}</Table.Th>
             </Table.Tr>
@@ -66,15 +68,15 @@ export function VisitLog({ peopleById }: { peopleById: Map<string, PersonDoc> })
               const last = v.edits?.[v.edits.length - 1];
               return (
                 <Table.Tr key={v.id}>
-                  <Table.Td>{fmt.dateTime(v.timeIn)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(v.timeIn)}</Table.Td>
                   <Table.Td>{v.timeOut ? fmt.time(v.timeOut) : t('log.stillIn')}</Table.Td>
                   <Table.Td>{nameOf(v)}</Table.Td>
                   <Table.Td>
                     {t(`purposes.${v.purpose}`)} {bookingTitle(v.bookingId) && `· ${bookingTitle(v.bookingId)}`}
                   </Table.Td>
-                  <Table.Td>{v.adults}</Table.Td>
-                  <Table.Td>{v.children}</Table.Td>
-                  <Table.Td>{last ? t('log.editedBy', { by: last.by, at: fmt.dateTime(last.at), count: v.edits.length }) : ''}</Table.Td>
+                  <Table.Td>{companions(v) || '—'}</Table.Td>
+                  {/* When (and how often) it was corrected; who did it is in the trail inside the correction dialog. */}
+                  <Table.Td>{last ? t(v.edits.length > 1 ? 'log.editedMany' : 'log.editedAt', { at: fmt.dateTime(last.at), count: v.edits.length }) : ''}</Table.Td>
                   <Table.Td>
                     <Button size="xs" variant="light" onClick={() => setEditing(v)} aria-label={t('log.editOne', { name: nameOf(v), time: fmt.dateTime(v.timeIn) })}>
                       {t('log.edit')}
@@ -85,6 +87,7 @@ export function VisitLog({ peopleById }: { peopleById: Map<string, PersonDoc> })
             })}
           </Table.Tbody>
         </Table>
+        </Table.ScrollContainer>
         {shown.length > MAX_ROWS && <Text c="dimmed">{t('log.more', { count: shown.length - MAX_ROWS })}</Text>}
       </Stack>
       {editing && <EditVisit visit={editing} personName={nameOf(editing)} onClose={() => setEditing(null)} />}
@@ -143,10 +146,8 @@ function EditVisit({ visit, personName, onClose }: { visit: VisitDoc; personName
         allowDeselect={false}
         error={errors.purpose}
       />
-      <Group grow align="flex-start">
-        <TextInput type="datetime-local" label={t('columns.in')} value={f.timeIn} onChange={(e) => set({ timeIn: e.currentTarget.value })} error={errors.timeIn} />
-        <TextInput type="datetime-local" label={t('columns.out')} value={f.timeOut} onChange={(e) => set({ timeOut: e.currentTarget.value })} error={errors.timeOut} />
-      </Group>
+      <DateTimeField dateLabel={t('log.inDate')} timeLabel={t('log.inTime')} value={f.timeIn} onChange={(v) => set({ timeIn: v })} error={errors.timeIn} />
+      <DateTimeField dateLabel={t('log.outDate')} timeLabel={t('log.outTime')} value={f.timeOut} onChange={(v) => set({ timeOut: v })} error={errors.timeOut} />
       <Group grow align="flex-start">
         <NumberInput label={t('door.adults')} value={f.adults} onChange={(v) => set({ adults: v })} allowDecimal={false} error={errors.adults} />
         <NumberInput label={t('door.children')} value={f.children} onChange={(v) => set({ children: v })} allowDecimal={false} error={errors.children} />
@@ -163,5 +164,50 @@ function EditVisit({ visit, personName, onClose }: { visit: VisitDoc; personName
         </Stack>
       )}
     </FormModal>
+  );
+}
+
+/** "HH:mm" from what was typed ("9:05" → "09:05"); anything else is passed on for validation to refuse. */
+function normaliseTime(typed: string): string {
+  const m = /^(\d{1,2})[:.](\d{2})$/.exec(typed.trim());
+  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : typed.trim();
+}
+
+/**
+ * A local date-time as a day-first date and a typed 24-hour time, the same in every language and whatever
+ * the browser's locale (a native datetime-local input shows "11/22/2026, 04:50 AM" in an English browser).
+ * Emits "YYYY-MM-DDTHH:mm", '' when both are empty, or an invalid value for the validation to name.
+ */
+function DateTimeField({ dateLabel, timeLabel, value, onChange, error }: { dateLabel: string; timeLabel: string; value: string; onChange: (v: string) => void; error?: string | undefined }) {
+  const { t } = useTranslation('visitors');
+  const [date, setDate] = useState(value.slice(0, 10));
+  const [time, setTime] = useState(value.slice(11, 16));
+  const emit = (d: string, typed: string) => {
+    const hhmm = normaliseTime(typed);
+    onChange(!d && !hhmm ? '' : `${d}T${hhmm}`);
+  };
+  return (
+    <Group grow align="flex-start">
+      <DateField
+        label={dateLabel}
+        value={date}
+        onChange={(d) => {
+          setDate(d);
+          emit(d, time);
+        }}
+        error={Boolean(error)}
+      />
+      <TextInput
+        label={timeLabel}
+        inputMode="numeric"
+        placeholder={t('log.timeHint')}
+        value={time}
+        onChange={(e) => {
+          setTime(e.currentTarget.value);
+          emit(date, e.currentTarget.value);
+        }}
+        error={error}
+      />
+    </Group>
   );
 }
