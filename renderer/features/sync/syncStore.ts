@@ -6,7 +6,7 @@
 import { useSyncExternalStore } from 'react';
 import { BehaviorSubject, type Subscription } from 'rxjs';
 import type { Author, DeskDatabase } from '@shared/db';
-import { startSync, type CheckServerReport, type SyncEngine, type SyncErrorCode, type SyncStatus } from '@shared/sync';
+import { startSync, type CheckServerReport, type StartSyncOptions, type SyncEngine, type SyncErrorCode, type SyncStatus } from '@shared/sync';
 import { currentProfile } from '../../app/db';
 import { getDesk } from '../../app/desk';
 
@@ -41,6 +41,22 @@ export function loadAccount(): SyncAccount | null {
     return { url: a.url, centre: a.centre, user: a.user };
   } catch {
     return null;
+  }
+}
+
+/**
+ * Optional timing knobs for a site with few collections changing at once, or for tests (live changes are seen
+ * within about collections / 3 × sliceMs): localStorage `sosedi.sync.tuning` = {"sliceMs":1000,…}.
+ */
+function tuning(): Pick<StartSyncOptions, 'sliceMs' | 'maxPollMs' | 'retryMs' | 'maxRetryMs'> {
+  try {
+    const raw = JSON.parse(localStorage.getItem('sosedi.sync.tuning') ?? '{}') as Record<string, unknown>;
+    const out: Record<string, number> = {};
+    for (const k of ['sliceMs', 'maxPollMs', 'retryMs', 'maxRetryMs'])
+      if (typeof raw[k] === 'number' && raw[k] >= 100 && raw[k] <= 600000) out[k] = raw[k];
+    return out;
+  } catch {
+    return {};
   }
 }
 
@@ -91,7 +107,7 @@ async function startEngine(account: SyncAccount): Promise<void> {
     return;
   }
   try {
-    const e = await startSync({ db, config: { ...account, password }, author: { ...author } });
+    const e = await startSync({ db, config: { ...account, password }, author: { ...author }, ...tuning() });
     engine = e;
     statusSub = e.status$.subscribe((status) => set({ status }));
     set({ running: true, startError: null });

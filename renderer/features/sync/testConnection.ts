@@ -60,9 +60,9 @@ export async function testConnection(input: TestInput, collections: readonly str
   if (session === 'cors') return { ok: false, code: 'cors' };
   if (session.status === 401) return { ok: false, code: 'unauthorized', status: 401 };
 
+  const answers = await Promise.all(collections.map(async (c) => [c, await get(`${base}${encodeURIComponent(dbName(input.centre, c))}`)] as const));
   const missing: string[] = [];
-  for (const c of collections) {
-    const r = await get(`${base}${encodeURIComponent(dbName(input.centre, c))}`);
+  for (const [c, r] of answers) {
     if (r === 'cors') return { ok: false, code: 'cors' };
     if (r.status === 401) return { ok: false, code: 'unauthorized', status: 401 };
     if (r.status === 403) return { ok: false, code: 'forbidden', status: 403 };

@@ -1,0 +1,153 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect, DeskApp } from './fixtures';
+import { startPouchServer, type PouchServer } from '../../scripts/lib/pouchdb-server';
+import { provisionCentre } from '../../scripts/lib/provision';
+
+/**
+ * Two desks (two browser contexts = two IndexedDB profiles) against a real pouchdb-server on 127.0.0.1,
+ * provisioned like a centre (databases, validate_doc_update, desk user), configured through Settings → Sync.
+ */
+let server: PouchServer;
+let dir: string;
+const CENTRE = 'e2e';
+const USER = 'desk-e2e';
+const PASSWORD = 'pw-e2e-desk';
+const SHOTS = process.env.SOSEDI_SHOTS_DIR ?? 'test-results/sync-shots';
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sosedi-e2e-couch-'));
+  server = await startPouchServer({ dir, inMemory: true });
+  await provisionCentre({ url: server.adminUrl, centre: CENTRE, deskUser: USER, deskPassword: PASSWORD });
+});
+test.afterAll(async () => {
+  await server?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const status = (page: Page) => page.getByRole('banner').getByRole('status', { name: 'Синхронизация' });
+
+async function fillSync(page: Page, v: { url: string; centre: string; user: string; password: string }) {
+  await page.getByLabel('Адрес сервера').fill(v.url);
+  await page.getByLabel('Код центра').fill(v.centre);
+  await page.getByLabel('Пользователь').fill(v.user);
+  await page.getByRole('textbox', { name: 'Пароль' }).fill(v.password);
+}
+
+async function configure(page: Page, mark: (what: string) => void) {
+  await page.goto('./?lang=ru#/settings/sync');
+  await fillSync(page, { url: server.url, centre: CENTRE, user: USER, password: PASSWORD });
+  await page.getByRole('button', { name: 'Проверить соединение' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Соединение в порядке' })).toBeVisible();
+  mark('tested');
+  await page.getByRole('button', { name: 'Сохранить и запустить' }).click();
+  await expect(status(page)).toContainText(/На связи|Синхронизация…/);
+}
+
+async function renameRoom(page: Page, from: string, to: string) {
+  await page.goto('./?lang=ru#/settings/rooms');
+  await page.getByRole('button', { name: `Изменить: ${from}` }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Название').fill(to);
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('two desks: precise connection test, live sync of every collection, offline edits of one room go to both inboxes, resolved on one → resolved on both', async ({ app, page, browser }, info) => {
+  // about 25 s on an idle 2-core machine; the margin is for a CI box running other suites at once
+  test.setTimeout(120_000);
+  const t0 = Date.now();
+  const mark = (what: string) => process.env.SOSEDI_E2E_TIMING && console.log(`${((Date.now() - t0) / 1000).toFixed(1)}s ${what}`);
+  const a = page;
+  // live changes show within about collections / 3 × sliceMs: quicker slices than a real desk's 4 s keep this short
+  const fast = () => localStorage.setItem('sosedi.sync.tuning', JSON.stringify({ sliceMs: 700, maxPollMs: 3000, retryMs: 300, maxRetryMs: 2000 }));
+  await page.context().addInitScript(fast);
+  await app.open('ru', '/settings/sync');
+  await expect(status(a)).toContainText('Синхронизация выкл.');
+  await expect(a.getByText('Пароль хранится незашифрованным')).toBeVisible();
+
+  // Precise failures before the right settings.
+  mark('opened');
+  await fillSync(a, { url: server.url, centre: CENTRE, user: USER, password: 'wrong' });
+  await a.getByRole('button', { name: 'Проверить соединение' }).click();
+  await expect(a.getByRole('alert')).toContainText('не принял имя пользователя или пароль (401)');
+  await fillSync(a, { url: server.url, centre: 'nosuch', user: USER, password: PASSWORD });
+  await a.getByRole('button', { name: 'Проверить соединение' }).click();
+  await expect(a.getByRole('alert')).toContainText('баз этого центра нет (404)');
+  const closed = `http://127.0.0.1:${server.port + 1}/`; // nothing listens there (pouchdb-server took a free port)
+  await fillSync(a, { url: closed, centre: CENTRE, user: USER, password: PASSWORD });
+  await a.getByRole('button', { name: 'Проверить соединение' }).click();
+  await expect(a.getByRole('alert')).toContainText(/Сервер не отвечает|CORS/);
+  await a.getByLabel('Код центра').fill('Не код');
+  await a.getByRole('button', { name: 'Сохранить и запустить' }).click();
+  await expect(a.getByText('Только латинские строчные буквы')).toBeVisible();
+  await expect(a.getByLabel('Код центра')).toHaveValue('Не код'); // what was typed stays
+
+  await configure(a, mark);
+  mark('A configured');
+  await a.screenshot({ path: `${SHOTS}/settings.png`, fullPage: true });
+
+  const contextB: BrowserContext = await browser.newContext({ baseURL: info.project.use.baseURL, locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1366, height: 900 } });
+  const errorsB: string[] = [];
+  await contextB.addInitScript(fast);
+  const b = await contextB.newPage();
+  b.on('pageerror', (e) => errorsB.push(String(e)));
+  const appB = new DeskApp(b);
+  await appB.open('ru', '/settings/sync');
+  await configure(b, mark);
+  mark('B configured');
+
+  // Live: a room made on A, a person on B, an item on A appear on the other desk.
+  await app.addRoom({ name: 'Зал', capacity: 40 });
+  await b.goto('./?lang=ru#/settings/rooms');
+  await expect(b.getByRole('table').getByText('Зал', { exact: true })).toBeVisible({ timeout: 15_000 });
+  await b.goto('./?lang=ru#/people');
+  await b.getByRole('button', { name: 'Добавить человека' }).click();
+  await b.getByRole('dialog').getByLabel('Имя и фамилия').fill('Анна Петрова');
+  await b.getByRole('dialog').getByRole('button', { name: 'Сохранить' }).click();
+  await a.goto('./?lang=ru#/people');
+  await expect(a.getByText('Анна Петрова')).toBeVisible({ timeout: 15_000 });
+  await expect(status(a)).toContainText('Синхронизировано');
+  mark('live sync');
+  await a.screenshot({ path: `${SHOTS}/status.png`, clip: { x: 0, y: 0, width: 1366, height: 70 } });
+
+  // Both offline, the same room renamed differently; back online → the inbox lists it on both desks.
+  await page.context().setOffline(true);
+  await contextB.setOffline(true);
+  await expect(status(a)).toContainText('Нет связи');
+  await renameRoom(a, 'Зал', 'Большой зал');
+  await expect(status(a)).toContainText('Не отправлено');
+  await renameRoom(b, 'Зал', 'Зал на втором этаже');
+  mark('offline edits');
+  await page.context().setOffline(false);
+  await contextB.setOffline(false);
+  for (const p of [a, b]) {
+    await p.goto('./?lang=ru#/conflicts');
+    await expect(p.getByRole('article', { name: /Конфликт:/ })).toBeVisible({ timeout: 30_000 });
+  }
+  await expect(status(a).getByRole('link', { name: '1 конфликт' })).toBeVisible();
+  const card = a.getByRole('article', { name: /Конфликт:/ });
+  await expect(card.getByRole('table')).toContainText('Большой зал');
+  await expect(card.getByRole('table')).toContainText('Зал на втором этаже');
+  await expect(card.getByText('изменено на обеих стойках')).toBeVisible();
+  await a.screenshot({ path: `${SHOTS}/inbox.png`, fullPage: true });
+  mark('inbox on both');
+
+  // Resolve on A by combining (pick the other version's name) → resolved on B, both desks hold that name.
+  const inUse = (await card.getByRole('row', { name: /Название/ }).getByRole('cell').first().innerText()).trim();
+  const other = inUse === 'Большой зал' ? 'Зал на втором этаже' : 'Большой зал';
+  await card.getByRole('button', { name: 'Совместить по полям' }).click();
+  await card.getByRole('radio', { name: 'другую' }).check();
+  await card.getByRole('button', { name: 'Сохранить совмещённое' }).click();
+  await expect(a.getByText('Конфликтов нет.')).toBeVisible();
+  await expect(b.getByText('Конфликтов нет.')).toBeVisible({ timeout: 30_000 });
+  for (const p of [a, b]) {
+    await p.goto('./?lang=ru#/settings/rooms');
+    await expect(p.getByRole('table').getByText(other, { exact: true })).toBeVisible({ timeout: 15_000 });
+  }
+  mark('resolved');
+  expect(errorsB, 'uncaught errors on desk B').toEqual([]);
+  await contextB.close();
+});
