@@ -7,8 +7,6 @@ import {
   getRxStorageDexie,
 } from 'rxdb/plugins/storage-dexie';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- RxDB's Dexie internals are untyped */
-
 /**
  * RxDB's Dexie storage, with queries read in one `getAll` on the index range instead of a cursor stepped
  * record by record. RxDB's `dexieQuery` walks an IndexedDB cursor: one round trip to the browser's

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { Alert, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { BOOKING_CATEGORIES, VISIT_PURPOSES } from '@shared/db';
@@ -58,80 +58,86 @@ function ReportBody({ report, periodLabel: label, previousLabel }: { report: Rep
   const cur = report.current;
   const prev = report.previous;
   const hours = ` ${t('chart.hours')}`;
+  // The key figures paint first; the charts and tables (recharts is most of the render) follow in a
+  // background render right after, so the month's figures are not held back by drawing every chart.
+  const showAll = useDeferredValue(true, false);
   return (
     <Stack gap="xl">
       <Text c="dimmed">{t('period.comparedWith', { from: report.previousPeriod.from, to: report.previousPeriod.to })}</Text>
       <KeyFigures rows={rows} />
+      {showAll && (
+        <>
+          <Section title={t('section.visits')} note={t('notes.unique')}>
+            <ComparisonBars
+              section="visits"
+              chartKey="purpose"
+              title={t('chart.visitsByPurpose')}
+              data={VISIT_PURPOSES.map((p) => ({ label: t(`purpose.${p}`), current: cur.visits.byPurpose[p], previous: prev.visits.byPurpose[p] }))}
+            />
+            <HeatMap data={cur.visits.heatmap} />
+          </Section>
 
-      <Section title={t('section.visits')} note={t('notes.unique')}>
-        <ComparisonBars
-          section="visits"
-          chartKey="purpose"
-          title={t('chart.visitsByPurpose')}
-          data={VISIT_PURPOSES.map((p) => ({ label: t(`purpose.${p}`), current: cur.visits.byPurpose[p], previous: prev.visits.byPurpose[p] }))}
-        />
-        <HeatMap data={cur.visits.heatmap} />
-      </Section>
+          <Section title={t('section.events')} note={t('notes.held')}>
+            <ComparisonBars
+              section="events"
+              chartKey="events"
+              title={t('chart.eventsByCategory')}
+              data={BOOKING_CATEGORIES.map((c) => ({ label: t(`category.${c}`), current: cur.events.heldByCategory[c], previous: prev.events.heldByCategory[c] }))}
+            />
+          </Section>
 
-      <Section title={t('section.events')} note={t('notes.held')}>
-        <ComparisonBars
-          section="events"
-          chartKey="events"
-          title={t('chart.eventsByCategory')}
-          data={BOOKING_CATEGORIES.map((c) => ({ label: t(`category.${c}`), current: cur.events.heldByCategory[c], previous: prev.events.heldByCategory[c] }))}
-        />
-      </Section>
+          <Section title={t('section.rooms')} note={t('notes.occupancy')}>
+            <SimpleGrid cols={{ base: 1, lg: 2 }}>
+              <ComparisonBars
+                section="rooms"
+                chartKey="rooms"
+                unit={hours}
+                title={t('chart.hoursByRoom')}
+                data={cur.rooms.rooms.map((r) => ({ label: r.name, current: r.bookedHours, previous: prev.rooms.rooms.find((p) => p.roomId === r.roomId)?.bookedHours ?? 0 }))}
+              />
+              <ComparisonBars
+                section="rooms"
+                chartKey="roomCategories"
+                unit={hours}
+                title={t('chart.hoursByCategory')}
+                data={BOOKING_CATEGORIES.map((c) => ({ label: t(`category.${c}`), current: cur.rooms.bookedHoursByCategory[c], previous: prev.rooms.bookedHoursByCategory[c] }))}
+              />
+            </SimpleGrid>
+            <SimpleTable
+              caption={t('table.byRoom')}
+              head={[t('column.room'), t('column.bookings'), t('column.hoursBooked'), t('column.hoursUsed'), t('column.occupancy')]}
+              rows={cur.rooms.rooms.map((r) => [r.name, fmtN(r.bookings, i18n.language), fmtN(r.bookedHours, i18n.language, 'hours'), fmtN(r.usedHours, i18n.language, 'hours'), formatValue(r.occupancy, 'share', i18n.language) || '—'])}
+            />
+          </Section>
 
-      <Section title={t('section.rooms')} note={t('notes.occupancy')}>
-        <SimpleGrid cols={{ base: 1, lg: 2 }}>
-          <ComparisonBars
-            section="rooms"
-            chartKey="rooms"
-            unit={hours}
-            title={t('chart.hoursByRoom')}
-            data={cur.rooms.rooms.map((r) => ({ label: r.name, current: r.bookedHours, previous: prev.rooms.rooms.find((p) => p.roomId === r.roomId)?.bookedHours ?? 0 }))}
-          />
-          <ComparisonBars
-            section="rooms"
-            chartKey="roomCategories"
-            unit={hours}
-            title={t('chart.hoursByCategory')}
-            data={BOOKING_CATEGORIES.map((c) => ({ label: t(`category.${c}`), current: cur.rooms.bookedHoursByCategory[c], previous: prev.rooms.bookedHoursByCategory[c] }))}
-          />
-        </SimpleGrid>
-        <SimpleTable
-          caption={t('table.byRoom')}
-          head={[t('column.room'), t('column.bookings'), t('column.hoursBooked'), t('column.hoursUsed'), t('column.occupancy')]}
-          rows={cur.rooms.rooms.map((r) => [r.name, fmtN(r.bookings, i18n.language), fmtN(r.bookedHours, i18n.language, 'hours'), fmtN(r.usedHours, i18n.language, 'hours'), formatValue(r.occupancy, 'share', i18n.language) || '—'])}
-        />
-      </Section>
+          <Section title={t('section.rentals')}>
+            <SimpleTable
+              caption={t('table.rentalsByOrganiser')}
+              head={[t('column.organiser'), t('column.bookings'), t('column.hoursBooked'), t('column.income')]}
+              rows={cur.rentals.byOrganiser.map((o) => [o.name || '—', fmtN(o.count, i18n.language), fmtN(o.hours, i18n.language, 'hours'), fmtN(o.income, i18n.language, 'money')])}
+            />
+            <SimpleTable
+              caption={t('table.rentalsByRoom')}
+              head={[t('column.room'), t('column.bookings'), t('column.hoursBooked'), t('column.income')]}
+              rows={cur.rentals.byRoom.map((o) => [o.name, fmtN(o.count, i18n.language), fmtN(o.hours, i18n.language, 'hours'), fmtN(o.income, i18n.language, 'money')])}
+            />
+          </Section>
 
-      <Section title={t('section.rentals')}>
-        <SimpleTable
-          caption={t('table.rentalsByOrganiser')}
-          head={[t('column.organiser'), t('column.bookings'), t('column.hoursBooked'), t('column.income')]}
-          rows={cur.rentals.byOrganiser.map((o) => [o.name || '—', fmtN(o.count, i18n.language), fmtN(o.hours, i18n.language, 'hours'), fmtN(o.income, i18n.language, 'money')])}
-        />
-        <SimpleTable
-          caption={t('table.rentalsByRoom')}
-          head={[t('column.room'), t('column.bookings'), t('column.hoursBooked'), t('column.income')]}
-          rows={cur.rentals.byRoom.map((o) => [o.name, fmtN(o.count, i18n.language), fmtN(o.hours, i18n.language, 'hours'), fmtN(o.income, i18n.language, 'money')])}
-        />
-      </Section>
+          <Section title={t('section.loans')}>
+            <ComparisonBars section="loans" chartKey="items" title={t('chart.topItems')} data={cur.loans.topItems.map((i) => ({ label: i.name, current: i.loans }))} />
+          </Section>
 
-      <Section title={t('section.loans')}>
-        <ComparisonBars section="loans" chartKey="items" title={t('chart.topItems')} data={cur.loans.topItems.map((i) => ({ label: i.name, current: i.loans }))} />
-      </Section>
+          <Section title={t('section.partners')}>
+            <SimpleTable
+              caption={t('table.activeGroups')}
+              head={[t('column.name'), t('column.kind'), t('column.bookings'), t('column.loans')]}
+              rows={cur.partners.active.map((g) => [g.name, t(`groupKind.${g.kind}`), fmtN(g.bookings, i18n.language), fmtN(g.loans, i18n.language)])}
+            />
+          </Section>
 
-      <Section title={t('section.partners')}>
-        <SimpleTable
-          caption={t('table.activeGroups')}
-          head={[t('column.name'), t('column.kind'), t('column.bookings'), t('column.loans')]}
-          rows={cur.partners.active.map((g) => [g.name, t(`groupKind.${g.kind}`), fmtN(g.bookings, i18n.language), fmtN(g.loans, i18n.language)])}
-        />
-      </Section>
-
-      <FunderTable rows={rows} periodLabel={label} previousLabel={previousLabel} />
+          <FunderTable rows={rows} periodLabel={label} previousLabel={previousLabel} />
+        </>
+      )}
     </Stack>
   );
 }
