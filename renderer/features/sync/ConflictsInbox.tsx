@@ -6,7 +6,7 @@ import type { RxCollection } from 'rxdb';
 import { stampChange, stampNew, type Author, type BookingDoc, type ConflictDoc, type DeskDatabase } from '@shared/db';
 import { changedFields, shortHash } from '@shared/sync';
 import type { BookingClash, LoanClash } from '@shared/sync/clashes';
-import { useAuthor, useDb, useLiveQuery } from '../../app/db';
+import { deskId, useAuthor, useDb, useLiveQuery } from '../../app/db';
 import { useFormat } from '../../app/format';
 import { useRooms } from '../settings/hooks';
 import { useInbox } from './useInbox';
@@ -39,7 +39,10 @@ function Who({ doc }: { doc: Json }) {
   const fmt = useFormat();
   const by = (doc.updatedBy ?? {}) as { desk?: string; volunteer?: string };
   const at = typeof doc.updatedAt === 'string' ? fmt.dateTime(doc.updatedAt) : t('inbox.empty');
-  return <Text size="sm">{doc._deleted ? t('inbox.deletedBy', { who: by.volunteer || by.desk || '?', at }) : t('inbox.by', { who: by.volunteer || by.desk || '?', at })}</Text>;
+  // desk ids are long random strings: "this desk" or the last characters, which tell two desks apart
+  const desk = by.desk === deskId() ? t('inbox.thisDesk') : t('inbox.desk', { id: (by.desk ?? '?').slice(-4) });
+  const who = by.volunteer ? `${by.volunteer} (${desk})` : desk;
+  return <Text size="sm">{doc._deleted ? t('inbox.deletedBy', { who, at }) : t('inbox.by', { who, at })}</Text>;
 }
 
 /** Writes field values into the live document and marks the conflict resolved (both sync to the other desks). */
