@@ -226,10 +226,16 @@ export function createSyncFetch(options: SyncFetchOptions): SyncFetch {
     return json({ results, last_seq: lastSeq, pending: 0 });
   }
 
+  /** collection → the sequence its first since=now long-poll was pinned to. */
+  const pinnedNow = new Map<string, string>();
   async function longPoll(url: string, init: RequestInit | undefined): Promise<Response> {
     const u = new URL(url);
     const collection = collectionOfUrl(url);
-    if (u.searchParams.get('since') === 'now') {
+    if (u.searchParams.get('since') === 'now' && collection && pinnedNow.has(collection)) {
+      // RxDB's live loop keeps asking with since=now until one long-poll succeeds: after a failed one (a cut
+      // connection) a fresh "now" would skip every change made in between, so the first pin stays.
+      u.searchParams.set('since', pinnedNow.get(collection)!);
+    } else if (u.searchParams.get('since') === 'now') {
       // Pin "now" to a real sequence first, so a rotated long-poll can never skip a change.
       const probe = new URL(u);
       probe.searchParams.set('feed', 'normal');
@@ -240,6 +246,7 @@ export function createSyncFetch(options: SyncFetchOptions): SyncFetch {
       if (r.status !== 200) return new Response(r.text, { status: r.status, headers: r.headers });
       const seq = (JSON.parse(r.text) as { last_seq?: unknown }).last_seq;
       u.searchParams.set('since', typeof seq === 'string' ? seq : JSON.stringify(seq ?? 0));
+      if (collection) pinnedNow.set(collection, u.searchParams.get('since')!);
     }
     for (;;) {
       await gate.acquire();
