@@ -139,7 +139,7 @@ test('two desks: precise connection test, live sync of every collection, offline
   const inUse = (await card.getByRole('row', { name: /Название/ }).getByRole('cell').first().innerText()).trim();
   const other = inUse === 'Большой зал' ? 'Зал на втором этаже' : 'Большой зал';
   await card.getByRole('button', { name: 'Совместить по полям' }).click();
-  await card.getByRole('radio', { name: 'другую' }).check();
+  await card.getByRole('radiogroup', { name: 'Что оставить в поле «Название / имя»' }).getByRole('radio', { name: 'другую' }).check();
   await card.getByRole('button', { name: 'Сохранить совмещённое' }).click();
   await expect(a.getByText('Конфликтов нет.')).toBeVisible();
   await expect(b.getByText('Конфликтов нет.')).toBeVisible({ timeout: 30_000 });

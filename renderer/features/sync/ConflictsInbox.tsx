@@ -133,7 +133,12 @@ function ConflictCard({ conflict }: { conflict: ConflictDoc }) {
                   <Table.Td fw={clash ? 700 : undefined}>{text(other[f])}</Table.Td>
                   {combining && (
                     <Table.Td>
-                      <Radio.Group value={choice[f] ?? 'kept'} onChange={(v) => setChoice((c) => ({ ...c, [f]: v as Choice }))} aria-label={t('inbox.chooseFor', { field: label })}>
+                      <Radio.Group
+                        value={choice[f] ?? 'kept'}
+                        onChange={(v) => setChoice((c) => ({ ...c, [f]: v as Choice }))}
+                        label={t('inbox.chooseFor', { field: label })}
+                        styles={{ label: { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' } }}
+                      >
                         <Group gap="sm">
                           <Radio value="kept" label={t('inbox.useInUse')} />
                           <Radio value="other" label={t('inbox.useOther')} />

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useAuthor, useDb } from '../../app/db';
+import { isElectron } from '../../app/desk';
 import { syncService } from './syncStore';
 
 /**
@@ -18,6 +19,8 @@ export function useSyncService(): void {
   }, [db]);
   useEffect(() => syncService.setAuthor(author), [author]);
   useEffect(() => {
+    // Electron cancels a close silently when beforeunload objects: its main process must ask instead
+    if (isElectron()) return;
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       if (syncService.pending() === 0) return;
       e.preventDefault();
