@@ -120,6 +120,8 @@ test('two desks: precise connection test, live sync of every collection, offline
   await renameRoom(a, 'Зал', 'Большой зал');
   await expect(status(a)).toContainText('Не отправлено');
   await renameRoom(b, 'Зал', 'Зал на втором этаже');
+  await expect(a.locator('.mantine-Notification-root')).toHaveCount(0); // the 'saved' toast covers the header until it closes
+  await a.screenshot({ path: `${SHOTS}/status-offline.png`, clip: { x: 0, y: 0, width: 1366, height: 70 } });
   mark('offline edits');
   await page.context().setOffline(false);
   await contextB.setOffline(false);
