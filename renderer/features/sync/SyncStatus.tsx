@@ -30,11 +30,12 @@ function ConflictsLink() {
 /** Always visible in the header: online/offline, progress of a first sync, last sync, unsent changes, errors, conflicts. */
 export default function SyncStatus() {
   const { t } = useTranslation('sync');
-  const { account, enabled, running, status, startError } = useSync();
+  const { account, enabled, status, startError } = useSync();
   const now = useNow();
   const relative = useRelativeTime();
 
-  if (!account || !enabled || (!running && !startError)) {
+  // saved and enabled but not running yet (starting) shows 'Connecting…' rather than 'Sync off'
+  if (!account || !enabled) {
     return (
       <Group role="status" aria-label={t('status.label')} gap="sm" wrap="nowrap">
         <Anchor component={Link} to="/settings/sync" size="sm" c="dimmed">
