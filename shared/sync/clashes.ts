@@ -32,6 +32,11 @@ export interface LoanClash {
 
 export type Clash = BookingClash | LoanClash;
 
+/** The clash key of two bookings, whatever their order (the inbox dismisses by it; the calendar marks by it). */
+export function bookingClashKey(idA: string, idB: string): string {
+  return idA < idB ? `booking:${idA}|${idB}` : `booking:${idB}|${idA}`;
+}
+
 const minutesBetween = (a: string, b: string) => (Date.parse(`${b}:00Z`) - Date.parse(`${a}:00Z`)) / 60000;
 
 export function bookingClashes(
@@ -49,7 +54,7 @@ export function bookingClashes(
       if (b.start >= a.end && b.start.slice(0, 10) > a.end.slice(0, 10)) break;
       if (!bookingsConflict(a, b)) continue;
       const pair = [a, b].sort((x, y) => (x.id < y.id ? -1 : 1)) as [BookingDoc, BookingDoc];
-      const key = `booking:${pair[0].id}|${pair[1].id}`;
+      const key = bookingClashKey(a.id, b.id);
       if (dismissed.has(key)) continue;
       const later = a.createdAt > b.createdAt ? a : b;
       const others = bookings.filter((x) => x.id !== later.id);

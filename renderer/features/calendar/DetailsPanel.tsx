@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, Drawer, Group, Modal, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { Alert, Anchor, Badge, Button, Drawer, Group, Modal, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Occurrence } from '@shared/bookings';
 import type { RoomDoc } from '@shared/db';
@@ -12,6 +13,8 @@ import type { Scope } from './BookingForm';
 
 interface Props {
   occurrence: Occurrence;
+  /** In an unresolved double-booking clash (two desks booked it offline): marked, with a way to the inbox. */
+  clash?: boolean;
   rooms: RoomDoc[];
   onClose: () => void;
   onEdit: () => void;
@@ -19,7 +22,7 @@ interface Props {
 }
 
 /** A booking's details in a side panel: edit, cancel (who and why), duplicate. */
-export function DetailsPanel({ occurrence: o, rooms, onClose, onEdit, onDuplicate }: Props) {
+export function DetailsPanel({ occurrence: o, clash, rooms, onClose, onEdit, onDuplicate }: Props) {
   const { t } = useTranslation('calendar');
   const fmt = useFormat();
   const words = useBookingWords(rooms);
@@ -36,7 +39,16 @@ export function DetailsPanel({ occurrence: o, rooms, onClose, onEdit, onDuplicat
           <Badge color={CATEGORY_COLOURS[o.category]} size="lg">{t(`categories.${o.category}`)}</Badge>
           <Badge variant="outline" size="lg" color={cancelled ? 'gray' : 'dark'}>{t(`statuses.${o.status}`)}</Badge>
           {o.seriesId && <Badge variant="light" size="lg">{t('details.series')}</Badge>}
+          {clash && <Badge color="orange.9" size="lg">{t('syncClash.mark')}</Badge>}
         </Group>
+        {clash && (
+          <Alert color="orange" title={t('syncClash.title')}>
+            <Text>{t('syncClash.text')}</Text>
+            <Anchor component={Link} to="/conflicts" fw={600}>
+              {t('syncClash.link')}
+            </Anchor>
+          </Alert>
+        )}
         <dl style={{ margin: 0, fontSize: 18 }}>
           <dt><Text fw={600}>{t('details.when')}</Text></dt>
           <dd style={{ margin: 0 }}>{words.when(o.start, o.end)}</dd>

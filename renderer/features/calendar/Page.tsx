@@ -23,7 +23,7 @@ import { FreeSlotDialog } from './FreeSlotDialog';
 import { daySheetHtml } from './daySheet';
 import { fromJsDate, jsDateToLocalDate, toJsDate, todayLocal } from './dates';
 import { useBookingActions } from './hooks/useBookingActions';
-import { useRangeOccurrences } from './hooks/useCalendarData';
+import { useClashMarks, useRangeOccurrences } from './hooks/useCalendarData';
 import { useSeries } from './hooks/useCalendarData';
 import { CATEGORY_COLOURS, useBookingWords } from './words';
 import './calendar.css';
@@ -122,6 +122,7 @@ export default function Page() {
 
   const { from, to } = rangeOf(view, date);
   const { occurrences } = useRangeOccurrences(from, to, showCancelled);
+  const clashing = useClashMarks(occurrences);
   const shownRooms = useMemo(() => rooms.filter((r) => !roomFilter.length || roomFilter.includes(r.id)), [rooms, roomFilter]);
   // Stable props, so react-big-calendar does not lay out every event again on each render of the page.
   const times = useMemo(() => ({ date: toJsDate(date), min: toJsDate(`${date}T07:00`), max: toJsDate(`${date}T23:30`), scrollTo: toJsDate(`${date}T09:00`) }), [date]);
@@ -135,14 +136,14 @@ export default function Page() {
           const taken = o.sections.length ? roomColumns.filter((c) => o.sections.includes(c.section)) : roomColumns;
           return {
             id: o.id,
-            title: [o.title, o.organiser.name].filter(Boolean).join(' — '),
+            title: (clashing.has(o.id) ? `${t('syncClash.mark')} · ` : '') + [o.title, o.organiser.name].filter(Boolean).join(' — '),
             start: toJsDate(o.start),
             end: toJsDate(o.end),
             resourceId: taken.length === 1 ? taken[0]!.id : taken.map((c) => c.id),
             occurrence: o,
           };
         }),
-    [occurrences, roomFilter, categoryFilter, columns],
+    [occurrences, roomFilter, categoryFilter, columns, clashing, t],
   );
 
   const startBooking = useCallback(
@@ -276,6 +277,7 @@ export default function Page() {
       {selected && (
         <DetailsPanel
           occurrence={selected}
+          clash={clashing.has(selected.id)}
           rooms={rooms}
           onClose={() => setSelected(null)}
           onEdit={() => {

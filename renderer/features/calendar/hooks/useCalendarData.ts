@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { addDays, occurrencesInRange, type Occurrence } from '@shared/bookings';
-import type { BookingDoc, GroupDoc, ItemDoc, LocalDate, PersonDoc, SeriesDoc } from '@shared/db';
+import type { BookingDoc, ConflictDoc, GroupDoc, ItemDoc, LocalDate, PersonDoc, SeriesDoc } from '@shared/db';
 import { useLiveQuery } from '../../../app/db';
+import { clashingBookingIds } from '../clashMarks';
 
 /** Bookings are read from a little before the range so long bookings that began earlier still show. */
 export const LOOKBACK_DAYS = 2;
@@ -47,4 +48,11 @@ export function useDirectory(): { people: PersonDoc[]; groups: GroupDoc[] } {
 export function useCatalogue(): ItemDoc[] {
   const { data } = useLiveQuery((db) => db.items.find(), []);
   return ((data as ItemDoc[] | undefined) ?? []).slice().sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+}
+
+/** The ids of the shown bookings in an unresolved double-booking clash (computed over the loaded range only). */
+export function useClashMarks(occurrences: readonly Occurrence[]): Set<string> {
+  const { data } = useLiveQuery((db) => db.conflicts.find({ selector: { kind: 'dismissed-clash' } }), []);
+  const dismissed = useMemo(() => new Set(((data ?? []) as ConflictDoc[]).map((d) => d.docId)), [data]);
+  return useMemo(() => clashingBookingIds(occurrences, dismissed), [occurrences, dismissed]);
 }
