@@ -54,6 +54,11 @@ export interface HardenOptions {
   /** Opens an allow-listed https link in the system browser (shell.openExternal). */
   openExternal: (url: string) => unknown;
   allowList?: readonly string[];
+  /**
+   * Asked when the page objects to unloading (beforeunload: sync changes not yet on the server); true = close
+   * anyway. Without it Electron cancels the close silently, so every window that can object must be asked.
+   */
+  confirmUnload?: (contents: WebContents) => boolean;
 }
 
 function originOf(url: string): string | null {
@@ -91,6 +96,10 @@ export function hardenWebContents(contents: WebContents, options: HardenOptions)
     guardNavigation(event, url);
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // preventDefault here means "ignore the page's objection and unload"
+  contents.on('will-prevent-unload', (event) => {
+    if (options.confirmUnload?.(contents)) event.preventDefault();
+  });
   contents.setWindowOpenHandler(({ url }) => {
     maybeOpenExternal(url);
     return { action: 'deny' };

@@ -11,6 +11,7 @@ import { buildCsp } from './csp';
 import { loadMainConfig, saveMainConfig } from './config';
 import { listAutoBackups, writeAndRotate } from './backupFolder';
 import { applySessionPolicy, createHardenedWindow, hardenWebContents, type HardenOptions } from './hardening';
+import { confirmCloseWithUnsent } from './unload';
 import { registerIpcHandlers, type IpcHandlers } from './ipc';
 import { isAllowedExternalUrl, syncServerOrigin } from '@shared/ipc/links';
 import { buildMenuTemplate, menuText } from './menu';
@@ -100,6 +101,11 @@ function start(): void {
     createHardenedWindow(BrowserWindow, { show: false, webPreferences: { javascript: false } }, hardenOptions),
   );
 
+  hardenOptions.confirmUnload = (contents) =>
+    confirmCloseWithUnsent(config.menuLanguage, (options) => {
+      const owner = BrowserWindow.fromWebContents(contents);
+      return owner ? dialog.showMessageBoxSync(owner, options) : dialog.showMessageBoxSync(options);
+    });
   applySessionPolicy(session.defaultSession);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, hardenOptions));
   protocol.handle(

@@ -1,12 +1,11 @@
 import { useEffect } from 'react';
 import { useAuthor, useDb } from '../../app/db';
-import { isElectron } from '../../app/desk';
 import { syncService } from './syncStore';
 
 /**
  * Mounted once in AppServices: starts sync on launch when an account is saved, stops it when the app unmounts,
- * and asks before the window closes while local changes are not yet on the server (browser mode; Electron's
- * main process asks for its own window).
+ * and asks before the window closes while local changes are not yet on the server (the browser asks itself;
+ * in Electron the objection reaches the main process, which asks with a native dialog: electron/main/unload.ts).
  */
 export function useSyncService(): void {
   const db = useDb();
@@ -19,8 +18,7 @@ export function useSyncService(): void {
   }, [db]);
   useEffect(() => syncService.setAuthor(author), [author]);
   useEffect(() => {
-    // Electron cancels a close silently when beforeunload objects: its main process must ask instead
-    if (isElectron()) return;
+    // Browsers ask themselves; in Electron the objection reaches main ('will-prevent-unload'), which asks natively
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       if (syncService.pending() === 0) return;
       e.preventDefault();
