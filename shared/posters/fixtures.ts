@@ -2,6 +2,7 @@
 import type { BookingCategory } from '../db/schemas/bookings';
 import type { PosterSource } from './model';
 import type { PosterCentre } from './render';
+import { DEFAULT_OPENING_HOURS } from '../centre/validate';
 
 export const FIXTURE_WEEK = { from: '2026-11-23', to: '2026-11-29' } as const;
 
@@ -10,15 +11,7 @@ export const FIXTURE_CENTRE: PosterCentre = {
   address: 'ул. Садовая, д. 12',
   phone: '+7 (812) 555-12-34',
   logo: '',
-  openingHours: {
-    mo: { open: '10:00', close: '21:00' },
-    tu: { open: '10:00', close: '21:00' },
-    we: { open: '10:00', close: '21:00' },
-    th: { open: '10:00', close: '21:00' },
-    fr: { open: '10:00', close: '21:00' },
-    sa: { open: '11:00', close: '18:00' },
-    su: null,
-  },
+  openingHours: DEFAULT_OPENING_HOURS,
   posterUrl: 'https://sosedi.example.org/afisha',
 };
 
