@@ -455,20 +455,3 @@ export async function monthReport(ctx: BenchContext, loaded: LoadedProfile): Pro
     return failed(spec, e);
   }
 }
-
-// ------------------------------------------------------------------ not yet driven
-
-/** Sync: a placeholder today; say so instead of inventing a number. */
-export async function pending(ctx: BenchContext, loaded: LoadedProfile): Promise<MetricResult[]> {
-  const page = loaded.page;
-  const out: MetricResult[] = [];
-  const items: [Spec, string, string][] = [
-    [{ name: 'first_sync_ratio', unit: '×', budget: 1.0 }, '/settings/sync', 'sync settings'],
-  ];
-  for (const [spec, hash, what] of items) {
-    await page.goto(url(ctx, hash));
-    const state = await probe(page, 'main form, main table, main svg, main iframe', 8000);
-    out.push(missing(spec, state === 'ready' ? `${what} landed, its benchmark driver is not written yet` : `${what} is a placeholder`));
-  }
-  return out;
-}

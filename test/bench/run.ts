@@ -7,6 +7,7 @@
  *   npm run bench -- --smoke            tiny dataset, 1 run: every metric of a landed feature must be produced
  *   options: --size tiny|small|full  --runs N  --load-runs N (full bulk loads, default = runs)
  *            --web-dir <built folder, skips the build>  (env BENCH_SIZE, BENCH_RUNS, BENCH_LOAD_RUNS)
+ *            --only first_sync_ratio  (just that metric: no bulk load, it needs none)
  *
  * Budget misses never fail the run. The smoke run exits 1 when a produced metric is missing or not a number.
  */
@@ -20,7 +21,8 @@ import path from 'node:path';
 import handler from 'serve-handler';
 import { chromium } from 'playwright-core';
 import { generateDataset, type FixtureSize } from '../../shared/fixtures/generate';
-import { bulkLoad, calendarViews, jsHeap, loanScan, monthReport, openToInteractive, peopleSearch, pending, posterPdf, visitSignIn, type BenchContext } from './metrics';
+import { bulkLoad, calendarViews, jsHeap, loanScan, monthReport, openToInteractive, peopleSearch, posterPdf, visitSignIn, type BenchContext } from './metrics';
+import { firstSyncRatio } from './sync';
 import { summary, table, verdict, type MetricResult } from './stats';
 
 const argv = process.argv.slice(2);
@@ -32,8 +34,9 @@ const smoke = argv.includes('--smoke');
 const size = (arg('size') ?? process.env.BENCH_SIZE ?? (smoke ? 'tiny' : 'full')) as FixtureSize;
 const runs = Number(arg('runs') ?? process.env.BENCH_RUNS ?? (smoke ? 1 : 5));
 const loadRuns = Number(arg('load-runs') ?? process.env.BENCH_LOAD_RUNS ?? runs);
-if (!['tiny', 'small', 'full'].includes(size) || !(runs >= 1) || !(loadRuns >= 1)) {
-  console.error('usage: run.ts [--smoke] [--size tiny|small|full] [--runs N] [--load-runs N] [--web-dir DIR]');
+const only = arg('only');
+if (!['tiny', 'small', 'full'].includes(size) || !(runs >= 1) || !(loadRuns >= 1) || (only !== undefined && only !== 'first_sync_ratio')) {
+  console.error('usage: run.ts [--smoke] [--size tiny|small|full] [--runs N] [--load-runs N] [--web-dir DIR] [--only first_sync_ratio]');
   process.exit(2);
 }
 const started = Date.now();
@@ -85,7 +88,8 @@ async function main(): Promise<number> {
   const results: MetricResult[] = [];
   try {
     log(`${size} dataset, ${runs} run(s), ${loadRuns} bulk load(s), ${baseUrl}`);
-    const { results: load, loaded } = await bulkLoad(ctx);
+    // the sync metric seeds its own server and pulls into fresh desks: it needs no loaded profile
+    const { results: load, loaded } = only ? { results: [], loaded: null } : await bulkLoad(ctx);
     results.push(...load);
     if (loaded) {
       log('open to interactive');
@@ -102,13 +106,13 @@ async function main(): Promise<number> {
       results.push(await posterPdf(ctx, loaded));
       log('month report');
       results.push(await monthReport(ctx, loaded));
-      log('sync');
-      results.push(...(await pending(ctx, loaded)));
       log('heap');
       results.push(await jsHeap(ctx, loaded));
       if (smoke) await loaded.page.screenshot({ path: path.join(os.tmpdir(), 'sosedi-bench-last.png') });
       await loaded.context.close();
     }
+    log('first sync');
+    results.push(...(await firstSyncRatio(ctx)));
   } finally {
     await browser.close();
     server.close();
@@ -128,7 +132,7 @@ async function main(): Promise<number> {
     anchor,
     metrics: results.map((r) => ('samples' in r ? { ...r, ...summary(r.samples), verdict: verdict(r) } : r)),
   };
-  if (!smoke) {
+  if (!smoke && !only) {
     mkdirSync('bench', { recursive: true });
     writeFileSync('bench/results.json', JSON.stringify(report, null, 2));
     log('wrote bench/results.json');

@@ -1,0 +1,277 @@
+/**
+ * first_sync_ratio: a fresh desk's full pull from a loopback pouchdb-server ÷ PouchDB's own replicator pulling the
+ * same databases into IndexedDB in the same browser, same run.
+ *
+ * Setup (not timed): pouchdb-server (in memory) on a free 127.0.0.1 port, the centre provisioned by the project's
+ * own code (a database per synced collection, _security, desk user, validate_doc_update), every database seeded
+ * through `_bulk_docs` as the desk user with the documents in the form a desk's push leaves them (RxDB's CouchDB
+ * replication: the primary key as `_id`, the fields, `_deleted: false`; no `_meta`, `_rev`, `_attachments`).
+ *
+ * Desk (timed): a new browser context (fresh IndexedDB) opens the production web build with the sync account
+ * stored where Settings → Sync saves it (localStorage, password in the browser secrets), so sync starts at launch;
+ * the time is between the engine's User Timing marks `sosedi:sync-start` and `sosedi:first-sync-done` (every
+ * collection's initial replication over). Then the documents stored per collection are counted in IndexedDB.
+ *
+ * Baseline (timed): a bench-only page (pouchdb-browser bundled by esbuild into a temp folder, never part of the
+ * app) in a new context of the same browser: `PouchDB.replicate` (one-shot, PouchDB's defaults) of every database
+ * at once into fresh IndexedDB databases, from the first `new PouchDB` to the last replication's completion.
+ * Both sides go through the browser's 6 connections per host. Order alternates between runs.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+// @ts-expect-error serve-handler ships no types (scripts/serve-web.mjs uses it too)
+import handler from 'serve-handler';
+import { startPouchServer, type PouchServer } from '../../scripts/lib/pouchdb-server';
+import { provisionCentre } from '../../scripts/lib/provision';
+import { COLLECTION_NAMES } from '../../shared/db/types';
+import { dbName, type SyncConfig } from '../../shared/sync/config';
+import { DATASET_ORDER, type Dataset } from '../../shared/fixtures/generate';
+import { newContext, type BenchContext } from './metrics';
+import { summary, type MetricResult } from './stats';
+
+const CENTRE = 'bench';
+const DESK_PROFILE = 'benchsync';
+const SEED_CHUNK = 2000;
+
+/** Every synced collection with the documents the dataset holds for it (none for the others, e.g. conflicts). */
+function expectedCounts(ds: Dataset): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of COLLECTION_NAMES) out[c] = (DATASET_ORDER as readonly string[]).includes(c) ? ds[c as keyof Dataset].length : 0;
+  return out;
+}
+
+/** A document as RxDB's CouchDB push leaves it on the server: primary key → `_id`, `_deleted`, no local metadata. */
+export function serverDoc(doc: Record<string, unknown>): Record<string, unknown> {
+  const { id, _meta, _rev, _attachments, ...fields } = doc;
+  void _meta;
+  void _rev;
+  void _attachments;
+  return { _id: id, ...fields, _deleted: false };
+}
+
+async function seed(server: PouchServer, config: SyncConfig, ds: Dataset): Promise<number> {
+  const auth = 'Basic ' + Buffer.from(`${config.user}:${config.password}`).toString('base64');
+  let n = 0;
+  for (const c of DATASET_ORDER) {
+    const docs = (ds[c] as unknown as Record<string, unknown>[]).map(serverDoc);
+    for (let i = 0; i < docs.length; i += SEED_CHUNK) {
+      const r = await fetch(`${server.url}${dbName(config.centre, c)}/_bulk_docs`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: auth },
+        body: JSON.stringify({ docs: docs.slice(i, i + SEED_CHUNK) }),
+        signal: AbortSignal.timeout(120_000),
+      });
+      const rows = (await r.json()) as { id?: string; error?: string; reason?: string }[];
+      if (!r.ok || !Array.isArray(rows)) throw new Error(`seeding ${c}: HTTP ${r.status}`);
+      const bad = rows.find((x) => x.error);
+      if (bad) throw new Error(`seeding ${c}/${bad.id}: ${bad.error} ${bad.reason ?? ''}`);
+      n += rows.length;
+    }
+  }
+  return n;
+}
+
+/** The bench-only baseline page: pouchdb-browser and a function on window that pulls every database. */
+const BASELINE_ENTRY = `
+import PouchDB from 'pouchdb-browser';
+window.benchPouchPull = async (a) => { try { return await pull(a); } catch (e) { throw new Error(String(e && e.stack)); } };
+const pull = async ({ url, dbs, user, password, prefix }) => {
+  const t0 = performance.now();
+  const counts = await Promise.all(dbs.map(async (name) => {
+    const remote = new PouchDB(url + name, { auth: { username: user, password }, skip_setup: true });
+    const local = new PouchDB(prefix + name);
+    await local.replicate.from(remote);
+    return local;
+  }));
+  const ms = performance.now() - t0;
+  const docs = {};
+  for (let i = 0; i < dbs.length; i++) {
+    const all = (await counts[i].info()).doc_count;
+    const design = (await counts[i].allDocs({ startkey: '_design/', endkey: '_design0' })).rows.length;
+    docs[dbs[i]] = all - design;
+    await counts[i].destroy();
+  }
+  return { ms, docs };
+};
+`;
+
+/** Node's EventEmitter, as much of it as PouchDB uses (listeners in order, once, 'error' throws unheard). */
+const EVENTS_SHIM = `
+function EventEmitter() { this._events = Object.create(null); }
+const P = EventEmitter.prototype;
+// like Node, listeners are created lazily: PouchDB builds some emitters without calling the constructor
+const ev = (self) => (self._events ??= Object.create(null));
+P.setMaxListeners = function () { return this; };
+P.on = P.addListener = function (t, fn) { (ev(this)[t] ??= []).push(fn); return this; };
+P.prependListener = function (t, fn) { (ev(this)[t] ??= []).unshift(fn); return this; };
+P.once = function (t, fn) { const self = this; function w(...a) { self.removeListener(t, w); return fn.apply(self, a); } w.listener = fn; return this.on(t, w); };
+P.off = P.removeListener = function (t, fn) {
+  const l = ev(this)[t]; if (!l) return this;
+  const i = l.findIndex((x) => x === fn || x.listener === fn);
+  if (i >= 0) { const rest = l.slice(0, i).concat(l.slice(i + 1)); if (rest.length) this._events[t] = rest; else delete this._events[t]; }
+  return this;
+};
+P.removeAllListeners = function (t) { if (t === undefined) this._events = Object.create(null); else delete ev(this)[t]; return this; };
+P.emit = function (t, ...a) {
+  const l = ev(this)[t];
+  if (!l) { if (t === 'error') throw a[0] instanceof Error ? a[0] : new Error(String(a[0])); return false; }
+  for (const f of l.slice()) f.apply(this, a);
+  return true;
+};
+P.listeners = function (t) { return (ev(this)[t] || []).map((f) => f.listener || f); };
+P.listenerCount = function (t) { return (ev(this)[t] || []).length; };
+EventEmitter.listenerCount = (e, t) => e.listenerCount(t);
+EventEmitter.EventEmitter = EventEmitter;
+export default EventEmitter;
+`;
+
+async function baselinePage(): Promise<{ dir: string; server: http.Server; url: string }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sosedi-bench-pouch-'));
+  await build({
+    stdin: { contents: BASELINE_ENTRY, resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    outfile: path.join(dir, 'pouch.js'),
+    define: { global: 'window' },
+    logLevel: 'warning',
+    // pouchdb-browser imports Node's 'events' and leaves it to the bundler (no polyfill installed): a small one
+    plugins: [
+      {
+        name: 'events',
+        setup(b) {
+          b.onResolve({ filter: /^events$/ }, () => ({ path: 'events', namespace: 'bench-events' }));
+          b.onLoad({ filter: /.*/, namespace: 'bench-events' }, () => ({ contents: EVENTS_SHIM, loader: 'js' }));
+        },
+      },
+    ],
+  });
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>PouchDB baseline</title><script src="pouch.js"></script>');
+  const server = http.createServer((req, res) => handler(req, res, { public: dir, directoryListing: false }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return { dir, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
+}
+
+/** Runs in the page: documents stored per collection in the app's Dexie databases of the profile. */
+async function deskCounts(args: { profile: string; collections: string[] }): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  const infos = await indexedDB.databases();
+  for (const c of args.collections) {
+    const info = infos.find((d) => d.name?.startsWith(`rxdb-dexie-sosedi-${args.profile}--`) && d.name.endsWith(`--${c}`));
+    if (!info?.name) {
+      out[c] = 0;
+      continue;
+    }
+    out[c] = await new Promise<number>((resolve, reject) => {
+      const r = indexedDB.open(info.name!);
+      r.onerror = () => reject(r.error);
+      r.onsuccess = () => {
+        const db = r.result;
+        const q = db.transaction('docs').objectStore('docs').count();
+        q.onsuccess = () => {
+          db.close();
+          resolve(q.result);
+        };
+        q.onerror = () => reject(q.error);
+      };
+    });
+  }
+  return out;
+}
+
+function checkCounts(who: string, got: Record<string, number>, want: Record<string, number>): void {
+  const wrong = Object.keys(want).filter((c) => got[c] !== want[c]);
+  if (wrong.length) throw new Error(`${who} pulled ${wrong.map((c) => `${c} ${got[c]}/${want[c]}`).join(', ')}`);
+}
+
+async function deskPull(ctx: BenchContext, config: SyncConfig, want: Record<string, number>, timeoutMs: number): Promise<number> {
+  const context = await newContext(ctx.browser);
+  try {
+    await context.addInitScript(
+      ({ profile, account, password }) => {
+        localStorage.setItem(`sosedi.sync.${profile}`, JSON.stringify(account));
+        localStorage.setItem(`sosedi.secret.sync.password.${profile}`, password);
+      },
+      { profile: DESK_PROFILE, account: { url: config.url, centre: config.centre, user: config.user }, password: config.password },
+    );
+    const page = await context.newPage();
+    await page.goto(`${ctx.baseUrl}?profile=${DESK_PROFILE}&lang=ru#/`);
+    await page.waitForFunction(() => performance.getEntriesByName('sosedi:first-sync-done').length > 0, undefined, { timeout: timeoutMs, polling: 50 });
+    const ms = await page.evaluate(() => performance.getEntriesByName('sosedi:first-sync-done')[0]!.startTime - performance.getEntriesByName('sosedi:sync-start')[0]!.startTime);
+    checkCounts('the desk', await page.evaluate(deskCounts, { profile: DESK_PROFILE, collections: Object.keys(want) }), want);
+    return ms;
+  } finally {
+    await context.close();
+  }
+}
+
+async function pouchPull(ctx: BenchContext, pageUrl: string, config: SyncConfig, want: Record<string, number>, run: number, timeoutMs: number): Promise<number> {
+  const context = await newContext(ctx.browser);
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(timeoutMs);
+    await page.goto(pageUrl);
+    const args = { url: config.url, dbs: Object.keys(want).map((c) => dbName(config.centre, c)), user: config.user, password: config.password, prefix: `bench-${Date.now()}-${run}-` };
+    const r = await Promise.race([
+      page.evaluate((a) => (window as unknown as { benchPouchPull: (x: typeof a) => Promise<{ ms: number; docs: Record<string, number> }> }).benchPouchPull(a), args),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('PouchDB pull timed out')), timeoutMs).unref()),
+    ]);
+    const got = Object.fromEntries(Object.keys(want).map((c) => [c, r.docs[dbName(config.centre, c)] ?? -1]));
+    checkCounts('PouchDB', got, want);
+    return r.ms;
+  } finally {
+    await context.close();
+  }
+}
+
+export async function firstSyncRatio(ctx: BenchContext): Promise<MetricResult[]> {
+  const spec = { name: 'first_sync_ratio', unit: '×', budget: 1.0 };
+  const deskSpec = { name: 'first_sync_desk_ms', unit: 'ms', budget: null };
+  const pouchSpec = { name: 'first_sync_pouchdb_ms', unit: 'ms', budget: null };
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sosedi-bench-couch-'));
+  let server: PouchServer | null = null;
+  let baseline: Awaited<ReturnType<typeof baselinePage>> | null = null;
+  const timeoutMs = ctx.size === 'full' ? 15 * 60_000 : 120_000;
+  try {
+    server = await startPouchServer({ dir, inMemory: true });
+    const config: SyncConfig = { url: server.url, centre: CENTRE, user: 'desk-bench', password: 'pw-bench-desk' };
+    await provisionCentre({ url: server.adminUrl, centre: CENTRE, deskUser: config.user, deskPassword: config.password });
+    const t0 = Date.now();
+    const seeded = await seed(server, config, ctx.dataset);
+    ctx.log(`  seeded ${seeded} documents into ${server.url} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    baseline = await baselinePage();
+    const want = expectedCounts(ctx.dataset);
+    const desk: number[] = [];
+    const pouch: number[] = [];
+    for (let i = 0; i < ctx.runs; i++) {
+      const deskFirst = i % 2 === 0;
+      let d = NaN;
+      let p = NaN;
+      if (deskFirst) d = await deskPull(ctx, config, want, timeoutMs);
+      p = await pouchPull(ctx, baseline.url, config, want, i, timeoutMs);
+      if (!deskFirst) d = await deskPull(ctx, config, want, timeoutMs);
+      desk.push(d);
+      pouch.push(p);
+      ctx.log(`  first sync run ${i + 1} (${deskFirst ? 'desk first' : 'PouchDB first'}): desk ${d.toFixed(0)} ms, PouchDB ${p.toFixed(0)} ms, ratio ${(d / p).toFixed(2)}`);
+    }
+    const note = `${seeded} docs, ${Object.keys(want).length} databases; medians desk ${summary(desk).median.toFixed(0)} ms, PouchDB ${summary(pouch).median.toFixed(0)} ms`;
+    return [
+      { ...spec, samples: desk.map((d, i) => d / pouch[i]!), note },
+      { ...deskSpec, samples: desk },
+      { ...pouchSpec, samples: pouch },
+    ];
+  } catch (e) {
+    return [{ ...spec, error: e instanceof Error ? e.message.split('\n')[0]!.slice(0, 300) : String(e) }];
+  } finally {
+    if (baseline) {
+      baseline.server.close();
+      rmSync(baseline.dir, { recursive: true, force: true });
+    }
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
