@@ -9,11 +9,16 @@ import './app/global.css';
 import { i18n, initI18n } from './app/i18n';
 import { openDeskDatabase } from './app/db';
 import { App } from './app/App';
+import { preloadSectionFor } from './app/sections';
 
+performance.mark('sosedi:boot');
 initI18n();
 const root = createRoot(document.getElementById('root')!);
-openDeskDatabase()
+const opening = openDeskDatabase();
+preloadSectionFor(window.location.hash); // the first page's code downloads while the database opens
+opening
   .then((db) => {
+    performance.measure('sosedi:db-open', 'sosedi:boot');
     root.render(
       <StrictMode>
         <App db={db} />

@@ -6,17 +6,37 @@ export interface Section {
   path: string;
   /** Alt+<shortcut> opens the section. */
   shortcut: string;
+  /** Fetches the page's code (the same promise every time). */
+  load: () => Promise<{ default: ComponentType }>;
   Page: LazyExoticComponent<ComponentType>;
 }
 
+const section = (key: string, path: string, shortcut: string, load: () => Promise<{ default: ComponentType }>): Section => ({
+  key,
+  path,
+  shortcut,
+  load,
+  Page: lazy(load),
+});
+
 /** The main sections, in navigation order. Each feature default-exports its Page. */
 export const SECTIONS: Section[] = [
-  { key: 'today', path: '/', shortcut: '1', Page: lazy(() => import('../features/today/Page')) },
-  { key: 'calendar', path: '/calendar', shortcut: '2', Page: lazy(() => import('../features/calendar/Page')) },
-  { key: 'loans', path: '/loans', shortcut: '3', Page: lazy(() => import('../features/loans/Page')) },
-  { key: 'visitors', path: '/visitors', shortcut: '4', Page: lazy(() => import('../features/visitors/Page')) },
-  { key: 'people', path: '/people', shortcut: '5', Page: lazy(() => import('../features/people/Page')) },
-  { key: 'posters', path: '/posters', shortcut: '6', Page: lazy(() => import('../features/posters/Page')) },
-  { key: 'reports', path: '/reports', shortcut: '7', Page: lazy(() => import('../features/reports/Page')) },
-  { key: 'settings', path: '/settings', shortcut: '8', Page: lazy(() => import('../features/settings/Page')) },
+  section('today', '/', '1', () => import('../features/today/Page')),
+  section('calendar', '/calendar', '2', () => import('../features/calendar/Page')),
+  section('loans', '/loans', '3', () => import('../features/loans/Page')),
+  section('visitors', '/visitors', '4', () => import('../features/visitors/Page')),
+  section('people', '/people', '5', () => import('../features/people/Page')),
+  section('posters', '/posters', '6', () => import('../features/posters/Page')),
+  section('reports', '/reports', '7', () => import('../features/reports/Page')),
+  section('settings', '/settings', '8', () => import('../features/settings/Page')),
 ];
+
+/**
+ * Starts fetching the code of the section a hash route shows (`#/loans/…` → Loans), so that it downloads
+ * while the database opens instead of after it.
+ */
+export function preloadSectionFor(hash: string): void {
+  const path = `/${hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? ''}`;
+  const match = SECTIONS.find((s) => s.path === path);
+  void match?.load().catch(() => undefined); // a failed fetch is retried (and reported) when the page renders
+}
