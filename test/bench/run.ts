@@ -24,6 +24,7 @@ import { generateDataset, type FixtureSize } from '../../shared/fixtures/generat
 import { bulkLoad, calendarViews, jsHeap, loanScan, monthReport, openToInteractive, peopleSearch, posterPdf, visitSignIn, type BenchContext } from './metrics';
 import { firstSyncRatio } from './sync';
 import { summary, table, verdict, type MetricResult } from './stats';
+import { yardstick } from './baseline';
 
 const argv = process.argv.slice(2);
 const arg = (name: string): string | undefined => {
@@ -91,28 +92,29 @@ async function main(): Promise<number> {
     // the sync metric seeds its own server and pulls into fresh desks: it needs no loaded profile
     const { results: load, loaded } = only ? { results: [], loaded: null } : await bulkLoad(ctx);
     results.push(...load);
+    const base = await yardstick(browser);
+    /** Times a metric group right after the yardstick, so that its ratio sees the same machine state. */
+    const measured = async (what: string, run: () => Promise<MetricResult | MetricResult[]>) => {
+      const baselineMs = await base.measure();
+      log(`${what} (yardstick ${baselineMs.toFixed(1)} ms)`);
+      for (const r of ([] as MetricResult[]).concat(await run())) results.push('samples' in r && r.unit === 'ms' ? { ...r, baselineMs } : r);
+    };
     if (loaded) {
-      log('open to interactive');
-      results.push(...(await openToInteractive(ctx, loaded)));
-      log('calendar');
-      results.push(...(await calendarViews(ctx, loaded)));
-      log('people search');
-      results.push(await peopleSearch(ctx, loaded));
-      log('visitor sign-in');
-      results.push(await visitSignIn(ctx, loaded));
-      log('loan scan');
-      results.push(await loanScan(ctx, loaded));
-      log('poster PDF');
-      results.push(await posterPdf(ctx, loaded));
-      log('month report');
-      results.push(await monthReport(ctx, loaded));
+      await measured('open to interactive', () => openToInteractive(ctx, loaded));
+      await measured('calendar', () => calendarViews(ctx, loaded));
+      await measured('people search', () => peopleSearch(ctx, loaded));
+      await measured('visitor sign-in', () => visitSignIn(ctx, loaded));
+      await measured('loan scan', () => loanScan(ctx, loaded));
+      await measured('poster PDF', () => posterPdf(ctx, loaded));
+      await measured('month report', () => monthReport(ctx, loaded));
       log('heap');
       results.push(await jsHeap(ctx, loaded));
       if (smoke) await loaded.page.screenshot({ path: path.join(os.tmpdir(), 'sosedi-bench-last.png') });
       await loaded.context.close();
     }
-    log('first sync');
-    results.push(...(await firstSyncRatio(ctx)));
+    await measured('first sync', () => firstSyncRatio(ctx));
+    results.push({ name: 'bench_yardstick_ms', unit: 'ms', budget: null, samples: base.samples, note: 'fixed page work, timed before each metric' });
+    await base.close();
   } finally {
     await browser.close();
     server.close();

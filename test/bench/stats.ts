@@ -6,7 +6,7 @@ export interface Budget {
 }
 
 export type MetricResult =
-  | { name: string; unit: string; budget: number | null; samples: number[]; note?: string }
+  | { name: string; unit: string; budget: number | null; samples: number[]; note?: string; baselineMs?: number }
   | { name: string; unit: string; budget: number | null; missing: string }
   | { name: string; unit: string; budget: number | null; error: string };
 
@@ -32,17 +32,23 @@ export function verdict(r: MetricResult): string {
   return Number.isFinite(median) && median <= r.budget ? 'ok' : 'MISS';
 }
 
+/** A time metric's median as a multiple of the yardstick measured right before it (test/bench/baseline.ts). */
+export function baseRatio(r: MetricResult): string {
+  if (!('samples' in r) || r.unit !== 'ms' || !r.baselineMs) return '';
+  return `${fmt(summary(r.samples).median / r.baselineMs)}×`;
+}
+
 export function table(results: MetricResult[]): string {
-  const rows: string[][] = [['metric', 'median', 'min', 'max', 'runs', 'unit', 'budget', 'ok/MISS']];
+  const rows: string[][] = [['metric', 'median', 'min', 'max', 'runs', '× base', 'unit', 'budget', 'ok/MISS']];
   for (const r of results) {
     const budget = r.budget === null ? 'report' : `≤ ${r.budget}`;
     if ('samples' in r) {
       const s = summary(r.samples);
-      rows.push([r.name, fmt(s.median), fmt(s.min), fmt(s.max), String(s.runs), r.unit, budget, verdict(r) + (r.note ? `  (${r.note})` : '')]);
+      rows.push([r.name, fmt(s.median), fmt(s.min), fmt(s.max), String(s.runs), baseRatio(r), r.unit, budget, verdict(r) + (r.note ? `  (${r.note})` : '')]);
     } else if ('missing' in r) {
-      rows.push([r.name, `n/a (feature missing: ${r.missing})`, '', '', '', r.unit, budget, '']);
+      rows.push([r.name, `n/a (feature missing: ${r.missing})`, '', '', '', '', r.unit, budget, '']);
     } else {
-      rows.push([r.name, `ERROR: ${r.error}`, '', '', '', r.unit, budget, '']);
+      rows.push([r.name, `ERROR: ${r.error}`, '', '', '', '', r.unit, budget, '']);
     }
   }
   const widths = rows[0]!.map((_, i) => Math.min(60, Math.max(...rows.map((row) => (i === 1 && row[2] === '' ? 0 : row[i]!.length)))));
@@ -50,7 +56,7 @@ export function table(results: MetricResult[]): string {
     .map((row) =>
       row[2] === '' && row !== rows[0]
         ? [row[0]!.padEnd(widths[0]!), row[1]].join('  ')
-        : row.map((c, i) => (i === 0 || i >= 5 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '),
+        : row.map((c, i) => (i === 0 || i >= 6 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '),
     )
     .join('\n');
 }
