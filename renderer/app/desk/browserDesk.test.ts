@@ -3,48 +3,20 @@
  * playwright-core): downloads, the file picker, print iframes, local secrets.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, type Rolldown } from 'vite';
-import { sharedViteConfig } from '../../../vite.shared';
+import type { Page } from 'playwright-core';
+import { openHarnessPage, type HarnessPage } from '../../../test/unit/chromium-harness';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-let browser: Browser;
-let server: http.Server;
+let harness: HarnessPage | undefined;
 let page: Page;
 
 beforeAll(async () => {
   // Bundle createBrowserDesk() into one script that puts it on window.__desk.
-  const out = (await build({
-    configFile: false,
-    logLevel: 'silent',
-    resolve: sharedViteConfig.resolve,
-    define: sharedViteConfig.define,
-    build: {
-      write: false,
-      minify: false,
-      lib: { entry: fileURLToPath(new URL('./browserDesk.harness.ts', import.meta.url)), formats: ['iife'], name: 'harness' },
-    },
-  })) as Rolldown.RolldownOutput[];
-  const code = out[0]!.output[0].code;
-  server = http
-    .createServer((req, res) => {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(`<!doctype html><html><body><h1>desk</h1><script>${code}</script></body></html>`);
-    })
-    .listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-  page = await browser.newPage({ acceptDownloads: true });
-  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  harness = await openHarnessPage(fileURLToPath(new URL('./browserDesk.harness.ts', import.meta.url)), '<h1>desk</h1>', { acceptDownloads: true });
+  page = harness.page;
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+afterAll(() => harness?.close());
 
 describe('browser desk in Chromium', () => {
   it('reports browser mode with unencrypted secrets', async () => {

@@ -1,0 +1,96 @@
+// Test harness only (fastDexie.test.ts bundles it; the bulk-load A/B script in /tmp can too): loads a dataset
+// into a desk database on RxDB's stock Dexie storage or on getFastDexieStorage(), and reads it back.
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { createDatabase, type DeskDatabase } from '@shared/db';
+import { DATASET_ORDER, generateDataset, type FixtureSize } from '@shared/fixtures/generate';
+import { loadDataset } from '@shared/fixtures/load';
+import { getFastDexieStorage } from './fastDexie';
+
+export type StorageKind = 'fast' | 'stock';
+const ANCHOR = '2026-11-20T15:00';
+
+const open = (kind: StorageKind, name: string, validate = true) =>
+  createDatabase({ name, storage: kind === 'fast' ? getFastDexieStorage() : getRxStorageDexie(), multiInstance: false, validate, collections: DATASET_ORDER });
+
+/** Every stored IndexedDB record of the database, per collection, by primary key; `_rev`'s token and `_meta.lwt` (per write) blanked. */
+async function storedRecords(dbName: string): Promise<Record<string, unknown[]>> {
+  const req = <T>(r: IDBRequest<T>) => new Promise<T>((res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))));
+  const out: Record<string, unknown[]> = {};
+  for (const info of await indexedDB.databases()) {
+    const m = info.name?.match(new RegExp(`^rxdb-dexie-${dbName}--\\d+--(.+)$`));
+    if (!m || m[1]!.startsWith('_rxdb_internal')) continue; // RxDB's own tokens, random per database
+    const idb = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open(info.name!);
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    for (const store of Array.from(idb.objectStoreNames)) {
+      const rows = (await req(idb.transaction(store).objectStore(store).getAll())) as any[];
+      if (!rows.length) continue;
+      out[`${m[1]}/${store}`] = rows.map((r) => ({ ...r, _rev: String(r._rev).split('-')[0], _meta: { ...r._meta, lwt: typeof r._meta?.lwt } }));
+    }
+    idb.close();
+  }
+  return out;
+}
+
+async function queries(db: DeskDatabase): Promise<Record<string, unknown>> {
+  const json = (docs: { toJSON(): unknown }[]) => docs.map((d) => d.toJSON());
+  const out: Record<string, unknown> = {};
+  for (const c of DATASET_ORDER) {
+    const coll = db[c] as any;
+    out[`${c} all`] = json(await coll.find().exec());
+    out[`${c} skip 2 limit 3`] = json(await coll.find().skip(2).limit(3).exec());
+    out[`${c} count`] = await coll.count().exec();
+  }
+  const visits = db.visits.find().exec();
+  const mid = (await visits)[Math.floor((await visits).length / 2)]!.timeIn;
+  out['visits from mid by timeIn'] = json(await db.visits.find({ selector: { timeIn: { $gte: mid } }, sort: [{ timeIn: 'asc' }] }).exec());
+  out['visits before mid, newest 5'] = json(await db.visits.find({ selector: { timeIn: { $lt: mid } }, sort: [{ timeIn: 'desc' }], limit: 5 }).exec());
+  out['visits adults > 1 by timeIn'] = json(await db.visits.find({ selector: { adults: { $gt: 1 } }, sort: [{ timeIn: 'asc' }] }).exec());
+  const room = (await db.rooms.find().exec())[0]!.id;
+  out['bookings of a room by start'] = json(await db.bookings.find({ selector: { roomId: room }, sort: [{ start: 'asc' }] }).exec());
+  return out;
+}
+
+async function load(kind: StorageKind, size: FixtureSize, options: { validate?: boolean; chunkSize?: number; read?: boolean } = {}) {
+  const name = `h-${kind}-${Math.random().toString(36).slice(2, 8)}`;
+  const db = await open(kind, name, options.validate);
+  const events: Record<string, number> = {};
+  const sub = db.$.subscribe((e: any) => (events[e.collectionName] = (events[e.collectionName] ?? 0) + 1));
+  const ds = generateDataset({ size, anchor: ANCHOR, desk: 'desk-harness' });
+  const t0 = performance.now();
+  await loadDataset(db, ds, { chunkSize: options.chunkSize ?? 1000 });
+  const ms = performance.now() - t0;
+  sub.unsubscribe();
+  const read = options.read === false ? null : { records: await storedRecords(name), queries: await queries(db) };
+  await db.remove();
+  return { ms, events, ...read };
+}
+
+/** A second insert of existing ids (409s), mixed with new ones, and what is stored afterwards. */
+async function conflicts(kind: StorageKind) {
+  const name = `h-${kind}-${Math.random().toString(36).slice(2, 8)}`;
+  const db = await open(kind, name);
+  const ds = generateDataset({ size: 'tiny', anchor: ANCHOR, desk: 'desk-harness' });
+  const rooms = ds.rooms as any[];
+  await db.rooms.bulkInsert(rooms.slice(0, 3));
+  await db.rooms.findOne(rooms[1].id).exec().then((d) => d!.remove());
+  const again = await db.rooms.bulkInsert([{ ...rooms[0], name: 'changed' }, rooms[3], { ...rooms[2], name: 'x' }, { ...rooms[4], capacity: -1 }]);
+  const result = {
+    errors: again.error.map((e: any) => ({ status: e.status, id: e.documentId, inDb: e.documentInDb?.name ?? null })),
+    success: again.success.map((d: any) => d.id),
+    revived: await db.rooms.insert({ ...rooms[1], name: 'revived' }).then((d) => d.toJSON(), (e: Error) => String(e.message).slice(0, 40)),
+    records: await storedRecords(name),
+  };
+  await db.remove();
+  return result;
+}
+
+declare global {
+  interface Window {
+    __fastDexie: { load: typeof load; conflicts: typeof conflicts };
+  }
+}
+
+window.__fastDexie = { load, conflicts };
