@@ -33,12 +33,12 @@ import { DATASET_ORDER, type Dataset } from '../../shared/fixtures/generate';
 import { newContext, type BenchContext } from './metrics';
 import { summary, type MetricResult } from './stats';
 
-const CENTRE = 'bench';
-const DESK_PROFILE = 'benchsync';
+export const CENTRE = 'bench';
+export const DESK_PROFILE = 'benchsync';
 const SEED_CHUNK = 2000;
 
 /** Every synced collection with the documents the dataset holds for it (none for the others, e.g. conflicts). */
-function expectedCounts(ds: Dataset): Record<string, number> {
+export function expectedCounts(ds: Dataset): Record<string, number> {
   const out: Record<string, number> = {};
   for (const c of COLLECTION_NAMES) out[c] = (DATASET_ORDER as readonly string[]).includes(c) ? ds[c as keyof Dataset].length : 0;
   return out;
@@ -53,20 +53,40 @@ export function serverDoc(doc: Record<string, unknown>): Record<string, unknown>
   return { _id: id, ...fields, _deleted: false };
 }
 
-async function seed(server: PouchServer, config: SyncConfig, ds: Dataset): Promise<number> {
+/**
+ * POST on a connection of its own (no keep-alive): Node's fetch may reuse a pooled socket the server has just
+ * closed for idleness ("other side closed"), and a _bulk_docs is not safe to send twice.
+ */
+function postJson(url: string, auth: string, body: unknown): Promise<{ status: number; json: unknown }> {
+  const data = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent: false, timeout: 120_000, headers: { 'content-type': 'application/json', 'content-length': data.length, authorization: auth } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+        } catch (e) {
+          reject(e);
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`no answer from ${url}`)));
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+export async function seed(server: PouchServer, config: SyncConfig, ds: Dataset): Promise<number> {
   const auth = 'Basic ' + Buffer.from(`${config.user}:${config.password}`).toString('base64');
   let n = 0;
   for (const c of DATASET_ORDER) {
     const docs = (ds[c] as unknown as Record<string, unknown>[]).map(serverDoc);
     for (let i = 0; i < docs.length; i += SEED_CHUNK) {
-      const r = await fetch(`${server.url}${dbName(config.centre, c)}/_bulk_docs`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: auth },
-        body: JSON.stringify({ docs: docs.slice(i, i + SEED_CHUNK) }),
-        signal: AbortSignal.timeout(120_000),
-      });
-      const rows = (await r.json()) as { id?: string; error?: string; reason?: string }[];
-      if (!r.ok || !Array.isArray(rows)) throw new Error(`seeding ${c}: HTTP ${r.status}`);
+      const r = await postJson(`${server.url}${dbName(config.centre, c)}/_bulk_docs`, auth, { docs: docs.slice(i, i + SEED_CHUNK) });
+      const rows = r.json as { id?: string; error?: string; reason?: string }[];
+      if (r.status >= 300 || !Array.isArray(rows)) throw new Error(`seeding ${c}: HTTP ${r.status}`);
       const bad = rows.find((x) => x.error);
       if (bad) throw new Error(`seeding ${c}/${bad.id}: ${bad.error} ${bad.reason ?? ''}`);
       n += rows.length;
@@ -129,7 +149,7 @@ EventEmitter.EventEmitter = EventEmitter;
 export default EventEmitter;
 `;
 
-async function baselinePage(): Promise<{ dir: string; server: http.Server; url: string }> {
+export async function baselinePage(): Promise<{ dir: string; server: http.Server; url: string }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sosedi-bench-pouch-'));
   await build({
     stdin: { contents: BASELINE_ENTRY, resolveDir: process.cwd(), loader: 'js' },
@@ -188,7 +208,7 @@ function checkCounts(who: string, got: Record<string, number>, want: Record<stri
   if (wrong.length) throw new Error(`${who} pulled ${wrong.map((c) => `${c} ${got[c]}/${want[c]}`).join(', ')}`);
 }
 
-async function deskPull(ctx: BenchContext, config: SyncConfig, want: Record<string, number>, timeoutMs: number): Promise<number> {
+export async function deskPull(ctx: BenchContext, config: SyncConfig, want: Record<string, number>, timeoutMs: number): Promise<number> {
   const context = await newContext(ctx.browser);
   try {
     await context.addInitScript(
@@ -209,7 +229,7 @@ async function deskPull(ctx: BenchContext, config: SyncConfig, want: Record<stri
   }
 }
 
-async function pouchPull(ctx: BenchContext, pageUrl: string, config: SyncConfig, want: Record<string, number>, run: number, timeoutMs: number): Promise<number> {
+export async function pouchPull(ctx: BenchContext, pageUrl: string, config: SyncConfig, want: Record<string, number>, run: number, timeoutMs: number): Promise<number> {
   const context = await newContext(ctx.browser);
   try {
     const page = await context.newPage();
