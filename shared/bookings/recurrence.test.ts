@@ -21,7 +21,7 @@ import {
   validateRepeatRule,
   type RepeatRule,
 } from './recurrence';
-import { addDays, weekdayOf } from './time';
+import { addDays, addMinutes, weekdayOf } from './time';
 
 const stamp = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: { desk: 'd', volunteer: 'v' } };
 
@@ -118,6 +118,29 @@ describe('expansion', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it('property: a range long after DTSTART gets exactly the occurrences a walk from DTSTART finds (open, until, ended, count)', () => {
+    fc.assert(
+      fc.property(
+        fc.subarray([...WEEKDAYS], { minLength: 1 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom('open', 'until', 'count', 'ended'),
+        fc.integer({ min: 0, max: 1500 }),
+        fc.integer({ min: 1, max: 45 }),
+        (days, interval, end, offset, span) => {
+          const rule: RepeatRule = { days, interval, until: end === 'until' ? '2029-06-30' : '', count: end === 'count' ? 150 : 0 };
+          const s: SeriesDoc = { ...club(rule), endedOn: end === 'ended' ? '2028-02-14' : '' };
+          const from = addDays('2026-03-01', offset);
+          const to = addDays(from, span);
+          // the reference walks every occurrence from DTSTART (a range starting there is never shortened)
+          const all = seriesOccurrenceStarts(s, '2026-03-03', to);
+          const overlapping = all.filter((st) => addMinutes(st, 120) > `${from}T00:00` && st < `${to}T00:00`);
+          expect(seriesOccurrenceStarts(s, from, to)).toEqual(overlapping);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -104,8 +104,15 @@ export function parseRRule(rrule: string): RepeatRule {
 }
 
 const ruleCache = new Map<string, rruleModule.RRule>();
+const WEEK_MS = 7 * 86_400_000;
 
-function ruleFor(series: Pick<SeriesDoc, 'rrule' | 'dtstart' | 'endedOn'>): rruleModule.RRule {
+/**
+ * The series' rule; `notBefore` (a floating date) lets an open-count weekly rule start from a later week:
+ * rrule walks every period from DTSTART, so a range a year after the start cost ~50 periods per series.
+ * Moving DTSTART forward by whole multiples of INTERVAL weeks keeps the same weekday, time and week
+ * alignment, hence the same occurrences from the new start on (a COUNT rule counts from DTSTART: not moved).
+ */
+function ruleFor(series: Pick<SeriesDoc, 'rrule' | 'dtstart' | 'endedOn'>, notBefore?: Date): rruleModule.RRule {
   const key = `${series.dtstart}|${series.endedOn}|${series.rrule}`;
   let rule = ruleCache.get(key);
   if (!rule) {
@@ -115,10 +122,29 @@ function ruleFor(series: Pick<SeriesDoc, 'rrule' | 'dtstart' | 'endedOn'>): rrul
       if (!options.until || options.until > ended) options.until = ended;
     }
     rule = new RRule({ wkst: RRule.MO, ...options, dtstart: toFloatingDate(series.dtstart) });
-    if (ruleCache.size > 500) ruleCache.clear();
-    ruleCache.set(key, rule);
+    remember(key, rule);
   }
-  return rule;
+  const o = rule.origOptions;
+  const dtstart = o.dtstart;
+  const movable =
+    notBefore && dtstart && o.freq === RRule.WEEKLY && !o.count && o.bysetpos == null && o.byweekno == null && o.byyearday == null && o.bymonthday == null && o.bymonth == null && o.bynmonthday == null;
+  if (!movable) return rule;
+  const period = WEEK_MS * (o.interval ?? 1);
+  // one period of margin: the moved start's week ends before `notBefore`
+  const periods = Math.floor((notBefore.getTime() - dtstart.getTime()) / period) - 1;
+  if (periods < 1) return rule;
+  const movedKey = `${key}|${periods}`;
+  let moved = ruleCache.get(movedKey);
+  if (!moved) {
+    moved = new RRule({ ...o, dtstart: new Date(dtstart.getTime() + periods * period) });
+    remember(movedKey, moved);
+  }
+  return moved;
+}
+
+function remember(key: string, rule: rruleModule.RRule): void {
+  if (ruleCache.size > 500) ruleCache.clear();
+  ruleCache.set(key, rule);
 }
 
 /**
@@ -133,7 +159,7 @@ export function seriesOccurrenceStarts(
   const after = new Date((toMinutes(from) - series.durationMinutes) * 60000);
   const before = new Date(toMinutes(to) * 60000);
   if (before <= after) return [];
-  return ruleFor(series)
+  return ruleFor(series, after)
     .between(after, before, false, (_d, i) => i < MAX_OCCURRENCES)
     .map(fromFloatingDate);
 }

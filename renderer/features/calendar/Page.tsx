@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { Calendar, dayjsLocalizer, type View } from 'react-big-calendar';
+import { Calendar, type SlotInfo, type View } from 'react-big-calendar';
 import dndModule, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
@@ -21,6 +21,7 @@ import { DateField } from './DateField';
 import { DetailsPanel } from './DetailsPanel';
 import { FreeSlotDialog } from './FreeSlotDialog';
 import { daySheetHtml } from './daySheet';
+import { fastDayjsLocalizer } from './localizer';
 import { fromJsDate, jsDateToLocalDate, toJsDate, todayLocal } from './dates';
 import { useBookingActions } from './hooks/useBookingActions';
 import { useClashMarks, useRangeOccurrences } from './hooks/useCalendarData';
@@ -28,7 +29,7 @@ import { useSeries } from './hooks/useCalendarData';
 import { CATEGORY_COLOURS, useBookingWords } from './words';
 import './calendar.css';
 
-const localizer = dayjsLocalizer(dayjs);
+const localizer = fastDayjsLocalizer();
 // The add-on is CommonJS with an `__esModule` default; bundlers differ on unwrapping it once or twice.
 const withDragAndDrop: typeof dndModule =
   typeof dndModule === 'function' ? dndModule : (dndModule as unknown as { default: typeof dndModule }).default;
@@ -121,11 +122,20 @@ export default function Page() {
   const selectedSeries = useSeries(editing?.original?.seriesId || undefined);
 
   const { from, to } = rangeOf(view, date);
-  const { occurrences } = useRangeOccurrences(from, to, showCancelled);
+  const { occurrences, range } = useRangeOccurrences(from, to, showCancelled);
+  // The calendar shows the view and date its loaded occurrences belong to: after a navigation it keeps the
+  // previous one until the new range's bookings have arrived, then lays out the new events once.
+  const [shown, setShown] = useState({ view, date });
+  if (range && range.from === from && range.to === to && (shown.view !== view || shown.date !== date)) setShown({ view, date });
   const clashing = useClashMarks(occurrences);
   const shownRooms = useMemo(() => rooms.filter((r) => !roomFilter.length || roomFilter.includes(r.id)), [rooms, roomFilter]);
   // Stable props, so react-big-calendar does not lay out every event again on each render of the page.
-  const times = useMemo(() => ({ date: toJsDate(date), min: toJsDate(`${date}T07:00`), max: toJsDate(`${date}T23:30`), scrollTo: toJsDate(`${date}T09:00`) }), [date]);
+  const shownDate = shown.date;
+  const shownView = shown.view;
+  const times = useMemo(
+    () => ({ date: toJsDate(shownDate), min: toJsDate(`${shownDate}T07:00`), max: toJsDate(`${shownDate}T23:30`), scrollTo: toJsDate(`${shownDate}T09:00`) }),
+    [shownDate],
+  );
   const columns = useMemo(() => columnsFor(shownRooms, (room, section) => t('sectionColumn', { room, section })), [shownRooms, t]);
   const events = useMemo<CalEvent[]>(
     () =>
@@ -187,6 +197,7 @@ export default function Page() {
   );
 
   const exportIcs = async () => {
+    const { from, to } = range ?? rangeOf(shownView, shownDate);
     const ics = publicEventsIcs(occurrences, {
       from,
       to: addDays(to, -1),
@@ -201,8 +212,8 @@ export default function Page() {
   };
 
   const printDay = async () => {
-    const day = occurrences.filter((o) => o.start.slice(0, 10) === date);
-    await getDesk().printHtml({ html: daySheetHtml({ t, lang: i18n.language, dateLabel: fmt.date(date), occurrences: day, where: (o) => words.where(o.roomId, o.sections) }) });
+    const day = occurrences.filter((o) => o.start.slice(0, 10) === shownDate);
+    await getDesk().printHtml({ html: daySheetHtml({ t, lang: i18n.language, dateLabel: fmt.date(shownDate), occurrences: day, where: (o) => words.where(o.roomId, o.sections) }) });
   };
 
   const onPickSlot = (slot: FreeSlot, minutes: number) => {
@@ -215,6 +226,62 @@ export default function Page() {
     const m = t('rbc', { returnObjects: true }) as Record<string, string>;
     return { ...m, showMore: (count: number) => t('rbc.showMore', { count }) };
   }, [t]);
+
+  const onView = useCallback((v: View) => setNav({ view: v }), [setNav]);
+  const onNavigate = useCallback((d: Date) => setNav({ date: jsDateToLocalDate(d) }), [setNav]);
+  const onSelectSlot = useCallback(
+    (slot: SlotInfo) => {
+      const column = columns.find((c) => c.id === slot.resourceId);
+      const start = fromJsDate(slot.start);
+      const end = slot.action === 'click' || shownView === 'month' ? addMinutes(start, 120) : fromJsDate(slot.end);
+      startBooking(shownView === 'month' ? `${start.slice(0, 10)}T18:00` : start, shownView === 'month' ? `${start.slice(0, 10)}T20:00` : end, column);
+    },
+    [columns, shownView, startBooking],
+  );
+  const onSelectEvent = useCallback((e: CalEvent) => setSelected(e.occurrence), []);
+  const onKeyPressEvent = useCallback((e: CalEvent, ev: unknown) => {
+    if ((ev as KeyboardEvent).key === 'Enter') setSelected(e.occurrence);
+  }, []);
+  const onDropOrResize = useCallback((args: EventInteractionArgs<CalEvent>) => void onMove(args), [onMove]);
+  const culture = i18n.language === 'en' ? 'en-gb' : 'ru';
+  // One element per set of props: a render of the page for anything else (a form, the details panel, a
+  // navigation whose bookings are still loading) does not make react-big-calendar lay out its events again.
+  const calendar = useMemo(
+    () => (
+      <DnDCalendar
+        localizer={localizer}
+        culture={culture}
+        messages={messages}
+        events={events}
+        view={shownView}
+        views={VIEWS}
+        onView={onView}
+        date={times.date}
+        onNavigate={onNavigate}
+        resources={shownView === 'day' && columns.length ? columns : undefined}
+        resourceIdAccessor="id"
+        resourceTitleAccessor="title"
+        length={AGENDA_DAYS}
+        step={30}
+        timeslots={2}
+        min={times.min}
+        max={times.max}
+        scrollToTime={times.scrollTo}
+        formats={FORMATS}
+        selectable
+        onSelectSlot={onSelectSlot}
+        onSelectEvent={onSelectEvent}
+        onKeyPressEvent={onKeyPressEvent}
+        draggableAccessor={movable}
+        resizableAccessor={movable}
+        onEventDrop={onDropOrResize}
+        onEventResize={onDropOrResize}
+        eventPropGetter={eventProps}
+        popup
+      />
+    ),
+    [culture, messages, events, shownView, onView, times, onNavigate, columns, onSelectSlot, onSelectEvent, onKeyPressEvent, onDropOrResize],
+  );
 
   return (
     <Stack gap="sm">
@@ -234,45 +301,8 @@ export default function Page() {
         <Switch mb={8} label={t('showCancelled')} checked={showCancelled} onChange={(e) => setShowCancelled(e.currentTarget.checked)} />
       </Group>
       {rooms.length === 0 && <Alert color="blue">{t('noRooms')}</Alert>}
-      <div className="desk-calendar" style={{ height: view === 'agenda' ? 'auto' : 760 }}>
-        <DnDCalendar
-          localizer={localizer}
-          culture={i18n.language === 'en' ? 'en-gb' : 'ru'}
-          messages={messages}
-          events={events}
-          view={view}
-          views={VIEWS}
-          onView={(v) => setNav({ view: v })}
-          date={times.date}
-          onNavigate={(d) => setNav({ date: jsDateToLocalDate(d) })}
-          resources={view === 'day' && columns.length ? columns : undefined}
-          resourceIdAccessor="id"
-          resourceTitleAccessor="title"
-          length={AGENDA_DAYS}
-          step={30}
-          timeslots={2}
-          min={times.min}
-          max={times.max}
-          scrollToTime={times.scrollTo}
-          formats={FORMATS}
-          selectable
-          onSelectSlot={(slot) => {
-            const column = columns.find((c) => c.id === slot.resourceId);
-            const start = fromJsDate(slot.start);
-            const end = slot.action === 'click' || view === 'month' ? addMinutes(start, 120) : fromJsDate(slot.end);
-            startBooking(view === 'month' ? `${start.slice(0, 10)}T18:00` : start, view === 'month' ? `${start.slice(0, 10)}T20:00` : end, column);
-          }}
-          onSelectEvent={(e) => setSelected(e.occurrence)}
-          onKeyPressEvent={(e, ev) => {
-            if ((ev as unknown as KeyboardEvent).key === 'Enter') setSelected(e.occurrence);
-          }}
-          draggableAccessor={movable}
-          resizableAccessor={movable}
-          onEventDrop={(args) => void onMove(args)}
-          onEventResize={(args) => void onMove(args)}
-          eventPropGetter={eventProps}
-          popup
-        />
+      <div className="desk-calendar" style={{ height: shownView === 'agenda' ? 'auto' : 760 }}>
+        {calendar}
       </div>
       {selected && (
         <DetailsPanel

@@ -1,34 +1,44 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { combineLatest } from 'rxjs';
 import { addDays, occurrencesInRange, type Occurrence } from '@shared/bookings';
 import type { BookingDoc, ConflictDoc, GroupDoc, ItemDoc, LocalDate, PersonDoc, SeriesDoc } from '@shared/db';
-import { useLiveQuery } from '../../../app/db';
+import { useDb, useLiveQuery } from '../../../app/db';
 import { clashingBookingIds } from '../clashMarks';
 
 /** Bookings are read from a little before the range so long bookings that began earlier still show. */
 export const LOOKBACK_DAYS = 2;
 
+interface LoadedRange {
+  from: LocalDate;
+  to: LocalDate;
+  bookings: BookingDoc[];
+  series: SeriesDoc[];
+}
+
 /**
  * The concrete bookings of [from, to) (dates): only that range's bookings are loaded (by the `start`
  * index) plus the series that began before its end; occurrences are computed for the range only.
+ * Both queries are combined into one state update per change, and the previous range's occurrences stay
+ * until the new range's have arrived (`range` says which range `occurrences` belong to): the calendar lays
+ * out its events once per navigation instead of for every partial result.
  */
 export function useRangeOccurrences(from: LocalDate, to: LocalDate, includeCancelled: boolean) {
-  const bookings = useLiveQuery(
-    (db) => db.bookings.find({ selector: { start: { $gte: `${addDays(from, -LOOKBACK_DAYS)}T00:00`, $lt: `${to}T00:00` } } }),
-    [from, to],
-  );
-  const series = useLiveQuery((db) => db.series.find({ selector: { dtstart: { $lt: `${to}T00:00` } } }), [to]);
+  const db = useDb();
+  const [loaded, setLoaded] = useState<LoadedRange | null>(null);
+  useEffect(() => {
+    const bookings$ = db.bookings.find({ selector: { start: { $gte: `${addDays(from, -LOOKBACK_DAYS)}T00:00`, $lt: `${to}T00:00` } } }).$;
+    const series$ = db.series.find({ selector: { dtstart: { $lt: `${to}T00:00` } } }).$;
+    const sub = combineLatest([bookings$, series$]).subscribe(([bookings, series]) =>
+      setLoaded({ from, to, bookings: bookings.map((d) => d.toJSON() as BookingDoc), series: series.map((d) => d.toJSON() as SeriesDoc) }),
+    );
+    return () => sub.unsubscribe();
+  }, [db, from, to]);
   const occurrences = useMemo<Occurrence[]>(
-    () =>
-      occurrencesInRange(
-        (bookings.data as BookingDoc[] | undefined) ?? [],
-        (series.data as SeriesDoc[] | undefined) ?? [],
-        from,
-        to,
-        { includeCancelled },
-      ),
-    [bookings.data, series.data, from, to, includeCancelled],
+    () => (loaded ? occurrencesInRange(loaded.bookings, loaded.series, loaded.from, loaded.to, { includeCancelled }) : []),
+    [loaded, includeCancelled],
   );
-  return { occurrences, loading: bookings.loading || series.loading };
+  const range = useMemo(() => (loaded ? { from: loaded.from, to: loaded.to } : null), [loaded]);
+  return { occurrences, range, loading: !loaded || loaded.from !== from || loaded.to !== to };
 }
 
 /** One series document (for the details panel and the form). */

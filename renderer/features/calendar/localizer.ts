@@ -1,0 +1,97 @@
+import dayjs from 'dayjs';
+import { dayjsLocalizer, type DateLocalizer } from 'react-big-calendar';
+
+/**
+ * react-big-calendar's dayjs localizer, with the date arithmetic it runs for every event on every layout
+ * (range checks, sorting, slot positions) done on plain Dates: same results (local time, no time-zone
+ * plugin), without building several dayjs objects per call — the month view of a busy month made
+ * ~100,000 of them. Formatting and the week/month helpers stay dayjs's.
+ */
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+const startOfDay = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate());
+const endOfDay = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate(), 23, 59, 59, 999);
+const startOfMinute = (d: Date) => {
+  const m = new Date(d);
+  m.setSeconds(0, 0);
+  return m;
+};
+/** dayjs(end).diff(start, 'day'): whole days, corrected for a UTC offset change in between. */
+const dayjsDaySpan = (start: Date, end: Date) => Math.trunc((+end - +start - (end.getTimezoneOffset() - start.getTimezoneOffset()) * MINUTE) / DAY) || 0;
+const isDayUnit = (unit: unknown) => typeof unit === 'string' && unit.toLowerCase() === 'day';
+
+interface Spanned {
+  start: Date;
+  end: Date;
+  allDay?: boolean;
+}
+
+export function fastDayjsLocalizer(): DateLocalizer {
+  // react-big-calendar copies the localizer's own properties: override them on the instance itself
+  const fast = dayjsLocalizer(dayjs);
+  const { startOf: baseStartOf, eq: baseEq, diff: baseDiff, ceil: baseCeil, min: baseMin, max: baseMax } = fast;
+  const dates = (a: unknown, b: unknown): [Date, Date] | null => (a instanceof Date && b instanceof Date ? [a, b] : null);
+  Object.assign(fast, {
+    startOf: (date: unknown, unit?: string) => (date instanceof Date && isDayUnit(unit) ? startOfDay(date) : baseStartOf(date as Date, unit as never)),
+    eq: (a: unknown, b: unknown, unit?: string) =>
+      !(a instanceof Date && b instanceof Date)
+        ? baseEq(a as Date, b as Date, unit as never)
+        : unit === undefined
+          ? +a === +b
+          : isDayUnit(unit)
+            ? +startOfDay(a) === +startOfDay(b)
+            : baseEq(a, b, unit as never),
+    diff: (a: unknown, b: unknown, unit: string = 'day') => {
+      const ab = dates(a, b);
+      return ab && isDayUnit(unit) ? dayjsDaySpan(ab[0], ab[1]) : baseDiff(a as Date, b as Date, unit as never);
+    },
+    ceil: (date: unknown, unit?: string) => {
+      if (!(date instanceof Date) || !isDayUnit(unit)) return baseCeil(date as Date, unit as never);
+      const floor = startOfDay(date);
+      return +floor === +date ? floor : new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1);
+    },
+    min: (a: unknown, b: unknown) => {
+      const ab = dates(a, b);
+      return ab ? new Date(+ab[1] < +ab[0] ? ab[1] : ab[0]) : baseMin(a as Date, b as Date);
+    },
+    max: (a: unknown, b: unknown) => {
+      const ab = dates(a, b);
+      return ab ? new Date(+ab[1] > +ab[0] ? ab[1] : ab[0]) : baseMax(a as Date, b as Date);
+    },
+    isSameDate: (a: Date, b: Date) => a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate(),
+    merge: (date: Date | null, time: Date | null) => {
+      if (!date && !time) return null;
+      const d = date ?? new Date();
+      const t = time ?? new Date();
+      return new Date(d.getFullYear(), d.getMonth(), d.getDate(), t.getHours(), t.getMinutes(), t.getSeconds());
+    },
+    getSlotDate: (dt: Date, minutesFromMidnight: number, offset: number) => {
+      const d = startOfDay(dt);
+      d.setMinutes(minutesFromMidnight + offset);
+      return d;
+    },
+    getMinutesFromMidnight: (start: Date) => {
+      const day = startOfDay(start);
+      return Math.trunc((+start - +day) / MINUTE) + (day.getTimezoneOffset() - start.getTimezoneOffset());
+    },
+    continuesPrior: (start: Date, first: Date) => +endOfDay(start) < +first,
+    continuesAfter: (_start: Date, end: Date, last: Date) => +last < +startOfMinute(end) + MINUTE,
+    sortEvents: ({ evtA, evtB }: { evtA: Spanned; evtB: Spanned }) =>
+      +startOfDay(evtA.start) - +startOfDay(evtB.start) ||
+      dayjsDaySpan(evtB.start, evtB.end) - dayjsDaySpan(evtA.start, evtA.end) ||
+      Number(!!evtB.allDay) - Number(!!evtA.allDay) ||
+      +evtA.start - +evtB.start ||
+      +evtA.end - +evtB.end,
+    inEventRange: ({ event, range }: { event: { start: Date; end: Date }; range: { start: Date; end: Date } }) => {
+      const day = +startOfDay(event.start);
+      const end = +event.end;
+      const endMinute = +startOfMinute(event.end);
+      const startsBeforeEnd = day <= +range.end;
+      const zeroLength = day <= end && end < day + MINUTE;
+      const endsAfterStart = zeroLength ? +range.start < endMinute + MINUTE : +range.start < endMinute;
+      return startsBeforeEnd && endsAfterStart;
+    },
+  });
+  return fast;
+}
