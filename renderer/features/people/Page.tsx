@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Badge, Button, Grid, Group, Paper, Stack, Table, Tabs, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { GroupDoc, PersonDoc } from '@shared/db';
@@ -42,33 +42,57 @@ export default function PeoplePage() {
   const person = tab === 'people' && selected ? peopleById.get(selected) : undefined;
   const group = tab === 'groups' && selected ? groups.find((g) => g.id === selected) : undefined;
 
+  // The parts a keystroke in the search field does not change are kept as they are.
+  const header = useMemo(
+    () => (
+      <>
+        <Group justify="space-between">
+          <Title order={2}>{t('title')}</Title>
+          <Group>
+            <Button onClick={() => setDialog('person')}>{t('addPerson')}</Button>
+            <Button variant="default" onClick={() => setDialog('group')}>
+              {t('addGroup')}
+            </Button>
+          </Group>
+        </Group>
+        <Tabs
+          value={tab}
+          onChange={(v) => {
+            setTab((v as Tab) ?? 'people');
+            setSelected(null);
+          }}
+        >
+          <Tabs.List>
+            <Tabs.Tab value="people" fz="lg">
+              {t('tabs.people')}
+            </Tabs.Tab>
+            <Tabs.Tab value="groups" fz="lg">
+              {t('tabs.groups')}
+            </Tabs.Tab>
+          </Tabs.List>
+        </Tabs>
+      </>
+    ),
+    [t, tab],
+  );
+  const details = useMemo(
+    () => (
+      <>
+        {person && <PersonDetails key={person.id} person={person} people={people} groups={groups} peopleById={peopleById} search={search} />}
+        {group && <GroupDetails group={group} peopleById={peopleById} onEdit={() => setDialog('editGroup')} />}
+        {!person && !group && (
+          <Paper withBorder p="md">
+            <Text c="dimmed">{t('pickHint')}</Text>
+          </Paper>
+        )}
+      </>
+    ),
+    [person, group, people, groups, peopleById, search, t],
+  );
+
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={2}>{t('title')}</Title>
-        <Group>
-          <Button onClick={() => setDialog('person')}>{t('addPerson')}</Button>
-          <Button variant="default" onClick={() => setDialog('group')}>
-            {t('addGroup')}
-          </Button>
-        </Group>
-      </Group>
-      <Tabs
-        value={tab}
-        onChange={(v) => {
-          setTab((v as Tab) ?? 'people');
-          setSelected(null);
-        }}
-      >
-        <Tabs.List>
-          <Tabs.Tab value="people" fz="lg">
-            {t('tabs.people')}
-          </Tabs.Tab>
-          <Tabs.Tab value="groups" fz="lg">
-            {t('tabs.groups')}
-          </Tabs.Tab>
-        </Tabs.List>
-      </Tabs>
+      {header}
       <Grid>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="xs">
@@ -88,34 +112,12 @@ export default function PeoplePage() {
               items={rows}
               label={tab === 'people' ? t('tabs.people') : t('tabs.groups')}
               getKey={(r) => r.id}
-              renderRow={(r) => (
-                <UnstyledButton
-                  onClick={() => setSelected(r.id)}
-                  aria-current={selected === r.id ? 'true' : undefined}
-                  p="xs"
-                  w="100%"
-                  h="100%"
-                  style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', background: selected === r.id ? 'var(--mantine-color-blue-0)' : undefined }}
-                >
-                  <Text fz="lg" fw={500} truncate>
-                    {r.name}
-                  </Text>
-                  <Text size="sm" c="dimmed" truncate>
-                    {r.detail || ' '}
-                  </Text>
-                </UnstyledButton>
-              )}
+              renderRow={(r) => <PersonRow id={r.id} name={r.name} detail={r.detail} selected={selected === r.id} onSelect={setSelected} />}
             />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
-          {person && <PersonDetails key={person.id} person={person} people={people} groups={groups} peopleById={peopleById} search={search} />}
-          {group && <GroupDetails group={group} peopleById={peopleById} onEdit={() => setDialog('editGroup')} />}
-          {!person && !group && (
-            <Paper withBorder p="md">
-              <Text c="dimmed">{t('pickHint')}</Text>
-            </Paper>
-          )}
+          {details}
         </Grid.Col>
       </Grid>
 
@@ -147,6 +149,30 @@ export default function PeoplePage() {
     </Stack>
   );
 }
+
+/**
+ * One row of the list. Memoised on its own fields: while a name is typed, the rows that stay in the
+ * results are not rendered again (only the new ones are), which keeps a keystroke's render small.
+ */
+const PersonRow = memo(function PersonRow({ id, name, detail, selected, onSelect }: { id: string; name: string; detail: string; selected: boolean; onSelect: (id: string) => void }) {
+  return (
+    <UnstyledButton
+      onClick={() => onSelect(id)}
+      aria-current={selected ? 'true' : undefined}
+      p="xs"
+      w="100%"
+      h="100%"
+      style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', background: selected ? 'var(--mantine-color-blue-0)' : undefined }}
+    >
+      <Text fz="lg" fw={500} truncate>
+        {name}
+      </Text>
+      <Text size="sm" c="dimmed" truncate>
+        {detail || ' '}
+      </Text>
+    </UnstyledButton>
+  );
+});
 
 function groupFields(g: GroupDoc): GroupFields {
   const { id: _i, createdAt: _c, updatedAt: _u, updatedBy: _b, ...fields } = g;
