@@ -43,3 +43,18 @@ export function nextSection(sections: readonly RoomSection[]): RoomSection {
   const id = letters.find((l) => !taken.has(l)) ?? Array.from({ length: 100 }, (_, i) => `S${i + 1}`).find((c) => !taken.has(c)) ?? '';
   return { id, name: id };
 }
+
+/** Section keys present before and gone after an edit of a room (compared like keys are: trimmed, any case). */
+export function removedSectionKeys(before: readonly RoomSection[], after: readonly RoomSection[]): string[] {
+  const kept = new Set(after.map((s) => key(s.id)));
+  return before.map((s) => s.id.trim()).filter((id) => id && !kept.has(key(id)));
+}
+
+/**
+ * The live bookings (stored or series occurrences) of a room that name any of `keys` as their sections:
+ * removing such a section would leave them pointing at a part of the hall that no longer exists.
+ */
+export function bookingsUsingSections<T extends { roomId: string; sections: readonly string[]; status: string }>(occurrences: readonly T[], roomId: string, keys: readonly string[]): T[] {
+  const gone = new Set(keys.map(key));
+  return occurrences.filter((o) => o.roomId === roomId && o.status !== 'cancelled' && o.sections.some((s) => gone.has(key(s))));
+}

@@ -1,4 +1,5 @@
-import { Button, ColorInput, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, ColorInput, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { ROOM_KINDS, type RoomDoc } from '@shared/db';
@@ -11,7 +12,8 @@ interface Props {
   initial: RoomFields;
   /** Names of the other rooms (duplicate check). */
   otherNames: string[];
-  onSubmit: (fields: RoomFields) => Promise<void>;
+  /** Saves; a returned message means the save was refused (shown in the form, everything typed kept). */
+  onSubmit: (fields: RoomFields) => Promise<string | void>;
   onCancel: () => void;
 }
 
@@ -19,6 +21,11 @@ interface Props {
 export function RoomForm({ initial, otherNames, onSubmit, onCancel }: Props) {
   const { t } = useTranslation('settings');
   const { t: tCal } = useTranslation('calendar');
+  const [refused, setRefused] = useState<string | null>(null);
+  const refusedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (refused) refusedRef.current?.scrollIntoView({ block: 'nearest' }); // below the fold of a long form
+  }, [refused]);
   const form = useForm<RoomFields>({
     mode: 'controlled',
     initialValues: initial,
@@ -36,7 +43,7 @@ export function RoomForm({ initial, otherNames, onSubmit, onCancel }: Props) {
       noValidate
       aria-label={t('rooms.formTitle')}
       onSubmit={form.onSubmit(async (values) => {
-        await onSubmit({ ...values, name: values.name.trim(), sections: cleanSections(values.sections) });
+        setRefused((await onSubmit({ ...values, name: values.name.trim(), sections: cleanSections(values.sections) })) || null);
       })}
     >
       <Stack>
@@ -59,6 +66,11 @@ export function RoomForm({ initial, otherNames, onSubmit, onCancel }: Props) {
         />
         <ColorInput label={t('rooms.colour')} format="hex" {...form.getInputProps('colour')} />
         <RoomBookingFields form={form} />
+        {refused && (
+          <Alert ref={refusedRef} color="red" role="alert" title={t('rooms.notSaved')}>
+            {refused}
+          </Alert>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('cancel')}

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { RoomDoc } from '@shared/db';
 import { defaultRoom } from '@shared/centre/validate';
 import { RoomForm } from './RoomForm';
-import { useRoomActions, useRooms, type RoomFields } from './hooks';
+import { SectionsInUseError, useRoomActions, useRooms, type RoomFields } from './hooks';
+import { useFormat } from '../../app/format';
 
 type Editing = { id?: string; fields: RoomFields } | null;
 
@@ -20,6 +21,7 @@ export function RoomsPanel() {
   const [showArchived, setShowArchived] = useState(false);
   const { rooms, loading } = useRooms(true);
   const { save, setArchived } = useRoomActions();
+  const fmt = useFormat();
   const [editing, setEditing] = useState<Editing>(null);
   const visible = rooms.filter((r) => showArchived || !r.archived);
 
@@ -90,7 +92,17 @@ export function RoomsPanel() {
             otherNames={rooms.filter((r) => r.id !== editing.id).map((r) => r.name)}
             onCancel={() => setEditing(null)}
             onSubmit={async (fields) => {
-              await save(fields, editing.id);
+              try {
+                await save(fields, editing.id);
+              } catch (e) {
+                if (!(e instanceof SectionsInUseError)) throw e;
+                const first = e.bookings[0]!;
+                return t('rooms.sectionsInUse', {
+                  count: e.bookings.length,
+                  sections: t('rooms.sectionNames', { count: e.sections.length, list: e.sections.join(', ') }),
+                  first: `${fmt.dateTime(first.start)} — ${first.title}`,
+                });
+              }
               setEditing(null);
               notifications.show({ color: 'green', message: t('rooms.saved', { name: fields.name }) });
             }}

@@ -1,5 +1,7 @@
 import { useCallback } from 'react';
-import { SETTINGS_ID, stampChange, stampNew, type RoomDoc, type SettingsDoc } from '@shared/db';
+import dayjs from 'dayjs';
+import { SETTINGS_ID, stampChange, stampNew, type BookingDoc, type DeskDatabase, type RoomDoc, type SeriesDoc, type SettingsDoc } from '@shared/db';
+import { bookingsUsingSections, occurrencesInRange, removedSectionKeys, type Occurrence } from '@shared/bookings';
 import { defaultCentre } from '@shared/centre/validate';
 import { useAuthor, useDb, useLiveQuery } from '../../app/db';
 
@@ -36,6 +38,41 @@ export function useRooms(includeArchived = false): { rooms: RoomDoc[]; loading: 
 
 export type RoomFields = Omit<RoomDoc, 'id' | 'createdAt' | 'updatedAt' | 'updatedBy'>;
 
+/** Saving a room would remove hall sections that bookings from today on still use. Nothing was written. */
+export class SectionsInUseError extends Error {
+  constructor(
+    readonly sections: string[],
+    readonly bookings: Occurrence[],
+  ) {
+    super('room.sectionsInUse');
+  }
+}
+
+/** How far ahead weekly series are checked for a removed section. */
+const SECTION_CHECK_YEARS = 2;
+
+async function bookingsOnRemovedSections(db: DeskDatabase, room: RoomDoc, after: RoomFields): Promise<SectionsInUseError | null> {
+  const removed = removedSectionKeys(room.sections, after.sections);
+  if (removed.length === 0) return null;
+  const from = dayjs().format('YYYY-MM-DD');
+  const to = dayjs().add(SECTION_CHECK_YEARS, 'year').format('YYYY-MM-DD');
+  const [bookings, series] = await Promise.all([
+    db.bookings.find({ selector: { start: { $gte: from } } }).exec(),
+    db.series.find({ selector: { status: 'active' } }).exec(),
+  ]);
+  const stored = bookings.map((d) => d.toJSON() as BookingDoc);
+  // one-off bookings however far ahead; weekly series up to the horizon
+  const last = stored.reduce((max, b) => (b.end > max ? b.end : max), to);
+  const occurrences = occurrencesInRange(
+    stored,
+    series.map((d) => d.toJSON() as SeriesDoc),
+    from,
+    last > to ? dayjs(last).add(1, 'day').format('YYYY-MM-DD') : to,
+  );
+  const using = bookingsUsingSections(occurrences, room.id, removed);
+  return using.length ? new SectionsInUseError(removed, using) : null;
+}
+
 export function useRoomActions() {
   const db = useDb();
   const author = useAuthor();
@@ -44,6 +81,8 @@ export function useRoomActions() {
       if (id) {
         const doc = await db.rooms.findOne(id).exec();
         if (!doc) throw new Error('room.missing');
+        const inUse = await bookingsOnRemovedSections(db, doc.toJSON() as RoomDoc, fields);
+        if (inUse) throw inUse;
         await doc.incrementalPatch(stampChange(fields, author));
         return id;
       }
