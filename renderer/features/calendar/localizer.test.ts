@@ -43,6 +43,7 @@ describe('fastDayjsLocalizer', () => {
         ['eq', [a, b, 'day']],
         ['eq', [a, b, 'month']],
         ['isSameDate', [a, b]],
+        ...(['lt', 'lte', 'gt', 'gte'] as const).flatMap((op) => [undefined, 'day', 'minutes', 'month'].map((unit): [string, unknown[]] => [op, [a, b, unit]])),
         ['diff', [a, b, 'day']],
         ['diff', [evtA.start, evtA.end, 'day']],
         ['diff', [a, b, 'minutes']],

@@ -20,6 +20,26 @@ const startOfMinute = (d: Date) => {
 /** dayjs(end).diff(start, 'day'): whole days, corrected for a UTC offset change in between. */
 const dayjsDaySpan = (start: Date, end: Date) => Math.trunc((+end - +start - (end.getTimezoneOffset() - start.getTimezoneOffset()) * MINUTE) / DAY) || 0;
 const isDayUnit = (unit: unknown) => typeof unit === 'string' && unit.toLowerCase() === 'day';
+/** A date floored to the unit react-big-calendar compares at, or null for a unit left to dayjs. */
+function floorTo(d: Date, unit: unknown): number | null {
+  if (unit === undefined) return +d;
+  const u = typeof unit === 'string' ? unit.toLowerCase() : '';
+  if (u === 'day') return +startOfDay(d);
+  if (u === 'minutes' || u === 'minute') return +startOfMinute(d);
+  return null;
+}
+type Compare = (a: Date, b: Date, unit?: never) => boolean;
+/** A comparison on plain Dates for the units floorTo knows, dayjs's own otherwise (or for a non-Date). */
+function compare(base: Compare, test: (a: number, b: number) => boolean) {
+  return (a: unknown, b: unknown, unit?: string) => {
+    if (a instanceof Date && b instanceof Date) {
+      const fa = floorTo(a, unit);
+      const fb = floorTo(b, unit);
+      if (fa !== null && fb !== null) return test(fa, fb);
+    }
+    return base(a as Date, b as Date, unit as never);
+  };
+}
 
 interface Spanned {
   start: Date;
@@ -30,18 +50,16 @@ interface Spanned {
 export function fastDayjsLocalizer(): DateLocalizer {
   // react-big-calendar copies the localizer's own properties: override them on the instance itself
   const fast = dayjsLocalizer(dayjs);
-  const { startOf: baseStartOf, eq: baseEq, diff: baseDiff, ceil: baseCeil, min: baseMin, max: baseMax } = fast;
+  const { startOf: baseStartOf, eq, lt, gt, gte, lte, diff: baseDiff, ceil: baseCeil, min: baseMin, max: baseMax } = fast;
   const dates = (a: unknown, b: unknown): [Date, Date] | null => (a instanceof Date && b instanceof Date ? [a, b] : null);
   Object.assign(fast, {
     startOf: (date: unknown, unit?: string) => (date instanceof Date && isDayUnit(unit) ? startOfDay(date) : baseStartOf(date as Date, unit as never)),
-    eq: (a: unknown, b: unknown, unit?: string) =>
-      !(a instanceof Date && b instanceof Date)
-        ? baseEq(a as Date, b as Date, unit as never)
-        : unit === undefined
-          ? +a === +b
-          : isDayUnit(unit)
-            ? +startOfDay(a) === +startOfDay(b)
-            : baseEq(a, b, unit as never),
+    // dayjs's comparisons at a unit compare both dates floored to it (its gte is "same or before", kept as is)
+    eq: compare(eq, (a, b) => a === b),
+    lt: compare(lt, (a, b) => a < b),
+    gt: compare(gt, (a, b) => a > b),
+    gte: compare(gte, (a, b) => a <= b),
+    lte: compare(lte, (a, b) => a <= b),
     diff: (a: unknown, b: unknown, unit: string = 'day') => {
       const ab = dates(a, b);
       return ab && isDayUnit(unit) ? dayjsDaySpan(ab[0], ab[1]) : baseDiff(a as Date, b as Date, unit as never);
