@@ -283,7 +283,9 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
       retryTime: retryMs,
       waitForLeadership: true,
       autoStart: true,
-      pull: { batchSize: options.batchSize ?? 200, heartbeat: 30000 },
+      // 1,000 a page: a fresh desk's first pull of the full dataset (73k documents) took 100 s instead of 119–124 s
+      // with 200 (fewer round trips and CORS preflights, larger IndexedDB writes; bench first_sync_ratio)
+      pull: { batchSize: options.batchSize ?? 1000, heartbeat: 30000 },
       push: { batchSize: options.batchSize ?? 100 },
     });
     replications[n] = rep;
