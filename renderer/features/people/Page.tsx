@@ -2,6 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import { Badge, Button, Grid, Group, Paper, Stack, Table, Tabs, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { GroupDoc, PersonDoc } from '@shared/db';
+import type { SearchHit, SearchOptions } from '@shared/people/search';
 import { isSearchablePerson } from '@shared/people/search';
 import { useDirectory, usePeopleActions, type GroupFields } from './hooks';
 import { VirtualList } from './VirtualList';
@@ -24,100 +25,51 @@ export default function PeoplePage() {
   const { people, groups, peopleById, search } = useDirectory();
   const actions = usePeopleActions();
   const [tab, setTab] = useState<Tab>('people');
-  const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'person' | 'group' | 'editGroup' | null>(null);
-
-  const rows: Row[] = useMemo(() => {
-    if (query.trim()) {
-      return search(query, { kind: tab === 'people' ? 'person' : 'group', limit: 500 }).map((h) => ({ id: h.id, name: h.name, detail: h.phone }));
-    }
-    const list =
-      tab === 'people'
-        ? people.filter(isSearchablePerson).map((p) => ({ id: p.id, name: p.name, detail: p.phone }))
-        : groups.filter((g) => !g.archived).map((g) => ({ id: g.id, name: g.name, detail: t(`kinds.${g.kind}`) }));
-    return list.sort((a, b) => collator.compare(a.name, b.name));
-  }, [query, tab, people, groups, search, t]);
 
   const person = tab === 'people' && selected ? peopleById.get(selected) : undefined;
   const group = tab === 'groups' && selected ? groups.find((g) => g.id === selected) : undefined;
 
-  // The parts a keystroke in the search field does not change are kept as they are.
-  const header = useMemo(
-    () => (
-      <>
-        <Group justify="space-between">
-          <Title order={2}>{t('title')}</Title>
-          <Group>
-            <Button onClick={() => setDialog('person')}>{t('addPerson')}</Button>
-            <Button variant="default" onClick={() => setDialog('group')}>
-              {t('addGroup')}
-            </Button>
-          </Group>
-        </Group>
-        <Tabs
-          value={tab}
-          onChange={(v) => {
-            setTab((v as Tab) ?? 'people');
-            setSelected(null);
-          }}
-        >
-          <Tabs.List>
-            <Tabs.Tab value="people" fz="lg">
-              {t('tabs.people')}
-            </Tabs.Tab>
-            <Tabs.Tab value="groups" fz="lg">
-              {t('tabs.groups')}
-            </Tabs.Tab>
-          </Tabs.List>
-        </Tabs>
-      </>
-    ),
-    [t, tab],
-  );
-  const details = useMemo(
-    () => (
-      <>
-        {person && <PersonDetails key={person.id} person={person} people={people} groups={groups} peopleById={peopleById} search={search} />}
-        {group && <GroupDetails group={group} peopleById={peopleById} onEdit={() => setDialog('editGroup')} />}
-        {!person && !group && (
-          <Paper withBorder p="md">
-            <Text c="dimmed">{t('pickHint')}</Text>
-          </Paper>
-        )}
-      </>
-    ),
-    [person, group, people, groups, peopleById, search, t],
-  );
-
   return (
     <Stack>
-      {header}
+      <Group justify="space-between">
+        <Title order={2}>{t('title')}</Title>
+        <Group>
+          <Button onClick={() => setDialog('person')}>{t('addPerson')}</Button>
+          <Button variant="default" onClick={() => setDialog('group')}>
+            {t('addGroup')}
+          </Button>
+        </Group>
+      </Group>
+      <Tabs
+        value={tab}
+        onChange={(v) => {
+          setTab((v as Tab) ?? 'people');
+          setSelected(null);
+        }}
+      >
+        <Tabs.List>
+          <Tabs.Tab value="people" fz="lg">
+            {t('tabs.people')}
+          </Tabs.Tab>
+          <Tabs.Tab value="groups" fz="lg">
+            {t('tabs.groups')}
+          </Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
       <Grid>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Stack gap="xs">
-            <TextInput
-              size="lg"
-              type="search"
-              label={t('search')}
-              description={t('searchHint')}
-              value={query}
-              onChange={(e) => setQuery(e.currentTarget.value)}
-              autoFocus
-            />
-            <Text size="sm" c="dimmed" aria-live="polite">
-              {t('found', { count: rows.length })}
-            </Text>
-            <VirtualList
-              items={rows}
-              label={tab === 'people' ? t('tabs.people') : t('tabs.groups')}
-              getKey={(r) => r.id}
-              renderRow={(r) => <PersonRow id={r.id} name={r.name} detail={r.detail} selected={selected === r.id} onSelect={setSelected} />}
-            />
-          </Stack>
+          <SearchColumn tab={tab} people={people} groups={groups} search={search} selected={selected} onSelect={setSelected} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
-          {details}
+          {person && <PersonDetails key={person.id} person={person} people={people} groups={groups} peopleById={peopleById} search={search} />}
+          {group && <GroupDetails group={group} peopleById={peopleById} onEdit={() => setDialog('editGroup')} />}
+          {!person && !group && (
+            <Paper withBorder p="md">
+              <Text c="dimmed">{t('pickHint')}</Text>
+            </Paper>
+          )}
         </Grid.Col>
       </Grid>
 
@@ -150,10 +102,49 @@ export default function PeoplePage() {
   );
 }
 
+interface SearchColumnProps {
+  tab: Tab;
+  people: PersonDoc[];
+  groups: GroupDoc[];
+  search: (query: string, options?: SearchOptions) => SearchHit[];
+  selected: string | null;
+  onSelect: (id: string) => void;
+}
+
 /**
- * One row of the list. Memoised on its own fields: while a name is typed, the rows that stay in the
- * results are not rendered again (only the new ones are), which keeps a keystroke's render small.
+ * The search field and the list of what it finds. The typed text lives here, so a keystroke renders this
+ * column only (not the page's header, tabs and details), and of the list only the rows that are new.
  */
+const SearchColumn = memo(function SearchColumn({ tab, people, groups, search, selected, onSelect }: SearchColumnProps) {
+  const { t } = useTranslation('people');
+  const [query, setQuery] = useState('');
+  const rows: Row[] = useMemo(() => {
+    if (query.trim()) {
+      return search(query, { kind: tab === 'people' ? 'person' : 'group', limit: 500 }).map((h) => ({ id: h.id, name: h.name, detail: h.phone }));
+    }
+    const list =
+      tab === 'people'
+        ? people.filter(isSearchablePerson).map((p) => ({ id: p.id, name: p.name, detail: p.phone }))
+        : groups.filter((g) => !g.archived).map((g) => ({ id: g.id, name: g.name, detail: t(`kinds.${g.kind}`) }));
+    return list.sort((a, b) => collator.compare(a.name, b.name));
+  }, [query, tab, people, groups, search, t]);
+  return (
+    <Stack gap="xs">
+      <TextInput size="lg" type="search" label={t('search')} description={t('searchHint')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} autoFocus />
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {t('found', { count: rows.length })}
+      </Text>
+      <VirtualList
+        items={rows}
+        label={tab === 'people' ? t('tabs.people') : t('tabs.groups')}
+        getKey={(r) => r.id}
+        renderRow={(r) => <PersonRow id={r.id} name={r.name} detail={r.detail} selected={selected === r.id} onSelect={onSelect} />}
+      />
+    </Stack>
+  );
+});
+
+/** One row of the list, memoised on its own fields: rows that stay in the results are not rendered again. */
 const PersonRow = memo(function PersonRow({ id, name, detail, selected, onSelect }: { id: string; name: string; detail: string; selected: boolean; onSelect: (id: string) => void }) {
   return (
     <UnstyledButton
