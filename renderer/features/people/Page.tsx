@@ -1,11 +1,12 @@
 import { memo, useMemo, useState } from 'react';
-import { Badge, Button, Grid, Group, Paper, Stack, Table, Tabs, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Grid, Group, Paper, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { GroupDoc, PersonDoc } from '@shared/db';
 import type { SearchHit, SearchOptions } from '@shared/people/search';
 import { isSearchablePerson } from '@shared/people/search';
 import { useDirectory, usePeopleActions, type GroupFields } from './hooks';
 import { VirtualList } from './VirtualList';
+import './people.css';
 import { PersonForm } from './PersonForm';
 import { GroupForm } from './GroupForm';
 import { PersonDetails } from './PersonDetails';
@@ -144,24 +145,16 @@ const SearchColumn = memo(function SearchColumn({ tab, people, groups, search, s
   );
 });
 
-/** One row of the list, memoised on its own fields: rows that stay in the results are not rendered again. */
+/**
+ * One row of the list, memoised on its own fields: rows that stay in the results are not rendered again.
+ * Plain elements styled by people.css: new rows appear on every keystroke.
+ */
 const PersonRow = memo(function PersonRow({ id, name, detail, selected, onSelect }: { id: string; name: string; detail: string; selected: boolean; onSelect: (id: string) => void }) {
   return (
-    <UnstyledButton
-      onClick={() => onSelect(id)}
-      aria-current={selected ? 'true' : undefined}
-      p="xs"
-      w="100%"
-      h="100%"
-      style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', background: selected ? 'var(--mantine-color-blue-0)' : undefined }}
-    >
-      <Text fz="lg" fw={500} truncate>
-        {name}
-      </Text>
-      <Text size="sm" c="dimmed" truncate>
-        {detail || ' '}
-      </Text>
-    </UnstyledButton>
+    <button type="button" className="desk-person-row mantine-focus-auto" onClick={() => onSelect(id)} aria-current={selected ? 'true' : undefined}>
+      <span className="desk-person-name">{name}</span>
+      <span className="desk-person-detail">{detail || ' '}</span>
+    </button>
   );
 });
 
