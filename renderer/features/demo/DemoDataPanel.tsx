@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Group, Paper, Progress, Radio, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SIZES, type FixtureSize } from '@shared/fixtures/generate';
@@ -14,6 +14,30 @@ export default function DemoDataPanel() {
   const { empty, state, load } = useDemoData();
   const [size, setSize] = useState<FixtureSize>('small');
   const busy = state.step === 'generating' || state.step === 'loading';
+  // The size choice does not change while loading: progress updates (one per chunk) re-render only the bar and the count.
+  const sizeChoice = useMemo(
+    () => (
+      <Radio.Group label={t('size.label')} value={size} onChange={(v) => setSize(v as FixtureSize)} size="md">
+        <Stack gap="xs" mt="xs">
+          {SIZE_KEYS.map((key) => (
+            <Radio
+              key={key}
+              value={key}
+              disabled={busy}
+              label={t(`size.${key}`)}
+              description={t('size.counts', {
+                people: fmt.number(SIZES[key].people),
+                bookings: fmt.number(SIZES[key].bookings),
+                loans: fmt.number(SIZES[key].loans),
+                visits: fmt.number(SIZES[key].visits),
+              })}
+            />
+          ))}
+        </Stack>
+      </Radio.Group>
+    ),
+    [t, fmt, size, busy],
+  );
   const percent = state.step === 'loading' && state.progress.total ? Math.round((100 * state.progress.done) / state.progress.total) : 0;
 
   return (
@@ -23,24 +47,7 @@ export default function DemoDataPanel() {
           {t('title')}
         </Title>
         <Text size="lg">{t('intro')}</Text>
-        <Radio.Group label={t('size.label')} value={size} onChange={(v) => setSize(v as FixtureSize)} size="md">
-          <Stack gap="xs" mt="xs">
-            {SIZE_KEYS.map((key) => (
-              <Radio
-                key={key}
-                value={key}
-                disabled={busy}
-                label={t(`size.${key}`)}
-                description={t('size.counts', {
-                  people: fmt.number(SIZES[key].people),
-                  bookings: fmt.number(SIZES[key].bookings),
-                  loans: fmt.number(SIZES[key].loans),
-                  visits: fmt.number(SIZES[key].visits),
-                })}
-              />
-            ))}
-          </Stack>
-        </Radio.Group>
+        {sizeChoice}
         {empty === false && state.step !== 'done' && (
           <Alert color="yellow" role="status" title={t('notEmpty.title')}>
             {t('notEmpty.body')}
