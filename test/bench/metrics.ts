@@ -21,6 +21,8 @@ export interface BenchContext {
   runs: number;
   /** Runs of the (slow) full bulk load; the other metrics use `runs`. */
   loadRuns: number;
+  /** Runs of the (slow) first full pull, desk and PouchDB each. */
+  syncRuns: number;
   /** The dataset the app generates for the same anchor day (busiest periods, names to type). */
   dataset: Dataset;
   anchor: string;

@@ -6,7 +6,8 @@
  *   npm run bench                       full dataset, 5 runs
  *   npm run bench -- --smoke            tiny dataset, 1 run: every metric of a landed feature must be produced
  *   options: --size tiny|small|full  --runs N  --load-runs N (full bulk loads, default = runs)
- *            --web-dir <built folder, skips the build>  (env BENCH_SIZE, BENCH_RUNS, BENCH_LOAD_RUNS)
+ *            --sync-runs N (first full pulls, desk and PouchDB each, default = runs)
+ *            --web-dir <built folder, skips the build>  (env BENCH_SIZE, BENCH_RUNS, BENCH_LOAD_RUNS, BENCH_SYNC_RUNS)
  *            --only first_sync_ratio  (just that metric: no bulk load, it needs none)
  *
  * Budget misses never fail the run. The smoke run exits 1 when a produced metric is missing or not a number.
@@ -35,9 +36,10 @@ const smoke = argv.includes('--smoke');
 const size = (arg('size') ?? process.env.BENCH_SIZE ?? (smoke ? 'tiny' : 'full')) as FixtureSize;
 const runs = Number(arg('runs') ?? process.env.BENCH_RUNS ?? (smoke ? 1 : 5));
 const loadRuns = Number(arg('load-runs') ?? process.env.BENCH_LOAD_RUNS ?? runs);
+const syncRuns = Number(arg('sync-runs') ?? process.env.BENCH_SYNC_RUNS ?? runs);
 const only = arg('only');
-if (!['tiny', 'small', 'full'].includes(size) || !(runs >= 1) || !(loadRuns >= 1) || (only !== undefined && only !== 'first_sync_ratio')) {
-  console.error('usage: run.ts [--smoke] [--size tiny|small|full] [--runs N] [--load-runs N] [--web-dir DIR] [--only first_sync_ratio]');
+if (!['tiny', 'small', 'full'].includes(size) || !(runs >= 1) || !(loadRuns >= 1) || !(syncRuns >= 1) || (only !== undefined && only !== 'first_sync_ratio')) {
+  console.error('usage: run.ts [--smoke] [--size tiny|small|full] [--runs N] [--load-runs N] [--sync-runs N] [--web-dir DIR] [--only first_sync_ratio]');
   process.exit(2);
 }
 const started = Date.now();
@@ -85,7 +87,7 @@ async function main(): Promise<number> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
   const anchor = moscowNow();
-  const ctx: BenchContext = { browser, baseUrl, webDir: web.dir, size, runs, loadRuns, dataset: generateDataset({ size, anchor }), anchor, log };
+  const ctx: BenchContext = { browser, baseUrl, webDir: web.dir, size, runs, loadRuns, syncRuns, dataset: generateDataset({ size, anchor }), anchor, log };
   const results: MetricResult[] = [];
   try {
     log(`${size} dataset, ${runs} run(s), ${loadRuns} bulk load(s), ${baseUrl}`);
@@ -131,6 +133,7 @@ async function main(): Promise<number> {
     size,
     runs,
     loadRuns,
+    syncRuns,
     anchor,
     metrics: results.map((r) => ('samples' in r ? { ...r, ...summary(r.samples), verdict: verdict(r) } : r)),
   };

@@ -267,7 +267,7 @@ export async function firstSyncRatio(ctx: BenchContext): Promise<MetricResult[]>
     const want = expectedCounts(ctx.dataset);
     const desk: number[] = [];
     const pouch: number[] = [];
-    for (let i = 0; i < ctx.runs; i++) {
+    for (let i = 0; i < ctx.syncRuns; i++) {
       const deskFirst = i % 2 === 0;
       let d = NaN;
       let p = NaN;
