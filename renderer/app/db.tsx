@@ -108,7 +108,7 @@ export function useLiveQuery<Q extends AnyQuery>(
       setState({ data: undefined, loading: false });
       return;
     }
-    setState((s) => ({ ...s, loading: true }));
+    setState((s) => (s.loading ? s : { ...s, loading: true })); // already loading (first mount): no extra render
     const sub = query.$.subscribe((result: unknown) => {
       let data: unknown = result;
       if (Array.isArray(result)) data = result.map((d: RxDocument<any>) => d.toJSON());
