@@ -65,7 +65,8 @@ async function bookingsOnRemovedSections(db: DeskDatabase, room: RoomDoc, after:
   const last = stored.reduce((max, b) => (b.end > max ? b.end : max), to);
   const occurrences = occurrencesInRange(
     stored,
-    series.map((d) => d.toJSON() as SeriesDoc),
+    // only this room's series can put occurrences in it; every booking is kept (a moved occurrence replaces its series')
+    series.map((d) => d.toJSON() as SeriesDoc).filter((sr) => sr.template.roomId === room.id),
     from,
     last > to ? dayjs(last).add(1, 'day').format('YYYY-MM-DD') : to,
   );
