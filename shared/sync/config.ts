@@ -50,5 +50,6 @@ export type SyncErrorCode =
   | 'dbMissing'
   | 'server'
   | 'refused'
+  | 'stalled'
   | 'invalidUrl'
   | 'invalidCentre';

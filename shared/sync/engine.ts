@@ -119,6 +119,13 @@ function windowConnectivity(): StartSyncOptions['connectivity'] {
   };
 }
 
+/** A replication error in a line: RxDB's code and the first cause (RxDB keeps its messages out of production builds). */
+function replicationErrorText(e: unknown): string {
+  const err = e as { code?: string; message?: string; parameters?: { errors?: { message?: string }[]; error?: { message?: string } } };
+  const cause = err?.parameters?.errors?.[0]?.message ?? err?.parameters?.error?.message;
+  return [err?.code, cause ?? (err?.code ? '' : String(err?.message ?? e))].filter(Boolean).join(' ').slice(0, 300);
+}
+
 /** A User Timing mark (browser and Node): the benchmark times the first pull between two of them. */
 function mark(name: string): void {
   try {
@@ -149,12 +156,24 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
     set({ lastError: { code, detail, at: new Date().toISOString() }, ...(code === 'unreachable' ? {} : { phase: 'error' }) });
 
   /** Records into the conflicts collection (synced: every desk sees it); one record per kind/doc/version. */
-  async function record(kind: ConflictDoc['kind'], collection: string, docId: string, fields: string[], kept: string, other: string, id?: string) {
+  let recording: Promise<void> = Promise.resolve();
+  function record(kind: ConflictDoc['kind'], collection: string, docId: string, fields: string[], kept: string, other: string, id?: string): Promise<void> {
+    // one at a time: two paths may report the same event at once (see the deletion check below)
+    recording = recording.then(() => recordNow(kind, collection, docId, fields, kept, other, id)).catch(() => undefined);
+    return recording;
+  }
+  async function recordNow(kind: ConflictDoc['kind'], collection: string, docId: string, fields: string[], kept: string, other: string, id?: string) {
     if (!conflicts || stopped) return;
     const key = id ?? `cf-${shortHash(`${kind}|${collection}|${docId}|${other}`)}`;
     try {
       const existing = await conflicts.findOne(key).exec();
       if (existing && existing.status === 'open' && existing.other === other) return;
+      if (kind === 'deleted-edited') {
+        // A deletion met by an edit is seen by the merge (push conflict) and again when the kept edit is written over
+        // the server's tombstone (revive), each with its own view of the tombstone: one open card per document.
+        const open = await conflicts.findOne({ selector: { kind, docCollection: collection, docId, status: 'open' } }).exec();
+        if (open) return;
+      }
       const data = { kind, docCollection: collection, docId, fields: fields.slice(0, 200), kept, other, status: 'open' as const, resolution: '' };
       if (existing) await existing.incrementalPatch(stampChange(data, author));
       else await conflicts.insert(stampNew(data, author, key));
@@ -267,6 +286,8 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
   const maxRetryMs = options.maxRetryMs ?? 60000;
   const replications: Record<string, RxCouchDBReplicationState<any>> = {};
   const active = new Map<string, boolean>();
+  /** Collections whose current pull or push run failed with no HTTP error behind it (shown as 'stalled'). */
+  const stalled = new Set<string>();
   /** The first sync is over when the desk holds at least as many documents as the server had. */
   async function finishFirstSyncIfComplete() {
     let have = 0;
@@ -291,8 +312,14 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
     replications[n] = rep;
     // Back-off: each failure doubles the wait before the next try, a success resets it.
     subs.push(
-      rep.error$.subscribe(() => {
+      rep.error$.subscribe((e) => {
         rep.retryTime = Math.min(maxRetryMs, (rep.retryTime ?? retryMs) * 2);
+        // An HTTP failure or a lost connection is already shown by the transport's hooks; anything else (an answer
+        // the replication could not use) would otherwise only spin in RxDB's retry loop: show it, never swallow it.
+        if (!failing && !stopped) {
+          stalled.add(n);
+          setError('stalled', `${n}: ${replicationErrorText(e)}`);
+        }
       }),
       rep.received$.subscribe(() => {
         rep.retryTime = retryMs;
@@ -310,8 +337,10 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
       }),
       rep.active$.subscribe((isActive) => {
         active.set(n, isActive);
+        // RxDB retries a failed pull or push inside one active run: the run ending means it went through
+        if (!isActive) stalled.delete(n);
         const anyActive = [...active.values()].some(Boolean);
-        if (anyActive && !paused && status$.value.online) set({ phase: 'syncing' });
+        if (anyActive && !paused && status$.value.online && stalled.size === 0) set({ phase: 'syncing' });
         if (!anyActive && !paused && !failing && active.size === names.length) {
           set({ phase: 'idle', online: true, lastSyncAt: new Date().toISOString() });
           if (status$.value.firstSync) void finishFirstSyncIfComplete();

@@ -143,7 +143,8 @@ export function createSyncFetch(options: SyncFetchOptions): SyncFetch {
     return options.collectionOf(db);
   }
 
-  async function raw(url: string, init: RequestInit | undefined, signal?: AbortSignal): Promise<{ status: number; text: string; headers: Headers }> {
+  /** `report: false` for a side request whose 404 says nothing about the databases (a deleted revision's body). */
+  async function raw(url: string, init: RequestInit | undefined, signal?: AbortSignal, report = true): Promise<{ status: number; text: string; headers: Headers }> {
     if (closer.signal.aborted) throw new SyncClosedError();
     const headers = new Headers(init?.headers);
     headers.set('Authorization', options.authorization);
@@ -164,7 +165,7 @@ export function createSyncFetch(options: SyncFetchOptions): SyncFetch {
       throw e;
     }
     syncLog(what, res.status, `${Date.now() - t0} ms`, `${text.length} B`);
-    hooks.onResponse?.(res.status, collection, url);
+    if (report || res.ok) hooks.onResponse?.(res.status, collection, url);
     return { status: res.status, text, headers: res.headers };
   }
 
@@ -298,6 +299,11 @@ export function createSyncFetch(options: SyncFetchOptions): SyncFetch {
       const key = `${collection}/${String(doc._id)}`;
       const deleted = seenDeleted.get(key);
       if (deleted && !doc._deleted) hooks.onRevive?.(collection, doc, deleted);
+      // Deleted here and already deleted on the server (two desks deleted it while apart): RxDB sends the tombstone
+      // without a _rev because the server answered doc: null, which CouchDB (and PouchDB) refuse as a conflict; the
+      // conflict re-read then gets doc: null again and the push failed forever, holding up every other write of
+      // the batch. Put our tombstone on top of the server's instead: same outcome (deleted), nothing waits.
+      if (deleted && doc._deleted && doc._rev === undefined && typeof deleted._rev === 'string') doc._rev = deleted._rev;
       seenDeleted.delete(key);
     }
     const rows = await pushDocs(url, init, docs);
@@ -321,6 +327,40 @@ export function createSyncFetch(options: SyncFetchOptions): SyncFetch {
     return json(out, 201);
   }
 
+  /**
+   * GET _all_docs?include_docs=true&keys=…: how RxDB re-reads the server's documents after a push conflict. CouchDB
+   * answers a deleted document with `doc: null`, on which RxDB's CouchDB plugin throws (pubkey/rxdb#4319), so the
+   * push retried forever. Each such row gets the deleted revision's own body (a desk's deletion keeps the fields),
+   * or a bare tombstone when the server cannot give it; the merge then sees a deletion like any other.
+   */
+  async function allDocsWithTombstones(url: string, init: RequestInit | undefined): Promise<Response> {
+    const r = await raw(url, init);
+    if (r.status !== 200) return new Response(r.text, { status: r.status, headers: r.headers });
+    let body: { rows?: { id?: string; key?: string; value?: { rev?: string; deleted?: boolean }; doc?: Record<string, unknown> | null }[] };
+    try {
+      body = JSON.parse(r.text);
+    } catch {
+      return new Response(r.text, { status: r.status, headers: r.headers });
+    }
+    const holes = (body.rows ?? []).filter((row) => row.id && row.value?.deleted && !row.doc && row.value.rev);
+    if (holes.length === 0) return new Response(r.text, { status: 200, headers: r.headers });
+    const dbUrl = url.slice(0, url.indexOf('/_all_docs?') + 1);
+    for (const row of holes) {
+      const bare = { _id: row.id, _rev: row.value!.rev, _deleted: true };
+      const t = await raw(`${dbUrl}${encodeURIComponent(row.id!)}?rev=${encodeURIComponent(row.value!.rev!)}`, { method: 'GET' }, undefined, false);
+      let doc: Record<string, unknown> = bare;
+      if (t.status === 200) {
+        try {
+          doc = { ...(JSON.parse(t.text) as Record<string, unknown>), ...bare };
+        } catch {
+          // not JSON: the bare tombstone says enough
+        }
+      }
+      row.doc = doc;
+    }
+    return json(body);
+  }
+
   /** POST _bulk_docs; a request too large for the server is split until single documents are refused alone. */
   async function pushDocs(url: string, init: RequestInit | undefined, docs: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
     const r = await raw(url, { ...init, body: JSON.stringify({ docs }) });
@@ -341,6 +381,7 @@ export function createSyncFetch(options: SyncFetchOptions): SyncFetch {
     if (url.includes('/_changes?') && url.includes('feed=longpoll')) return longPoll(url, init);
     if (url.includes('/_changes?') && method === 'GET') return pagedChanges(url, init);
     if (method === 'POST' && /\/_bulk_docs(\?|$)/.test(url)) return bulkDocs(url, init);
+    if (method === 'GET' && /\/_all_docs\?/.test(url) && url.includes('include_docs=true')) return allDocsWithTombstones(url, init);
     const r = await raw(url, init);
     if (method === 'POST' && /\/_all_docs(\?|$)/.test(url) && r.status === 200) rememberServerState(collectionOfUrl(url), r.text);
     return new Response(r.status === 204 ? null : r.text, { status: r.status, headers: r.headers });

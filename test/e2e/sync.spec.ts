@@ -153,3 +153,38 @@ test('two desks: precise connection test, live sync of every collection, offline
   expect(errorsB, 'uncaught errors on desk B').toEqual([]);
   await contextB.close();
 });
+
+test('a push that keeps failing without an HTTP error is shown in the header and in Settings → Sync, and clears once it goes through', async ({ app, page }) => {
+  test.setTimeout(90_000);
+  const centre = 'e2e-stall';
+  await provisionCentre({ url: server.adminUrl, centre, deskUser: 'desk-stall', deskPassword: PASSWORD });
+  await page.context().addInitScript(() => localStorage.setItem('sosedi.sync.tuning', JSON.stringify({ sliceMs: 700, maxPollMs: 3000, retryMs: 300, maxRetryMs: 1000 })));
+  // Something between the desk and the server (a captive portal, a misconfigured proxy) answers pushes with its own page.
+  let spoil = true;
+  await page.route((url) => url.pathname.endsWith('/_bulk_docs'), (route) =>
+    spoil ? route.fulfill({ status: 200, contentType: 'text/html', body: '<html>Войдите в сеть</html>' }) : route.continue(),
+  );
+  await app.open('ru', '/settings/sync');
+  await fillSync(page, { url: server.url, centre, user: 'desk-stall', password: PASSWORD });
+  await page.getByRole('button', { name: 'Сохранить и запустить' }).click();
+  await expect(status(page)).toContainText(/На связи|Синхронизировано|Синхронизация…/);
+
+  await page.goto('./?lang=ru#/people');
+  await page.getByRole('button', { name: 'Добавить человека' }).click();
+  await page.getByRole('dialog').getByLabel('Имя и фамилия').fill('Вера Кузнецова');
+  await page.getByRole('dialog').getByRole('button', { name: 'Сохранить' }).click();
+  await expect(status(page)).toContainText('Синхронизация останавливается на ошибке', { timeout: 15_000 });
+  await expect(status(page)).toContainText('Не отправлено');
+
+  await page.goto('./?lang=ru#/settings/sync');
+  const alert = page.getByRole('alert').filter({ hasText: 'Синхронизация останавливается на ошибке' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('people: RC_PUSH');
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/stalled.png`, fullPage: true });
+
+  spoil = false;
+  await expect(status(page)).toContainText('Синхронизировано', { timeout: 15_000 });
+  await expect(alert).toBeHidden();
+  await expect(status(page)).not.toContainText('Не отправлено');
+});

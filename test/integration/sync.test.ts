@@ -110,6 +110,106 @@ describe('two desks against a real pouchdb-server', () => {
     await b.close();
   });
 
+  it('deleted on both desks while apart: both settle, the document stays deleted, nothing waits to be sent', async () => {
+    const [a, b] = await pair();
+    await a.connect();
+    await b.connect();
+    await a.db.people.insert(person(a.author, 'p3', 'Нина'));
+    await a.db.people.insert(person(a.author, 'p4', 'Пётр'));
+    await settle(a, b);
+    await eventually(async () => (await b.db.people.count().exec()) === 2, 10000, 'p3, p4 on B');
+    await a.disconnect();
+    await b.disconnect();
+    await (await a.db.people.findOne('p3').exec())!.remove();
+    await (await b.db.people.findOne('p3').exec())!.remove();
+    // a write in the same push batch must not be held up by the double deletion either
+    await (await b.db.people.findOne('p4').exec())!.incrementalPatch(stampChange({ phone: '+7 444' }, b.author));
+    await a.connect();
+    await settle(a);
+    await b.connect();
+    await settle(a, b, a, b);
+    for (const d of [a, b]) {
+      expect(await d.db.people.findOne('p3').exec()).toBeNull();
+      await eventually(async () => (await d.db.people.findOne('p4').exec())?.phone === '+7 444', 10000, 'p4 edit on both');
+      await eventually(() => d.sync!.status$.value.pending === 0, 10000, 'nothing pending');
+    }
+    await a.close();
+    await b.close();
+  });
+
+  it('deleted on the server between the push check and the write: the edit survives, the inbox shows the deletion, sync settles', async () => {
+    const [a, b] = await pair();
+    await a.connect();
+    await a.db.people.insert(person(a.author, 'p5', 'Зоя'));
+    await settle(a);
+    await a.disconnect();
+    // B's transport: right after the push looked at p5 on the server (POST _all_docs), another desk deletes it there,
+    // the way a desk deletes (full body, _deleted), so B's _bulk_docs meets a conflict on a now deleted document.
+    let raced = false;
+    const racing: typeof fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      const res = await fetch(input, init);
+      if (!raced && init?.method === 'POST' && url.includes('-people/_all_docs') && String(init.body ?? '').includes('p5')) {
+        raced = true;
+        const auth = new Headers(init.headers).get('Authorization')!;
+        const docUrl = url.replace(/_all_docs.*$/, 'p5');
+        const current = (await (await fetch(docUrl, { headers: { Authorization: auth } })).json()) as Record<string, unknown>;
+        const del = await fetch(docUrl, {
+          method: 'PUT',
+          headers: { Authorization: auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ ...current, _deleted: true }),
+        });
+        expect(del.status).toBe(201);
+      }
+      return res;
+    };
+    await b.connect({ fetch: racing });
+    const errors: unknown[] = [];
+    const sub = b.sync!.replications.people!.error$.subscribe((e) => errors.push(e));
+    await settle(b);
+    await eventually(async () => (await b.db.people.findOne('p5').exec()) !== null, 10000, 'p5 on B');
+    await (await b.db.people.findOne('p5').exec())!.incrementalPatch(stampChange({ phone: '+7 555' }, b.author));
+    await settle(b, b);
+    expect(raced).toBe(true);
+    // the conflict re-read met a deleted document: answered with its tombstone, not an error and a retry
+    expect(errors.map(String)).toEqual([]);
+    sub.unsubscribe();
+    await a.connect();
+    await settle(a, b, a, b);
+    for (const d of [a, b]) {
+      await eventually(async () => (await d.db.people.findOne('p5').exec())?.phone === '+7 555', 10000, 'edit kept');
+      await eventually(async () => (await d.db.conflicts.find({ selector: { kind: 'deleted-edited', docId: 'p5' } }).exec()).length === 1, 10000, 'inbox');
+      await eventually(() => d.sync!.status$.value.pending === 0, 10000, 'nothing pending');
+    }
+    await a.close();
+    await b.close();
+  });
+
+  it('a push that fails without an HTTP error (an answer that is not CouchDB\'s) is shown, retried, and goes through', async () => {
+    const [a] = await pair();
+    let spoiled = 0;
+    // e.g. a captive portal or a proxy answering 200 with its own page, twice
+    const spoiling: typeof fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (spoiled < 2 && init?.method === 'POST' && url.includes('-people/_bulk_docs')) {
+        spoiled++;
+        return new Response('<html>Войдите в сеть</html>', { status: 200, headers: { 'content-type': 'text/html' } });
+      }
+      return fetch(input, init);
+    };
+    await a.db.people.insert(person(a.author, 'p6', 'Глеб'));
+    const engine = await a.connect({ fetch: spoiling });
+    const seen: string[] = [];
+    const sub = engine.status$.subscribe((s) => seen.push(`${s.phase}:${s.lastError?.code ?? ''}`));
+    await settle(a);
+    sub.unsubscribe();
+    expect(spoiled).toBe(2);
+    expect(seen).toContain('error:stalled');
+    expect(engine.status$.value.lastError?.detail).toMatch(/^people: RC_PUSH/);
+    await eventually(() => engine.status$.value.phase === 'idle' && engine.status$.value.pending === 0, 10000, 'idle, nothing pending');
+    await a.close();
+  });
+
   it('a cancelled booking edited elsewhere stays cancelled and the edit is shown', async () => {
     const [a, b] = await pair();
     await a.connect();
