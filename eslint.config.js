@@ -21,7 +21,7 @@ const sharedForbidden = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', 'bench/**', '.data/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', 'bench/**', '.data/**', 'coverage/**', 'shared/db/validators.generated.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,6 +9,7 @@ import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/r
 import type { Author } from '../db/types';
 import type { ConflictDoc } from '../db/schemas/conflicts';
 import { stampChange, stampNew } from '../db/meta';
+import { shortHash } from '../db/fingerprint';
 import { basicAuth, dbName, normaliseServerUrl, type SyncConfig, type SyncErrorCode } from './config';
 import { createSyncFetch, SyncClosedError, type RefusedRow, type SyncFetch } from './fetch';
 import { attachConflictSink, content, stableStringify, type RecordedConflict } from './merge';
@@ -90,16 +91,7 @@ function classify(status: number, collection: string | null): SyncErrorCode | nu
 }
 
 /** A short, stable hash for ids made from long keys (FNV-1a, 2 × 32 bit). */
-export function shortHash(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
-  }
-  return h1.toString(36) + h2.toString(36);
-}
+export { shortHash };
 
 function windowConnectivity(): StartSyncOptions['connectivity'] {
   const w = (globalThis as { window?: Window }).window;

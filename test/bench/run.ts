@@ -9,6 +9,7 @@
  *            --sync-runs N (first full pulls, desk and PouchDB each, default = runs)
  *            --web-dir <built folder, skips the build>  (env BENCH_SIZE, BENCH_RUNS, BENCH_LOAD_RUNS, BENCH_SYNC_RUNS)
  *            --only first_sync_ratio  (just that metric: no bulk load, it needs none)
+ *            --only bulk_load_ratio   (just the bulk loads: for an A/B of the write path)
  *
  * Budget misses never fail the run. The smoke run exits 1 when a produced metric is missing or not a number.
  */
@@ -38,8 +39,8 @@ const runs = Number(arg('runs') ?? process.env.BENCH_RUNS ?? (smoke ? 1 : 5));
 const loadRuns = Number(arg('load-runs') ?? process.env.BENCH_LOAD_RUNS ?? runs);
 const syncRuns = Number(arg('sync-runs') ?? process.env.BENCH_SYNC_RUNS ?? runs);
 const only = arg('only');
-if (!['tiny', 'small', 'full'].includes(size) || !(runs >= 1) || !(loadRuns >= 1) || !(syncRuns >= 1) || (only !== undefined && only !== 'first_sync_ratio')) {
-  console.error('usage: run.ts [--smoke] [--size tiny|small|full] [--runs N] [--load-runs N] [--sync-runs N] [--web-dir DIR] [--only first_sync_ratio]');
+if (!['tiny', 'small', 'full'].includes(size) || !(runs >= 1) || !(loadRuns >= 1) || !(syncRuns >= 1) || (only !== undefined && only !== 'first_sync_ratio' && only !== 'bulk_load_ratio')) {
+  console.error('usage: run.ts [--smoke] [--size tiny|small|full] [--runs N] [--load-runs N] [--sync-runs N] [--web-dir DIR] [--only first_sync_ratio|bulk_load_ratio]');
   process.exit(2);
 }
 const started = Date.now();
@@ -92,8 +93,9 @@ async function main(): Promise<number> {
   try {
     log(`${size} dataset, ${runs} run(s), ${loadRuns} bulk load(s), ${baseUrl}`);
     // the sync metric seeds its own server and pulls into fresh desks: it needs no loaded profile
-    const { results: load, loaded } = only ? { results: [], loaded: null } : await bulkLoad(ctx);
+    const { results: load, loaded } = only === 'first_sync_ratio' ? { results: [], loaded: null } : await bulkLoad(ctx);
     results.push(...load);
+    if (only === 'bulk_load_ratio') await loaded?.context.close();
     const base = await yardstick(browser);
     /** Times a metric group right after the yardstick, so that its ratio sees the same machine state. */
     const measured = async (what: string, run: () => Promise<MetricResult | MetricResult[]>) => {
@@ -101,7 +103,7 @@ async function main(): Promise<number> {
       log(`${what} (yardstick ${baselineMs.toFixed(1)} ms)`);
       for (const r of ([] as MetricResult[]).concat(await run())) results.push('samples' in r && r.unit === 'ms' ? { ...r, baselineMs } : r);
     };
-    if (loaded) {
+    if (loaded && !only) {
       await measured('open to interactive', () => openToInteractive(ctx, loaded));
       await measured('calendar', () => calendarViews(ctx, loaded));
       await measured('people search', () => peopleSearch(ctx, loaded));
@@ -114,7 +116,7 @@ async function main(): Promise<number> {
       if (smoke) await loaded.page.screenshot({ path: path.join(os.tmpdir(), 'sosedi-bench-last.png') });
       await loaded.context.close();
     }
-    await measured('first sync', () => firstSyncRatio(ctx));
+    if (only !== 'bulk_load_ratio') await measured('first sync', () => firstSyncRatio(ctx));
     results.push({ name: 'bench_yardstick_ms', unit: 'ms', budget: null, samples: base.samples, note: 'fixed page work, timed before each metric' });
     await base.close();
   } finally {
