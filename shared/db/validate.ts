@@ -14,7 +14,7 @@
  * exactly the 422 error and details it would get alone.
  *
  * Faster still: the app's own collection schemas also have a compiled check generated at build time
- * (validators.generated.js, Ajv standalone code: no eval). Loaded lazily after the database opens; once there, a
+ * (validators.generated.js, Ajv standalone code: no eval). Loaded at the first big write (not on the first screen); once there, a
  * write whose schema has the same fingerprint is checked by it first, and z-schema runs only for a document it
  * refuses (for the exact 422 details; z-schema has the last word). A property test keeps both in agreement.
  */
@@ -25,6 +25,11 @@ import { schemaFingerprint } from './fingerprint';
 type Generated = { validators: Record<string, (doc: unknown) => boolean>; fingerprints: Record<string, string> };
 let generated: Generated | null = null;
 let loading: Promise<void> | null = null;
+
+/** Whether the generated checks were asked for yet, and whether they are there. */
+export function generatedValidatorsState(): 'not asked' | 'loading' | 'loaded' {
+  return generated ? 'loaded' : loading ? 'loading' : 'not asked';
+}
 
 /** Loads the generated checks (once); until then, and if loading fails, every write uses z-schema alone. */
 export function loadGeneratedValidators(): Promise<void> {
@@ -55,6 +60,8 @@ export interface CachedValidator {
 }
 
 let counter = 0;
+/** Rows in one write from which loading the generated checks is worth it. */
+const BIG_WRITE = 20;
 
 export function getCachedValidator(schema: RxJsonSchema<any>): CachedValidator {
   const z = ZSchema.create({ strictMode: false });
@@ -108,13 +115,13 @@ export function wrappedValidateCachedZSchemaStorage(args: { storage: RxStorage<a
       const instance = await args.storage.createStorageInstance(params);
       const primaryPath = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey);
       let validator: CachedValidator | undefined;
-      requestIdleCallbackIfAvailable(() => {
-        validator ??= validatorFor(params.schema); // compile before the first write, as RxDB does
-        void loadGeneratedValidators();
-      });
+      requestIdleCallbackIfAvailable(() => (validator ??= validatorFor(params.schema))); // compile before the first write, as RxDB does
       const bulkWrite = instance.bulkWrite.bind(instance);
       instance.bulkWrite = (rows: any[], context: string) => {
         validator ??= validatorFor(params.schema);
+        // The generated checks pay off on big writes (a demo load, an import, a first sync); the desk's everyday
+        // single writes are quick with z-schema, so the first screen never waits for that chunk.
+        if (rows.length >= BIG_WRITE) void loadGeneratedValidators();
         if (validator.all(rows.map((row) => row.document))) return bulkWrite(rows, context);
         const errors: any[] = [];
         const valid: any[] = [];

@@ -10,6 +10,7 @@
  *            --web-dir <built folder, skips the build>  (env BENCH_SIZE, BENCH_RUNS, BENCH_LOAD_RUNS, BENCH_SYNC_RUNS)
  *            --only first_sync_ratio  (just that metric: no bulk load, it needs none)
  *            --only bulk_load_ratio   (just the bulk loads: for an A/B of the write path)
+ *            --no-sync                (every metric but first_sync_ratio)
  *
  * Budget misses never fail the run. The smoke run exits 1 when a produced metric is missing or not a number.
  */
@@ -34,13 +35,15 @@ const arg = (name: string): string | undefined => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const smoke = argv.includes('--smoke');
+/** --no-sync: everything but the first sync (the ~3-minute pulls), for an A/B of page metrics */
+const noSync = argv.includes('--no-sync');
 const size = (arg('size') ?? process.env.BENCH_SIZE ?? (smoke ? 'tiny' : 'full')) as FixtureSize;
 const runs = Number(arg('runs') ?? process.env.BENCH_RUNS ?? (smoke ? 1 : 5));
 const loadRuns = Number(arg('load-runs') ?? process.env.BENCH_LOAD_RUNS ?? runs);
 const syncRuns = Number(arg('sync-runs') ?? process.env.BENCH_SYNC_RUNS ?? runs);
 const only = arg('only');
 if (!['tiny', 'small', 'full'].includes(size) || !(runs >= 1) || !(loadRuns >= 1) || !(syncRuns >= 1) || (only !== undefined && only !== 'first_sync_ratio' && only !== 'bulk_load_ratio')) {
-  console.error('usage: run.ts [--smoke] [--size tiny|small|full] [--runs N] [--load-runs N] [--sync-runs N] [--web-dir DIR] [--only first_sync_ratio|bulk_load_ratio]');
+  console.error('usage: run.ts [--smoke] [--size tiny|small|full] [--runs N] [--load-runs N] [--sync-runs N] [--web-dir DIR] [--only first_sync_ratio|bulk_load_ratio] [--no-sync]');
   process.exit(2);
 }
 const started = Date.now();
@@ -116,7 +119,7 @@ async function main(): Promise<number> {
       if (smoke) await loaded.page.screenshot({ path: path.join(os.tmpdir(), 'sosedi-bench-last.png') });
       await loaded.context.close();
     }
-    if (only !== 'bulk_load_ratio') await measured('first sync', () => firstSyncRatio(ctx));
+    if (only !== 'bulk_load_ratio' && !noSync) await measured('first sync', () => firstSyncRatio(ctx));
     results.push({ name: 'bench_yardstick_ms', unit: 'ms', budget: null, samples: base.samples, note: 'fixed page work, timed before each metric' });
     await base.close();
   } finally {
@@ -139,7 +142,7 @@ async function main(): Promise<number> {
     anchor,
     metrics: results.map((r) => ('samples' in r ? { ...r, ...summary(r.samples), verdict: verdict(r) } : r)),
   };
-  if (!smoke && !only) {
+  if (!smoke && !only && !noSync) {
     mkdirSync('bench', { recursive: true });
     writeFileSync('bench/results.json', JSON.stringify(report, null, 2));
     log('wrote bench/results.json');

@@ -11,7 +11,7 @@ import ZSchema from 'z-schema';
 import { describe, expect, it } from 'vitest';
 import { schemas } from '../../shared/db/schemas';
 import { createDatabase } from '../../shared/db/database';
-import { getCachedValidator, loadGeneratedValidators } from '../../shared/db/validate';
+import { generatedValidatorsState, getCachedValidator, loadGeneratedValidators } from '../../shared/db/validate';
 import { validators } from '../../shared/db/validators.generated';
 import { generateDataset } from '../../shared/fixtures/generate';
 import { GENERATED_PATH, generateValidatorsSource } from '../../scripts/lib/validators';
@@ -36,6 +36,24 @@ describe('generated validators', () => {
   it('need no eval and no import (the desk CSP forbids eval; the file must stand alone)', () => {
     const source = readFileSync(GENERATED_PATH, 'utf8');
     expect(source).not.toMatch(/\bnew Function\b|\beval\(|\brequire\(|^import /m);
+  });
+
+  it('are loaded by the first big write, not before (the first screen does not wait for them)', async () => {
+    const db = await createDatabase({ name: `lazy-${Date.now().toString(36)}`, storage: getRxStorageMemory(), validate: true, multiInstance: false });
+    try {
+      const schema = db.visits.schema.jsonSchema as RxJsonSchema<any>;
+      await db.visits.insert(ds.visits[0]! as never);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(getCachedValidator(schema).kind()).toBe('z-schema');
+      expect(generatedValidatorsState()).toBe('not asked');
+      const result = await db.visits.bulkInsert(ds.visits.slice(1, 31) as never[]);
+      expect(result.error).toEqual([]);
+      expect(generatedValidatorsState()).not.toBe('not asked');
+      await loadGeneratedValidators(); // the same promise the big write started
+      expect(getCachedValidator(schema).kind()).toBe('generated');
+    } finally {
+      await db.close();
+    }
   });
 
   it('exist for every collection, and a real database uses them once loaded', async () => {
