@@ -59,6 +59,12 @@ describe('fastDayjsLocalizer', () => {
         ['startOf', [evtA.end, 'day']],
         ['sortEvents', [{ evtA, evtB }]],
         ['inEventRange', [{ event: evtA, range }]],
+        ['inRange', [a, range.start, range.end, 'day']],
+        ['inRange', [a, evtA.start, evtA.end, 'day']],
+        ['inRange', [startOfDay(a), startOfDay(a), b, 'day']],
+        ['inRange', [a, range.start, range.end, 'minutes']],
+        ['inRange', [a, range.start, range.end, 'month']],
+        ['inRange', [a, range.start, range.end]],
         ['inEventRange', [{ event: { start: startOfDay(a), end: startOfDay(a) }, range: { start: startOfDay(a), end: range.end } }]],
       ];
       for (const [name, args] of cases) {

@@ -50,7 +50,7 @@ interface Spanned {
 export function fastDayjsLocalizer(): DateLocalizer {
   // react-big-calendar copies the localizer's own properties: override them on the instance itself
   const fast = dayjsLocalizer(dayjs);
-  const { startOf: baseStartOf, eq, lt, gt, gte, lte, diff: baseDiff, ceil: baseCeil, min: baseMin, max: baseMax } = fast;
+  const { startOf: baseStartOf, eq, lt, gt, gte, lte, diff: baseDiff, ceil: baseCeil, min: baseMin, max: baseMax, inRange: baseInRange } = fast;
   const dates = (a: unknown, b: unknown): [Date, Date] | null => (a instanceof Date && b instanceof Date ? [a, b] : null);
   Object.assign(fast, {
     startOf: (date: unknown, unit?: string) => (date instanceof Date && isDayUnit(unit) ? startOfDay(date) : baseStartOf(date as Date, unit as never)),
@@ -76,6 +76,17 @@ export function fastDayjsLocalizer(): DateLocalizer {
     max: (a: unknown, b: unknown) => {
       const ab = dates(a, b);
       return ab ? new Date(+ab[1] > +ab[0] ? ab[1] : ab[0]) : baseMax(a as Date, b as Date);
+    },
+    // dayjs isBetween(min, max, unit, '[]'): within both bounds floored to the unit, whichever bound is larger
+    // (the time view filters every event of every day column with it)
+    inRange: (day: unknown, min: unknown, max: unknown, unit: string = 'day') => {
+      if (day instanceof Date && min instanceof Date && max instanceof Date) {
+        const d = floorTo(day, unit);
+        const lo = floorTo(min, unit);
+        const hi = floorTo(max, unit);
+        if (d !== null && lo !== null && hi !== null) return (lo <= d && d <= hi) || (hi <= d && d <= lo);
+      }
+      return baseInRange(day as Date, min as Date, max as Date, unit as never);
     },
     isSameDate: (a: Date, b: Date) => a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate(),
     merge: (date: Date | null, time: Date | null) => {
