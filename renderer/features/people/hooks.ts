@@ -2,9 +2,9 @@
  * People and groups: live data, the search index, and the writes (save, merge, erase, export).
  * Components call these hooks; the rules live in shared/people and shared/visits.
  */
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo } from 'react';
 import { stampChange, stampNew, type Author, type BookingDoc, type DeskDatabase, type GroupDoc, type LoanDoc, type PersonDoc, type VisitDoc } from '@shared/db';
-import { buildPeopleIndex, searchPeople, syncPeopleIndex, type PeopleIndex, type SearchHit, type SearchOptions } from '@shared/people/search';
+import { createPeopleIndex, searchPeople, syncPeopleIndex, type PeopleIndex, type SearchHit, type SearchOptions } from '@shared/people/search';
 import { mergePeople } from '@shared/people/merge';
 import type { PeoplePatches, PersonLinks } from '@shared/people/patches';
 import { erasePerson, exportPersonData, findNameMatches, type ErasureConfirmed, type ErasureMatches } from '@shared/visits/privacy';
@@ -38,26 +38,36 @@ export function usePeopleById(people: PersonDoc[]): Map<string, PersonDoc> {
   return useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
 }
 
+const sharedIndexes = new WeakMap<object, PeopleIndex>();
+
 /**
- * The search index over people and groups: built once, then updated incrementally (only documents
- * whose updatedAt changed are re-indexed) whenever the live query emits.
+ * The search index of one database, shared by every page that searches people: built on the first visit, then
+ * only kept in step (documents whose updatedAt changed are re-indexed), so going from People to Visitors and
+ * back does not build it again (3,000 people: 45–140 ms to build, 7–10 ms to check in step, Node). While the
+ * live queries are still loading (`ready` false) the index is left as it is: an empty first answer must not
+ * empty it for the pages already showing results.
  */
-export function usePeopleSearch(people: PersonDoc[], groups: GroupDoc[]): (query: string, options?: SearchOptions) => SearchHit[] {
-  const ref = useRef<PeopleIndex | null>(null);
-  const index = useMemo(() => {
-    if (!ref.current) ref.current = buildPeopleIndex(people, groups);
-    else syncPeopleIndex(ref.current, people, groups);
-    return { current: ref.current, people, groups };
-  }, [people, groups]);
+export function sharedPeopleIndex(key: object, people: readonly PersonDoc[], groups: readonly GroupDoc[], ready: boolean): PeopleIndex {
+  let index = sharedIndexes.get(key);
+  if (!index) sharedIndexes.set(key, (index = createPeopleIndex()));
+  if (ready) syncPeopleIndex(index, people, groups);
+  return index;
+}
+
+/** The search over people and groups (the shared index of this database). */
+export function usePeopleSearch(people: PersonDoc[], groups: GroupDoc[], ready = true): (query: string, options?: SearchOptions) => SearchHit[] {
+  const db = useDb();
+  // a new function whenever the index was brought in step, so that results depending on it are computed again
+  const index = useMemo(() => ({ current: sharedPeopleIndex(db, people, groups, ready), people, groups }), [db, people, groups, ready]);
   return useCallback((query: string, options?: SearchOptions) => searchPeople(index.current, query, options), [index]);
 }
 
 /** The directory as the pages use it: people, groups, people by id, and the search over both. */
 export function useDirectory() {
-  const { people } = usePeople();
-  const { groups } = useGroups();
+  const { people, loading: loadingPeople } = usePeople();
+  const { groups, loading: loadingGroups } = useGroups();
   const peopleById = usePeopleById(people);
-  const search = usePeopleSearch(people, groups);
+  const search = usePeopleSearch(people, groups, !loadingPeople && !loadingGroups);
   return { people, groups, peopleById, search };
 }
 
