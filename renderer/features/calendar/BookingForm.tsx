@@ -93,6 +93,23 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
     };
   }, [start, end, f.roomId, f.sections.join(','), f.setupMinutes, f.cleanupMinutes, f.expectedAttendance, f.layout]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // Live check of the equipment too: "not enough at that time" shows while typing, not only when saving.
+  const equipmentKey = JSON.stringify(f.equipment);
+  useEffect(() => {
+    let alive = true;
+    if (showRepeat || !start || !end) {
+      setEquipmentProblems([]);
+      return;
+    }
+    const timer = setTimeout(() => {
+      void actions.checkEquipment(fields, original?.source === 'booking' ? original.id : undefined).then((p) => alive && setEquipmentProblems(p));
+    }, 200);
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+    };
+  }, [start, end, equipmentKey, showRepeat, f.status]); // eslint-disable-line react-hooks/exhaustive-deps
+
   const rule: RepeatRule = { days: repeat.days, interval: repeat.interval, until: repeat.endKind === 'until' ? repeat.until : '', count: repeat.endKind === 'count' ? repeat.count : 0 };
 
   async function submit(e: FormEvent, skip: string[] = []) {

@@ -104,6 +104,20 @@ export function useBookingActions() {
   );
 
   /**
+   * The equipment half of the live check: what would be refused if the form were saved now (the same rule as
+   * saving; the booking's own reservation, if any, does not count against it).
+   */
+  const checkEquipment = useCallback(
+    async (fields: BookingFields, bookingId?: string): Promise<EquipmentProblem[]> => {
+      if (!fields.start || !fields.end || !fields.equipment.some((l) => l.itemId && l.quantity > 0)) return [];
+      const { ctx, linked } = await equipmentContext(db, bookingId ? [bookingId] : [], author);
+      const plan = planEquipment({ ...fields, id: bookingId ?? 'candidate' }, linked, ctx);
+      return plan.kind === 'refused' ? plan.problems : [];
+    },
+    [db, author],
+  );
+
+  /**
    * Saves a one-off booking, or one occurrence of a series (which becomes an exception), with the
    * reservation of its equipment; refused when the room clashes or the equipment is not free.
    */
@@ -229,5 +243,5 @@ export function useBookingActions() {
     [saveBooking],
   );
 
-  return { check, saveBooking, createSeries, seriesCheck, editSeries, cancel, move };
+  return { check, checkEquipment, saveBooking, createSeries, seriesCheck, editSeries, cancel, move };
 }
