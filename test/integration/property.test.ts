@@ -75,6 +75,21 @@ async function serverSnapshot(config: SyncConfig): Promise<Record<string, unknow
   return out;
 }
 
+/** Documents that are not the same everywhere: per collection and id, what each holder has. */
+function differences(snaps: Record<string, unknown[]>[], holders: string[]): string[] {
+  const out: string[] = [];
+  for (const c of ALL) {
+    const byHolder = snaps.map((s) => new Map((s[c] ?? []).map((d) => [String((d as { id: unknown }).id), stableStringify(d)])));
+    const ids = new Set(byHolder.flatMap((m) => [...m.keys()]));
+    for (const id of ids) {
+      const versions = byHolder.map((m) => m.get(id) ?? '(missing)');
+      if (versions.every((v) => v === versions[0])) continue;
+      out.push(`${c}/${id}: ` + holders.map((h, i) => `${h}=${versions[i]!.slice(0, 700)}`).join(' | '));
+    }
+  }
+  return out;
+}
+
 async function runScenario(ops: Op[]): Promise<void> {
   const config = await provisionTestCentre(server, ALL);
   const desks: Desk[] = [];
@@ -126,18 +141,18 @@ async function runScenario(ops: Op[]): Promise<void> {
 
     // Everyone syncs until all three desks and the server hold the same documents.
     for (const d of desks) await d.connect();
-    let last: string[] = [];
+    let last: Record<string, unknown[]>[] = [];
     await eventually(
       async () => {
         for (const d of desks) await d.sync!.awaitInSync(20000);
-        const snaps = [...(await Promise.all(desks.map((d) => snapshot(d.db, ALL)))), await serverSnapshot(config)].map(stableStringify);
-        last = snaps;
+        last = [...(await Promise.all(desks.map((d) => snapshot(d.db, ALL)))), await serverSnapshot(config)];
+        const snaps = last.map(stableStringify);
         return snaps.every((s) => s === snaps[0]);
       },
       30000,
       'three desks and the server converge',
     ).catch((e) => {
-      console.log('did not converge:', last.map((s) => s.slice(0, 2000)));
+      console.log('did not converge:', differences(last, ['A', 'B', 'C', 'server']).slice(0, 10));
       throw e;
     });
     const final = await snapshot(desks[0]!.db, ALL);
