@@ -225,3 +225,43 @@ test('the day sheet prints today\'s bookings', async ({ app, page }) => {
   expect(html).toContain('18:00–20:00');
   expect(html).not.toContain('Шахматы завтра');
 });
+
+test('after moving between days and weeks with the toolbar, the columns show the new dates: events where they belong, a drag books the date shown', async ({ app, page }) => {
+  const { cal } = L.ru;
+  const f = cal.form;
+  await app.open('ru');
+  await seedHall(page, 'ru');
+  // A booking on DAY (Tuesday 5 March 2030), 10–12 in section A.
+  await openDay(page, 'ru', DAY);
+  await dragTime(page, 0, 10, 12);
+  let form = page.getByRole('dialog', { name: f.titleNew });
+  await field(form, f.what).fill('Шахматы');
+  await form.getByRole('button', { name: f.save, exact: true }).click();
+  await expect(form).toBeHidden();
+  const chess = page.locator('.rbc-time-content .rbc-day-slot').nth(0).getByRole('button', { name: /Шахматы/ });
+  await expect(chess).toBeVisible();
+
+  // The day before: the same columns, no chess; forward again: it is back, in section A.
+  await page.getByRole('button', { name: cal.rbc.previous, exact: true }).click();
+  await expect(page.getByRole('button', { name: /Шахматы/ })).toHaveCount(0);
+  // a drag on the day shown books that day
+  await dragTime(page, 1, 14, 15);
+  form = page.getByRole('dialog', { name: f.titleNew });
+  await expect(field(form, f.date)).toHaveValue(typed('ru', '2030-03-04'));
+  await expect(field(form, f.start)).toHaveValue('14:00');
+  await expect(field(form, f.end)).toHaveValue('15:00');
+  await page.keyboard.press('Escape'); // closes the form, nothing saved
+  await expect(form).toBeHidden();
+  await page.getByRole('button', { name: cal.rbc.next, exact: true }).click();
+  await expect(chess).toBeVisible();
+
+  // Week view: next week has no chess, back to this week it is in Tuesday's column.
+  await page.getByRole('button', { name: cal.rbc.week, exact: true }).click();
+  const tuesday = page.locator('.rbc-time-content .rbc-day-slot').nth(1);
+  await expect(tuesday.getByRole('button', { name: /Шахматы/ })).toBeVisible();
+  await page.getByRole('button', { name: cal.rbc.next, exact: true }).click();
+  await expect(page.getByRole('button', { name: /Шахматы/ })).toHaveCount(0);
+  await page.getByRole('button', { name: cal.rbc.previous, exact: true }).click();
+  await expect(tuesday.getByRole('button', { name: /Шахматы/ })).toBeVisible();
+  await expect(page.locator('.rbc-time-content .rbc-day-slot').nth(0).getByRole('button', { name: /Шахматы/ })).toHaveCount(0);
+});
