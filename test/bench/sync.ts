@@ -33,12 +33,12 @@ import { DATASET_ORDER, type Dataset } from '../../shared/fixtures/generate';
 import { newContext, type BenchContext } from './metrics';
 import { summary, type MetricResult } from './stats';
 
-export const CENTRE = 'bench';
-export const DESK_PROFILE = 'benchsync';
+const CENTRE = 'bench';
+const DESK_PROFILE = 'benchsync';
 const SEED_CHUNK = 2000;
 
 /** Every synced collection with the documents the dataset holds for it (none for the others, e.g. conflicts). */
-export function expectedCounts(ds: Dataset): Record<string, number> {
+function expectedCounts(ds: Dataset): Record<string, number> {
   const out: Record<string, number> = {};
   for (const c of COLLECTION_NAMES) out[c] = (DATASET_ORDER as readonly string[]).includes(c) ? ds[c as keyof Dataset].length : 0;
   return out;
@@ -78,7 +78,7 @@ function postJson(url: string, auth: string, body: unknown): Promise<{ status: n
   });
 }
 
-export async function seed(server: PouchServer, config: SyncConfig, ds: Dataset): Promise<number> {
+async function seed(server: PouchServer, config: SyncConfig, ds: Dataset): Promise<number> {
   const auth = 'Basic ' + Buffer.from(`${config.user}:${config.password}`).toString('base64');
   let n = 0;
   for (const c of DATASET_ORDER) {
@@ -149,7 +149,7 @@ EventEmitter.EventEmitter = EventEmitter;
 export default EventEmitter;
 `;
 
-export async function baselinePage(): Promise<{ dir: string; server: http.Server; url: string }> {
+async function baselinePage(): Promise<{ dir: string; server: http.Server; url: string }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sosedi-bench-pouch-'));
   await build({
     stdin: { contents: BASELINE_ENTRY, resolveDir: process.cwd(), loader: 'js' },
@@ -208,7 +208,7 @@ function checkCounts(who: string, got: Record<string, number>, want: Record<stri
   if (wrong.length) throw new Error(`${who} pulled ${wrong.map((c) => `${c} ${got[c]}/${want[c]}`).join(', ')}`);
 }
 
-export async function deskPull(ctx: BenchContext, config: SyncConfig, want: Record<string, number>, timeoutMs: number): Promise<number> {
+async function deskPull(ctx: BenchContext, config: SyncConfig, want: Record<string, number>, timeoutMs: number): Promise<number> {
   const context = await newContext(ctx.browser);
   try {
     await context.addInitScript(
@@ -229,7 +229,7 @@ export async function deskPull(ctx: BenchContext, config: SyncConfig, want: Reco
   }
 }
 
-export async function pouchPull(ctx: BenchContext, pageUrl: string, config: SyncConfig, want: Record<string, number>, run: number, timeoutMs: number): Promise<number> {
+async function pouchPull(ctx: BenchContext, pageUrl: string, config: SyncConfig, want: Record<string, number>, run: number, timeoutMs: number): Promise<number> {
   const context = await newContext(ctx.browser);
   try {
     const page = await context.newPage();

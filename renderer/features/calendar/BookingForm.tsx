@@ -78,37 +78,19 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
   const showRepeat = seriesScope || (!original && repeat.on);
 
   // Live check while typing: clashes and warnings before saving.
-  useEffect(() => {
-    let alive = true;
-    if (!start || !end || !f.roomId) {
-      setLive(null);
-      return;
-    }
-    const timer = setTimeout(() => {
-      void actions.check({ ...fields, id: original?.id, seriesId: original?.seriesId ?? '', occurrenceStart: original?.occurrenceStart ?? '' }).then((r) => alive && setLive(r));
-    }, 200);
-    return () => {
-      alive = false;
-      clearTimeout(timer);
-    };
-  }, [start, end, f.roomId, f.sections.join(','), f.setupMinutes, f.cleanupMinutes, f.expectedAttendance, f.layout]); // eslint-disable-line react-hooks/exhaustive-deps
-
+  useLiveCheck(
+    !start || !end || !f.roomId ? null : () => actions.check({ ...fields, id: original?.id, seriesId: original?.seriesId ?? '', occurrenceStart: original?.occurrenceStart ?? '' }),
+    setLive,
+    null,
+    [start, end, f.roomId, f.sections.join(','), f.setupMinutes, f.cleanupMinutes, f.expectedAttendance, f.layout],
+  );
   // Live check of the equipment too: "not enough at that time" shows while typing, not only when saving.
-  const equipmentKey = JSON.stringify(f.equipment);
-  useEffect(() => {
-    let alive = true;
-    if (showRepeat || !start || !end) {
-      setEquipmentProblems([]);
-      return;
-    }
-    const timer = setTimeout(() => {
-      void actions.checkEquipment(fields, original?.source === 'booking' ? original.id : undefined).then((p) => alive && setEquipmentProblems(p));
-    }, 200);
-    return () => {
-      alive = false;
-      clearTimeout(timer);
-    };
-  }, [start, end, equipmentKey, showRepeat, f.status]); // eslint-disable-line react-hooks/exhaustive-deps
+  useLiveCheck(
+    showRepeat || !start || !end ? null : () => actions.checkEquipment(fields, original?.source === 'booking' ? original.id : undefined),
+    setEquipmentProblems,
+    [],
+    [start, end, JSON.stringify(f.equipment), showRepeat, f.status],
+  );
 
   const rule: RepeatRule = { days: repeat.days, interval: repeat.interval, until: repeat.endKind === 'until' ? repeat.until : '', count: repeat.endKind === 'count' ? repeat.count : 0 };
 
@@ -356,4 +338,23 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
       </form>
     </Modal>
   );
+}
+
+/**
+ * A check run 200 ms after its inputs (`deps`) settle; its answer goes to `apply` unless the inputs changed
+ * meanwhile. No check (incomplete inputs): `apply(idle)` at once.
+ */
+function useLiveCheck<T>(check: (() => Promise<T>) | null, apply: (result: T) => void, idle: T, deps: unknown[]): void {
+  useEffect(() => {
+    if (!check) {
+      apply(idle);
+      return;
+    }
+    let alive = true;
+    const timer = setTimeout(() => void check().then((r) => alive && apply(r)), 200);
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+    };
+  }, deps); // eslint-disable-line react-hooks/exhaustive-deps
 }

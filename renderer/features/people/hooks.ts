@@ -58,7 +58,7 @@ export function sharedPeopleIndex(key: object, people: readonly PersonDoc[], gro
 export function usePeopleSearch(people: PersonDoc[], groups: GroupDoc[], ready = true): (query: string, options?: SearchOptions) => SearchHit[] {
   const db = useDb();
   // a new function whenever the index was brought in step, so that results depending on it are computed again
-  const index = useMemo(() => ({ current: sharedPeopleIndex(db, people, groups, ready), people, groups }), [db, people, groups, ready]);
+  const index = useMemo(() => ({ current: sharedPeopleIndex(db, people, groups, ready) }), [db, people, groups, ready]);
   return useCallback((query: string, options?: SearchOptions) => searchPeople(index.current, query, options), [index]);
 }
 
