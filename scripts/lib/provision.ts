@@ -6,7 +6,9 @@
  * - a `validate_doc_update` design document per database generated from shared/db/schemas.
  * Returns what it created, updated or found, and what the server does not support.
  */
+import { randomUUID } from 'node:crypto';
 import nano from 'nano';
+import { IDENTITY_DOC } from '../../shared/sync/engine';
 import { schemas } from '../../shared/db/schemas';
 import { COLLECTION_NAMES } from '../../shared/db/types';
 import { dbName } from '../../shared/sync/config';
@@ -80,6 +82,19 @@ export async function provisionCentre(options: ProvisionOptions): Promise<Provis
       }
     } catch (e) {
       lines.push({ what: `${name}/_security`, result: 'unsupported', detail: String((e as Error).message) });
+    }
+
+    // The database's identity: a desk that finds another one (or none) knows the database was recreated or
+    // restored, and sends again what it lacks (shared/sync/engine.ts).
+    try {
+      const identity = (await couch.request({ db: name, path: `_local/${IDENTITY_DOC}` }).catch((e) => (statusOf(e) === 404 ? null : Promise.reject(e)))) as { identity?: string } | null;
+      if (identity?.identity) lines.push({ what: `${name}/_local/${IDENTITY_DOC}`, result: 'found' });
+      else {
+        await couch.request({ db: name, path: `_local/${IDENTITY_DOC}`, method: 'PUT', body: { identity: `${Date.now().toString(36)}-${randomUUID()}`, createdBy: 'server:setup' } });
+        lines.push({ what: `${name}/_local/${IDENTITY_DOC}`, result: 'created' });
+      }
+    } catch (e) {
+      lines.push({ what: `${name}/_local/${IDENTITY_DOC}`, result: 'failed', detail: String((e as Error).message) });
     }
 
     // validate_doc_update generated from the app's schema.

@@ -46,6 +46,7 @@ export type SyncErrorCode =
   | 'cors'
   | 'notCouch'
   | 'unauthorized'
+  | 'lockedOut'
   | 'forbidden'
   | 'dbMissing'
   | 'server'

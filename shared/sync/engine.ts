@@ -1,36 +1,36 @@
 /**
  * The sync engine: ONE generic mechanism for every collection of the database (a collection added later
- * replicates with no extra code), live both ways with RxDB's CouchDB replication, retry with back-off, pause
- * while offline, resume on reconnect, and a status model the desk shows at all times.
+ * replicates with no extra code). Each collection is a lane: RxDB's replication primitive with this project's
+ * CouchDB protocol (protocol.ts over couch.ts), a live loop of its own on `_changes` (long-poll), and the
+ * server database's identity.
+ *
+ * - Status: a pure state machine (status.ts); every outcome is an event, nothing else writes the status.
+ * - Pending: the documents written on this desk that the server has not confirmed, kept across restarts
+ *   (`memory`), checked against the server when a lane is idle, so the count is what is really unsent.
+ * - Identity: every server database carries `_local/sosedi-identity` (a random id). A database that was
+ *   recreated or restored has another one (or none: the desk writes a new one), or its sequence went back:
+ *   the lane notices by itself (at start, after any failure, every `identityCheckMs`), forgets its pull
+ *   position, sends again what the server lacks, pulls from the start and says so (status notice).
  */
-import { BehaviorSubject, type Subscription } from 'rxjs';
-import { getChangedDocumentsSince, getComposedPrimaryKeyOfDocumentData, type RxCollection, type RxDatabase } from 'rxdb';
-import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
+import { BehaviorSubject, Subject, type Subscription } from 'rxjs';
+import { getChangedDocumentsSince, type RxCollection, type RxDatabase } from 'rxdb';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { Author } from '../db/types';
 import type { ConflictDoc } from '../db/schemas/conflicts';
 import { stampChange, stampNew } from '../db/meta';
 import { shortHash } from '../db/fingerprint';
 import { basicAuth, dbName, normaliseServerUrl, type SyncConfig, type SyncErrorCode } from './config';
-import { createSyncFetch, SyncClosedError, type RefusedRow, type SyncFetch } from './fetch';
-import { attachConflictSink, content, stableStringify, type RecordedConflict } from './merge';
-import type { JsonSchemaLike } from './validate';
+import { CouchError, SyncClosedError, createCouchTransport, seqNumber, type CouchDatabase, type CouchTransport } from './couch';
+import { attachConflictSink, stableStringify, type RecordedConflict } from './merge';
+import { createLaneProtocol, type Doc, type LaneProtocol, type PullCheckpoint } from './protocol';
+import { initialState, reduce, view, type Direction, type MachineState, type SyncEvent, type SyncStatus } from './status';
 
-export type SyncPhase = 'starting' | 'syncing' | 'idle' | 'paused' | 'offline' | 'error' | 'stopped';
+export type { SyncPhase, SyncStatus } from './status';
 
-export interface SyncStatus {
-  phase: SyncPhase;
-  online: boolean;
-  /** Documents done / total while the first sync of a collection runs; null afterwards. */
-  firstSync: { done: number; total: number } | null;
-  /** ISO instant of the last moment every collection was in step with the server. */
-  lastSyncAt: string | null;
-  /** Local changes not yet on the server. */
-  pending: number;
-  lastError: { code: SyncErrorCode; detail: string; at: string } | null;
-  /** Documents the server refused (listed in "could not sync"). */
-  refused: number;
-  /** Documents from a newer app version held back. */
-  held: number;
+/** Small key-value memory that outlives one run (localStorage in the app; a Map in tests). */
+export interface SyncMemory {
+  get(key: string): string | null | Promise<string | null>;
+  set(key: string, value: string): void | Promise<void>;
 }
 
 export interface StartSyncOptions {
@@ -46,7 +46,12 @@ export interface StartSyncOptions {
   /** First retry after an error (ms); doubles up to `maxRetryMs`. */
   retryMs?: number;
   maxRetryMs?: number;
+  /** Pull page size. */
   batchSize?: number;
+  pushBatchSize?: number;
+  /** How often a live lane checks the server database's identity (restored, recreated). */
+  identityCheckMs?: number;
+  memory?: SyncMemory;
   /** Browser online/offline events; default: `window` when there is one. */
   connectivity?: { isOnline(): boolean; subscribe(fn: (online: boolean) => void): () => void };
 }
@@ -60,38 +65,32 @@ export interface CheckServerReport {
 
 export interface SyncEngine {
   readonly status$: BehaviorSubject<SyncStatus>;
-  readonly replications: Record<string, RxCouchDBReplicationState<any>>;
-  readonly transport: SyncFetch;
+  readonly replications: Record<string, RxReplicationState<any, PullCheckpoint>>;
+  readonly transport: CouchTransport;
   pause(): Promise<void>;
   resume(): Promise<void>;
   /** Resolves when every collection has pushed and pulled what it knows of (bounded by `timeoutMs`). */
   awaitInSync(timeoutMs?: number): Promise<void>;
-  /** Finds documents the server no longer has (or has older) and sends them again. */
+  /** Checks every database's identity now and sends again what the server lacks or has older. */
   checkServer(): Promise<CheckServerReport>;
+  dismissNotice(): void;
   stop(): Promise<void>;
-}
-
-const INITIAL: SyncStatus = {
-  phase: 'starting',
-  online: true,
-  firstSync: null,
-  lastSyncAt: null,
-  pending: 0,
-  lastError: null,
-  refused: 0,
-  held: 0,
-};
-
-function classify(status: number, collection: string | null): SyncErrorCode | null {
-  if (status === 401) return 'unauthorized';
-  if (status === 403) return 'forbidden';
-  if (status === 404 && collection) return 'dbMissing';
-  if (status >= 500) return 'server';
-  return null;
 }
 
 /** A short, stable hash for ids made from long keys (FNV-1a, 2 × 32 bit). */
 export { shortHash };
+
+export function refusedId(collection: string, docId: string): string {
+  return `rf-${shortHash(`${collection}|${docId}`)}`;
+}
+export function heldId(collection: string, docId: string): string {
+  return `nv-${shortHash(`${collection}|${docId}`)}`;
+}
+/** Held documents that break the schema are told apart from newer-version ones by this prefix of `fields[0]`. */
+export const INVALID_PREFIX = 'invalid: ';
+
+/** `_local/sosedi-identity` on every database: `{ identity }` (server:setup writes it; shared with provision.ts). */
+export const IDENTITY_DOC = 'sosedi-identity';
 
 function windowConnectivity(): StartSyncOptions['connectivity'] {
   const w = (globalThis as { window?: Window }).window;
@@ -111,13 +110,6 @@ function windowConnectivity(): StartSyncOptions['connectivity'] {
   };
 }
 
-/** A replication error in a line: RxDB's code and the first cause (RxDB keeps its messages out of production builds). */
-function replicationErrorText(e: unknown): string {
-  const err = e as { code?: string; message?: string; parameters?: { errors?: { message?: string }[]; error?: { message?: string } } };
-  const cause = err?.parameters?.errors?.[0]?.message ?? err?.parameters?.error?.message;
-  return [err?.code, cause ?? (err?.code ? '' : String(err?.message ?? e))].filter(Boolean).join(' ').slice(0, 300);
-}
-
 /** A User Timing mark (browser and Node): the benchmark times the first pull between two of them. */
 function mark(name: string): void {
   try {
@@ -127,30 +119,95 @@ function mark(name: string): void {
   }
 }
 
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      resolve();
+    });
+  });
+
+const randomId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** What a failure means for the status: an HTTP answer's code, no answer at all, or an answer sync cannot use. */
+function failureOf(e: unknown, collection: string): { scope: string; code: SyncErrorCode; detail: string } {
+  if (e instanceof CouchError) return { scope: collection, code: e.code === 'notCouch' ? 'stalled' : e.code, detail: `${collection}: ${e.message}` };
+  const message = e instanceof Error ? e.message : String(e);
+  if (e instanceof TypeError || /fetch failed|network|ECONNREFUSED|ECONNRESET|socket|terminated|abort/i.test(message)) return { scope: '*', code: 'unreachable', detail: message };
+  return { scope: collection, code: 'stalled', detail: `${collection}: ${message}`.slice(0, 300) };
+}
+
+interface Lane {
+  name: string;
+  collection: RxCollection<any>;
+  couch: CouchDatabase;
+  protocol: LaneProtocol;
+  /** The server database's identity this lane replicates with (null: not known yet). */
+  identity: string | null;
+  reattach: boolean;
+  rep: RxReplicationState<any, PullCheckpoint> | null;
+  /** The newest sequence the pull has read (the live loop waits for changes after it). */
+  lastSeq: string | null;
+  pulledWaiters: (() => void)[];
+  stream: Subject<'RESYNC'>;
+  failing: boolean;
+  firstSync: boolean;
+  subs: Subscription[];
+  lastRefusedRetry: number;
+}
+
 export async function startSync(options: StartSyncOptions): Promise<SyncEngine> {
   mark('sosedi:sync-start');
   const { db, config, author } = options;
   const baseUrl = normaliseServerUrl(config.url);
   if (!baseUrl) throw Object.assign(new Error('invalid sync URL'), { code: 'invalidUrl' as SyncErrorCode });
   const names = options.collections ?? Object.keys(db.collections);
-  const collections = Object.fromEntries(names.map((n) => [n, db.collections[n] as RxCollection<any>]));
-  const byDb = new Map(names.map((n) => [dbName(config.centre, n), n]));
-  const status$ = new BehaviorSubject<SyncStatus>({ ...INITIAL });
-  const set = (patch: Partial<SyncStatus>) => status$.next({ ...status$.value, ...patch });
-  const subs: Subscription[] = [];
-  const pending = new Map<string, string>(); // collection/id → updatedAt of the newest unsent local write
+  const retryMs = options.retryMs ?? 2000;
+  const maxRetryMs = options.maxRetryMs ?? 30000;
+  const identityCheckMs = options.identityCheckMs ?? 60000;
+  const memory: SyncMemory = options.memory ?? (() => {
+    const m = new Map<string, string>();
+    return { get: (k: string) => m.get(k) ?? null, set: (k: string, v: string) => void m.set(k, v) };
+  })();
+  const memKey = (what: string) => `${config.centre}@${baseUrl}/${what}`;
   const conflicts = db.collections.conflicts as RxCollection<ConflictDoc> | undefined;
+  const closer = new AbortController();
   let stopped = false;
   let paused = false;
-  let failing = false;
+  const subs: Subscription[] = [];
 
-  const setError = (code: SyncErrorCode, detail: string) =>
-    set({ lastError: { code, detail, at: new Date().toISOString() }, ...(code === 'unreachable' ? {} : { phase: 'error' }) });
+  // ---- status ----
+  let machine: MachineState = initialState(names);
+  const status$ = new BehaviorSubject<SyncStatus>(view(machine));
+  const emit = (e: SyncEvent) => {
+    const next = reduce(machine, e);
+    if (next === machine) return;
+    machine = next;
+    const v = view(machine);
+    if (stableStringify(v) !== stableStringify(status$.value)) status$.next(v);
+  };
+  const now = () => new Date().toISOString();
+  const ok = (lane: Lane, direction: Direction) => {
+    if (lane.failing) {
+      lane.failing = false;
+      // back after a failure: the database may have been restored meanwhile, and changes may wait
+      void checkIdentity(lane).catch(() => undefined);
+      lane.stream.next('RESYNC');
+    }
+    emit({ t: 'ok', collection: lane.name, direction, at: now() });
+  };
+  const failed = (lane: Lane, direction: Direction, e: unknown) => {
+    if (stopped || e instanceof SyncClosedError) return;
+    const f = failureOf(e, lane.name);
+    lane.failing = true;
+    emit({ t: 'failed', collection: f.scope, direction, code: f.code, detail: f.detail, at: now() });
+  };
 
-  /** Records into the conflicts collection (synced: every desk sees it); one record per kind/doc/version. */
+  // ---- conflict records (synced: every desk sees them) ----
   let recording: Promise<void> = Promise.resolve();
   function record(kind: ConflictDoc['kind'], collection: string, docId: string, fields: string[], kept: string, other: string, id?: string): Promise<void> {
-    // one at a time: two paths may report the same event at once (see the deletion check below)
+    // one at a time: two paths may report the same event at once
     recording = recording.then(() => recordNow(kind, collection, docId, fields, kept, other, id)).catch(() => undefined);
     return recording;
   }
@@ -159,10 +216,8 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
     const key = id ?? `cf-${shortHash(`${kind}|${collection}|${docId}|${other}`)}`;
     try {
       const existing = await conflicts.findOne(key).exec();
-      if (existing && existing.status === 'open' && existing.other === other) return;
+      if (existing && existing.status === 'open' && existing.other === other && stableStringify(existing.fields) === stableStringify(fields)) return;
       if (kind === 'deleted-edited') {
-        // A deletion met by an edit is seen by the merge (push conflict) and again when the kept edit is written over
-        // the server's tombstone (revive), each with its own view of the tombstone: one open card per document.
         const open = await conflicts.findOne({ selector: { kind, docCollection: collection, docId, status: 'open' } }).exec();
         if (open) return;
       }
@@ -173,219 +228,450 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
       // a concurrent write of the same record from another path: the other write wins, nothing is lost
     }
   }
+  async function resolveRecords(ids: string[], resolution: string) {
+    if (!conflicts || ids.length === 0 || stopped) return;
+    const docs = await conflicts.find({ selector: { id: { $in: ids }, status: 'open' } }).exec();
+    for (const d of docs) await d.incrementalPatch(stampChange({ status: 'resolved' as const, resolution }, author)).catch(() => undefined);
+    if (docs.length) await refreshCounts();
+  }
   const json = (d: unknown) => (d ? stableStringify(d).slice(0, 400000) : '');
   attachConflictSink(db.name, (c: RecordedConflict) => {
     void record(c.kind, c.collection, c.docId, c.fields, json(c.kept), json(c.other));
   });
-
-  async function countOpen(kind: ConflictDoc['kind']): Promise<number> {
-    if (!conflicts) return 0;
-    return (await conflicts.find({ selector: { status: 'open', kind } }).exec()).length;
+  async function refreshCounts() {
+    if (!conflicts || stopped) return;
+    const open = await conflicts.find({ selector: { status: 'open', kind: { $in: ['refused', 'newer-version'] } } }).exec();
+    const invalid = open.filter((c) => c.kind === 'newer-version' && String(c.fields[0] ?? '').startsWith(INVALID_PREFIX)).length;
+    const held = open.filter((c) => c.kind === 'newer-version').length - invalid;
+    emit({ t: 'counts', refused: open.filter((c) => c.kind === 'refused').length, held, invalid });
   }
-  const refreshCounts = async () => {
-    if (stopped) return;
-    set({ refused: await countOpen('refused'), held: await countOpen('newer-version') });
-  };
 
-  const transport = createSyncFetch({
+  // ---- pending: written here, not yet confirmed by the server ----
+  const unsent = new Map<string, Map<string, string>>(names.map((n) => [n, new Map()]));
+  /** Where each collection's local changes were last looked at (a storage checkpoint): what comes after is local. */
+  const seen = new Map<string, unknown>();
+  async function readChanges(n: string, from: unknown, each: (d: Doc) => void): Promise<unknown> {
+    const collection = db.collections[n] as RxCollection<any>;
+    let checkpoint = from;
+    for (;;) {
+      const page = await getChangedDocumentsSince(collection.storageInstance, 5000, checkpoint as never);
+      for (const d of page.documents as Doc[]) each(d);
+      if (page.documents.length > 0) checkpoint = page.checkpoint;
+      if (page.documents.length < 5000) return checkpoint;
+    }
+  }
+  for (const n of names) {
+    const m = unsent.get(n)!;
+    const primary = (db.collections[n] as RxCollection<any>).schema.primaryPath as string;
+    let raw: string | null;
+    let from: unknown;
+    try {
+      raw = await memory.get(memKey(`unsent/${n}`));
+      if (raw) for (const [id, at] of Object.entries(JSON.parse(raw) as Record<string, string>)) m.set(id, at);
+      const cp = await memory.get(memKey(`seen/${n}`));
+      from = cp ? JSON.parse(cp) : undefined;
+    } catch {
+      raw = null;
+    }
+    // Never synced with this server from here: every local document is unsent until the server confirms it.
+    // Else: what was written while sync was not running (offline start, sync stopped) is unsent too.
+    if (raw === null || from !== undefined) seen.set(n, await readChanges(n, raw === null ? undefined : from, (d) => m.set(String(d[primary]), String(d.updatedAt ?? ''))));
+    else seen.set(n, await readChanges(n, undefined, () => undefined));
+  }
+  let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  const saveUnsent = async () => {
+    for (const [n, m] of unsent) {
+      // every change up to now is either in the unsent list or came from the server
+      const cp = await readChanges(n, seen.get(n), () => undefined).catch(() => seen.get(n));
+      seen.set(n, cp);
+      await memory.set(memKey(`unsent/${n}`), JSON.stringify(Object.fromEntries(m)));
+      if (cp !== undefined) await memory.set(memKey(`seen/${n}`), JSON.stringify(cp));
+    }
+  };
+  const pendingChanged = () => {
+    emit({ t: 'pending', count: [...unsent.values()].reduce((a, m) => a + m.size, 0) });
+    if (!saveTimer) saveTimer = setTimeout(() => ((saveTimer = null), void saveUnsent()), 300);
+  };
+  pendingChanged();
+  subs.push(
+    db.eventBulks$.subscribe((bulk: { collectionName?: string; context?: string; events: { documentId: string; documentData?: { updatedAt?: string } }[] }) => {
+      const m = bulk.collectionName ? unsent.get(bulk.collectionName) : undefined;
+      if (!m || String(bulk.context ?? '').startsWith('replication-downstream')) return;
+      for (const ev of bulk.events) m.set(ev.documentId, String(ev.documentData?.updatedAt ?? ''));
+      pendingChanged();
+    }),
+  );
+  function confirm(lane: Lane, docs: Doc[]) {
+    const m = unsent.get(lane.name)!;
+    let changed = false;
+    for (const d of docs) {
+      const id = lane.protocol.idOf(d);
+      const at = m.get(id);
+      if (at !== undefined && String(d.updatedAt ?? '') >= at) {
+        m.delete(id);
+        changed = true;
+      }
+    }
+    if (changed) pendingChanged();
+  }
+  /** The exact check: pending documents whose content the server already has are not pending. */
+  async function verifyUnsent(lane: Lane) {
+    const m = unsent.get(lane.name)!;
+    const all = [...m.keys()];
+    for (let i = 0; i < all.length && !stopped; i += 200) {
+      const ids = all.slice(i, i + 200);
+      const states = await lane.couch.states(ids);
+      const local = await lane.collection.storageInstance.findDocumentsById(ids, true);
+      const byId = new Map(local.map((d: Doc) => [lane.protocol.idOf(d), d]));
+      let done = 0;
+      for (const id of ids) {
+        const mine = byId.get(id);
+        const s = states.get(id);
+        if (!mine || !s) continue;
+        const theirs = s.deleted ? null : s.doc ? lane.protocol.fromCouch(s.doc) : null;
+        if ((theirs && lane.protocol.same(theirs, mine)) || (s.deleted && mine._deleted)) {
+          // compared with the server itself: confirmed whatever was noted for it
+          m.delete(id);
+          done++;
+        }
+      }
+      if (done) pendingChanged();
+    }
+  }
+
+  // ---- transport and lanes ----
+  const transport = createCouchTransport({
     baseUrl,
     authorization: basicAuth(config.user, config.password),
-    collectionOf: (name) => byDb.get(name) ?? null,
-    schemas: Object.fromEntries(names.map((n) => [n, collections[n]!.schema.jsonSchema as unknown as JsonSchemaLike & { primaryKey: unknown }])),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.maxLongPolls ? { maxLongPolls: options.maxLongPolls } : {}),
     ...(options.sliceMs ? { sliceMs: options.sliceMs } : {}),
     ...(options.maxPollMs ? { maxPollMs: options.maxPollMs } : {}),
-    hooks: {
-      onResponse(code, collection) {
-        const err = classify(code, collection);
-        if (err) {
-          failing = true;
-          setError(err, `HTTP ${code}${collection ? ` (${collection})` : ''}`);
-        } else if (!status$.value.online || failing) {
-          failing = false;
-          set({ online: true, phase: paused ? 'paused' : 'syncing' });
-          // back after a failure: catch up through normal pulls, not only the live stream
-          for (const rep of Object.values(replications)) if (!paused) rep.reSync();
-        }
-      },
-      onNetworkError(error) {
-        if (stopped || error instanceof SyncClosedError) return;
-        failing = true;
-        set({ online: false, phase: paused ? 'paused' : 'offline' });
-        setError('unreachable', error instanceof Error ? error.message : String(error));
-        set({ phase: 'offline' });
-      },
-      onRefused(row: RefusedRow) {
-        void record('refused', row.collection, row.docId, [row.error], json(row.doc), row.reason, refusedId(row.collection, row.docId)).then(refreshCounts);
-        setError('refused', `${row.collection}/${row.docId}: ${row.reason}`);
-      },
-      onAccepted(collection, ids) {
-        if (!conflicts) return;
-        void conflicts
-          .find({ selector: { id: { $in: ids.map((id) => refusedId(collection, id)) }, status: 'open' } })
-          .exec()
-          .then((docs) => Promise.all(docs.map((d) => d.incrementalPatch(stampChange({ status: 'resolved' as const, resolution: 'accepted' }, author)))))
-          .then(refreshCounts)
-          .catch(() => undefined);
-      },
-      onRevive(collection, doc, deleted) {
-        const fields = Object.keys(doc).filter((k) => !k.startsWith('_'));
-        void record('deleted-edited', collection, String(doc._id), fields, json(doc), json({ ...deleted, _deleted: true }));
-      },
-      onHeld(collection, doc, reason) {
-        const id = String(doc._id ?? '');
-        void record('newer-version', collection, id, [reason], '', json(doc), `nv-${shortHash(`${collection}|${id}|${String(doc._rev ?? '')}`)}`).then(refreshCounts);
-      },
-    },
   });
 
-  // Local changes not yet on the server: every write that did not come from the server.
-  subs.push(
-    db.eventBulks$.subscribe((bulk: { collectionName?: string; context?: string; events: { documentId: string; documentData?: { updatedAt?: string } }[] }) => {
-      const c = bulk.collectionName;
-      if (!c || !collections[c] || String(bulk.context ?? '').startsWith('replication-downstream')) return;
-      for (const ev of bulk.events) pending.set(`${c}/${ev.documentId}`, String(ev.documentData?.updatedAt ?? ''));
-      set({ pending: pending.size });
-    }),
-  );
-
-  // First sync: how many documents the server holds that this desk does not have yet.
   const firstTotals = new Map<string, number>();
   let firstDone = 0;
-  await Promise.all(
-    names.map(async (n) => {
-      try {
-        const local = await collections[n]!.count().exec();
-        if (local > 0) return;
-        const r = await transport.fetch(baseUrl + encodeURIComponent(dbName(config.centre, n)));
-        if (!r.ok) return;
-        const info = (await r.json()) as { doc_count?: number };
-        // design documents (server-side validation) are counted by the server but never pulled
-        const design = await transport.fetch(`${baseUrl}${encodeURIComponent(dbName(config.centre, n))}/_all_docs?startkey=%22_design%2F%22&endkey=%22_design0%22`);
-        const designCount = design.ok ? ((await design.json()) as { rows?: unknown[] }).rows?.length ?? 0 : 0;
-        const count = (info.doc_count ?? 0) - designCount;
-        if (count > 0) firstTotals.set(n, count);
-      } catch {
-        // offline at start: the first sync shows no bar until the server answers
-      }
-    }),
-  );
-  const firstTotal = [...firstTotals.values()].reduce((a, b) => a + b, 0);
-  if (firstTotal > 0) set({ firstSync: { done: 0, total: firstTotal } });
+  let firstBytes = 0;
 
-  const retryMs = options.retryMs ?? 2000;
-  const maxRetryMs = options.maxRetryMs ?? 60000;
-  const replications: Record<string, RxCouchDBReplicationState<any>> = {};
-  const active = new Map<string, boolean>();
-  /** Collections whose current pull or push run failed with no HTTP error behind it (shown as 'stalled'). */
-  const stalled = new Set<string>();
-  /** The first sync is over when the desk holds at least as many documents as the server had. */
-  async function finishFirstSyncIfComplete() {
-    let have = 0;
-    for (const n of firstTotals.keys()) have += await collections[n]!.count().exec();
-    if (have >= firstTotal && !stopped) set({ firstSync: null });
+  const lanes: Record<string, Lane> = {};
+  const replications: Record<string, RxReplicationState<any, PullCheckpoint>> = {};
+
+  function makeLane(n: string): Lane {
+    const collection = db.collections[n] as RxCollection<any>;
+    const couch = transport.db(dbName(config.centre, n));
+    const lane: Lane = {
+      name: n,
+      collection,
+      couch,
+      protocol: null as unknown as LaneProtocol,
+      identity: null,
+      reattach: false,
+      rep: null,
+      lastSeq: null,
+      pulledWaiters: [],
+      stream: new Subject<'RESYNC'>(),
+      failing: false,
+      firstSync: false,
+      subs: [],
+      lastRefusedRetry: 0,
+    };
+    lane.protocol = createLaneProtocol({
+      collection,
+      couch,
+      reattach: () => lane.reattach,
+      hooks: {
+        held(doc, reason, invalid) {
+          const id = String(doc._id);
+          void record('newer-version', n, id, [(invalid ? INVALID_PREFIX : '') + reason], '', json(doc), heldId(n, id)).then(refreshCounts);
+        },
+        readable(ids) {
+          void resolveRecords(ids.map((id) => heldId(n, id)), 'readable');
+        },
+        refused(doc, error, reason) {
+          const id = lane.protocol.idOf(doc);
+          // listed under "could not sync" (and not "Synced"), no longer counted as waiting to go up
+          if (unsent.get(n)!.delete(id)) pendingChanged();
+          void record('refused', n, id, [error], json(doc), reason, refusedId(n, id)).then(refreshCounts);
+        },
+        confirmed(docs) {
+          confirm(lane, docs);
+          void resolveRecords(docs.map((d) => refusedId(n, lane.protocol.idOf(d))), 'accepted');
+        },
+        pulled(documents, bytes) {
+          if (!lane.firstSync || !machine.firstSync) return;
+          firstDone += documents;
+          firstBytes += bytes;
+          emit({ t: 'firstSync', progress: { done: Math.min(firstDone, firstTotal()), total: firstTotal(), bytes: firstBytes } });
+        },
+      },
+    });
+    return lane;
   }
-  for (const n of names) {
-    const rep = replicateCouchDB<any>({
-      replicationIdentifier: `sosedi-${config.centre}-${n}@${baseUrl}`,
-      collection: collections[n]!,
-      url: `${baseUrl}${encodeURIComponent(dbName(config.centre, n))}/`,
-      fetch: transport.fetch,
+  const firstTotal = () => [...firstTotals.values()].reduce((a, b) => a + b, 0);
+
+  function startReplication(lane: Lane) {
+    const n = lane.name;
+    const rep = replicateRxCollection<any, PullCheckpoint>({
+      replicationIdentifier: `sosedi-${config.centre}-${n}@${baseUrl}#${lane.identity}`,
+      collection: lane.collection,
       live: true,
       retryTime: retryMs,
       waitForLeadership: true,
-      autoStart: true,
-      // 1,000 a page: a fresh desk's first pull of the full dataset (73k documents) took 100 s instead of 119–124 s
-      // with 200 (fewer round trips and CORS preflights, larger IndexedDB writes; bench first_sync_ratio)
-      pull: { batchSize: options.batchSize ?? 1000, heartbeat: 30000 },
-      push: { batchSize: options.batchSize ?? 100 },
+      autoStart: !paused,
+      pull: {
+        batchSize: options.batchSize ?? 1000,
+        stream$: lane.stream.asObservable(),
+        handler: async (checkpoint, batchSize) => {
+          try {
+            const result = await lane.protocol.pull(checkpoint, batchSize);
+            lane.lastSeq = result.checkpoint.seq;
+            for (const w of lane.pulledWaiters.splice(0)) w();
+            rep.retryTime = retryMs;
+            ok(lane, 'pull');
+            return result;
+          } catch (e) {
+            rep.retryTime = Math.min(maxRetryMs, (rep.retryTime ?? retryMs) * 2);
+            failed(lane, 'pull', e);
+            throw e;
+          }
+        },
+      },
+      push: {
+        batchSize: options.pushBatchSize ?? 100,
+        handler: async (rows) => {
+          try {
+            const conflicted = await lane.protocol.push(rows);
+            rep.retryTime = retryMs;
+            ok(lane, 'push');
+            void retryRefused(lane, false);
+            return conflicted;
+          } catch (e) {
+            rep.retryTime = Math.min(maxRetryMs, (rep.retryTime ?? retryMs) * 2);
+            failed(lane, 'push', e);
+            throw e;
+          }
+        },
+      },
     });
+    lane.rep = rep;
     replications[n] = rep;
-    // Back-off: each failure doubles the wait before the next try, a success resets it.
-    subs.push(
-      rep.error$.subscribe((e) => {
-        rep.retryTime = Math.min(maxRetryMs, (rep.retryTime ?? retryMs) * 2);
-        // An HTTP failure or a lost connection is already shown by the transport's hooks; anything else (an answer
-        // the replication could not use) would otherwise only spin in RxDB's retry loop: show it, never swallow it.
-        if (!failing && !stopped) {
-          stalled.add(n);
-          setError('stalled', `${n}: ${replicationErrorText(e)}`);
-        }
-      }),
-      rep.received$.subscribe(() => {
-        rep.retryTime = retryMs;
-        if (firstTotals.has(n) && status$.value.firstSync) {
-          firstDone++;
-          set({ firstSync: firstDone >= firstTotal ? null : { done: firstDone, total: firstTotal } });
-        }
-      }),
-      rep.sent$.subscribe((doc: { id?: string; updatedAt?: string }) => {
-        rep.retryTime = retryMs;
-        const key = `${n}/${String(doc.id)}`;
-        const at = pending.get(key);
-        if (at !== undefined && String(doc.updatedAt ?? '') >= at) pending.delete(key);
-        set({ pending: pending.size });
-      }),
-      rep.active$.subscribe((isActive) => {
-        active.set(n, isActive);
-        // RxDB retries a failed pull or push inside one active run: the run ending means it went through
-        if (!isActive) stalled.delete(n);
-        const anyActive = [...active.values()].some(Boolean);
-        if (anyActive && !paused && status$.value.online && stalled.size === 0) set({ phase: 'syncing' });
-        if (!anyActive && !paused && !failing && active.size === names.length) {
-          set({ phase: 'idle', online: true, lastSyncAt: new Date().toISOString() });
-          if (status$.value.firstSync) void finishFirstSyncIfComplete();
+    for (const s of lane.subs.splice(0)) s.unsubscribe();
+    lane.subs.push(
+      rep.active$.subscribe((active) => {
+        emit({ t: 'active', collection: n, active, at: now() });
+        if (!active && !lane.failing && !paused && !stopped && rep === lane.rep) {
+          emit({ t: 'cycle', collection: n, at: now() });
+          if (lane.firstSync) {
+            lane.firstSync = false;
+            firstTotals.delete(n);
+            if (firstTotals.size === 0) {
+              mark('sosedi:first-sync-done');
+              emit({ t: 'firstSync', progress: null });
+            }
+          }
+          void verifyUnsent(lane).catch(() => undefined);
         }
       }),
     );
   }
-  // Local changes made before this start (e.g. offline last session) count as pending too.
-  const sentSeen = new Map<string, string>();
-  for (const n of names) {
-    subs.push(replications[n]!.sent$.subscribe((d: { id?: string; updatedAt?: string }) => sentSeen.set(`${n}/${String(d.id)}`, String(d.updatedAt ?? ''))));
-    void unsentAtStart(replications[n]!, collections[n]!).then((docs) => {
-      for (const d of docs) {
-        const key = `${n}/${d.id}`;
-        const sent = sentSeen.get(key);
-        if (!pending.has(key) && !(sent !== undefined && sent >= d.updatedAt)) pending.set(key, d.updatedAt);
+
+  /** Reads (or writes, when missing) the server database's identity; resets the lane when it changed. */
+  async function checkIdentity(lane: Lane): Promise<void> {
+    if (stopped) return;
+    let doc = await lane.couch.getLocal(IDENTITY_DOC);
+    if (!doc || typeof doc.identity !== 'string') {
+      // server:setup writes it; a database made by hand gets one from the first desk that looks. CouchDB writes a
+      // `_local` document without a revision check, so two desks may both write: both read again after a moment
+      // and take whichever stayed.
+      await lane.couch.putLocal({ _id: `_local/${IDENTITY_DOC}`, identity: randomId(), createdBy: author.desk });
+      await sleep(1000, closer.signal);
+      doc = await lane.couch.getLocal(IDENTITY_DOC);
+      if (!doc) return;
+    }
+    let identity = String(doc?.identity ?? '');
+    if (lane.identity === identity && lane.lastSeq !== null) {
+      // the same database, restored from a file-level copy: its sequence went back behind what this desk read
+      const info = await lane.couch.info();
+      if (seqNumber(info.updateSeq) < seqNumber(lane.lastSeq)) {
+        identity = randomId();
+        await lane.couch.putLocal({ ...doc!, identity });
       }
-      set({ pending: pending.size });
-    });
+    }
+    if (identity && identity !== lane.identity) await resetLane(lane, identity);
   }
-  void Promise.all(Object.values(replications).map((r) => r.awaitInitialReplication()))
-    .then(() => {
-      // every collection has pulled (and pushed) what the server held at the start: on a fresh desk, the first sync
-      if (!stopped) mark('sosedi:first-sync-done');
-      return finishFirstSyncIfComplete();
-    })
-    .catch(() => undefined);
+
+  async function resetLane(lane: Lane, identity: string) {
+    if (stopped) return;
+    const remembered = lane.identity ?? (await memory.get(memKey(`identity/${lane.name}`)));
+    const changed = remembered !== null && remembered !== identity;
+    const old = lane.rep;
+    lane.identity = identity;
+    lane.lastSeq = null;
+    await memory.set(memKey(`identity/${lane.name}`), identity);
+    if (old) await old.remove().catch(() => old.cancel());
+    if (stopped) return;
+    lane.reattach = changed || lane.reattach;
+    if (changed) emit({ t: 'reset', collections: [lane.name], at: now() });
+    startReplication(lane);
+    void retryRefused(lane, true);
+  }
+
+  /** The live loop of one lane: waits for changes after what the pull read, then asks the replication to pull. */
+  async function liveLoop(lane: Lane) {
+    let backoff = retryMs;
+    while (!stopped) {
+      if (paused || lane.lastSeq === null || !lane.rep) {
+        await sleep(200, closer.signal);
+        continue;
+      }
+      const since = lane.lastSeq;
+      try {
+        const r = await lane.couch.waitForChanges(since, 25000, closer.signal);
+        if (stopped) return;
+        backoff = retryMs;
+        ok(lane, 'pull');
+        if (seqNumber(r.lastSeq) < seqNumber(since)) await checkIdentity(lane);
+        if (r.changed && lane.lastSeq === since) {
+          lane.stream.next('RESYNC');
+          // wait until the pull has read past `since` (bounded: a RESYNC queued behind a push still comes)
+          await new Promise<void>((resolve) => {
+            const t = setTimeout(resolve, 5000);
+            lane.pulledWaiters.push(() => {
+              clearTimeout(t);
+              resolve();
+            });
+          });
+        }
+      } catch (e) {
+        if (stopped || e instanceof SyncClosedError) return;
+        failed(lane, 'pull', e);
+        await sleep(backoff, closer.signal);
+        backoff = Math.min(maxRetryMs, backoff * 2);
+        if (e instanceof CouchError && e.code === 'dbMissing') continue;
+        await checkIdentity(lane).then(
+          () => ok(lane, 'pull'),
+          () => undefined,
+        );
+      }
+    }
+  }
+
+  /** Documents the server refused are sent again when their collection pushes (at most every 10 s) and at start. */
+  async function retryRefused(lane: Lane, force: boolean) {
+    if (!conflicts || stopped || (!force && Date.now() - lane.lastRefusedRetry < 10000)) return;
+    lane.lastRefusedRetry = Date.now();
+    const open = await conflicts.find({ selector: { kind: 'refused', status: 'open', docCollection: lane.name } }).exec();
+    if (open.length === 0) return;
+    const local = await lane.collection.storageInstance.findDocumentsById(open.map((c) => c.docId), true);
+    const docs = local.map((d: Doc) => {
+      const out: Doc = {};
+      for (const [k, v] of Object.entries(d)) if (k !== '_meta' && k !== '_rev' && k !== '_attachments') out[k] = v;
+      return out;
+    });
+    await lane.protocol.resend(docs).catch(() => undefined);
+  }
+
+  /** Held documents are fetched again at start: this (maybe newer) app version may read them now. */
+  async function recheckHeld(lane: Lane) {
+    if (!conflicts) return;
+    const open = await conflicts.find({ selector: { kind: 'newer-version', status: 'open', docCollection: lane.name } }).exec();
+    if (open.length === 0) return;
+    const states = await lane.couch.states(open.map((c) => c.docId));
+    const readable: Doc[] = [];
+    for (const [, s] of states) {
+      const doc = !s.deleted && s.doc ? lane.protocol.readable(s.doc) : null;
+      if (doc) readable.push(doc);
+    }
+    if (readable.length === 0) return;
+    await lane.collection.bulkUpsert(readable.map(({ _deleted, ...d }) => (void _deleted, d)));
+    await resolveRecords(readable.map((d) => heldId(lane.name, lane.protocol.idOf(d))), 'readable');
+  }
+
+  // ---- start ----
+  for (const n of names) lanes[n] = makeLane(n);
+
+  // First sync: how many documents the server holds for collections this desk has none of.
+  await Promise.all(
+    names.map(async (n) => {
+      try {
+        if ((await lanes[n]!.collection.count().exec()) > 0) return;
+        const info = await lanes[n]!.couch.info();
+        const count = Math.max(0, info.docCount - 1); // the validation design document is counted by the server, never pulled
+        if (count > 0) {
+          firstTotals.set(n, count);
+          lanes[n]!.firstSync = true;
+        }
+      } catch {
+        // offline at start: no bar until the server answers
+      }
+    }),
+  );
+  if (firstTotal() > 0) emit({ t: 'firstSync', progress: { done: 0, total: firstTotal(), bytes: 0 } });
+
+  async function attach(lane: Lane) {
+    let backoff = retryMs;
+    while (!stopped && lane.identity === null) {
+      try {
+        await checkIdentity(lane);
+        ok(lane, 'pull');
+      } catch (e) {
+        failed(lane, 'pull', e);
+        await sleep(backoff, closer.signal);
+        backoff = Math.min(maxRetryMs, backoff * 2);
+      }
+    }
+    if (stopped) return;
+    void recheckHeld(lane).catch(() => undefined);
+    void liveLoop(lane);
+  }
+  // A lane replicates once it knows which server database it talks to; identities remembered from the last run
+  // let it start at once (offline too: local writes are counted as pending either way).
+  for (const n of names) {
+    const lane = lanes[n]!;
+    const remembered = await memory.get(memKey(`identity/${n}`));
+    if (remembered) {
+      lane.identity = remembered;
+      startReplication(lane);
+      void (async () => {
+        try {
+          await checkIdentity(lane);
+        } catch (e) {
+          failed(lane, 'pull', e);
+        }
+        if (!stopped) void liveLoop(lane);
+      })();
+    } else void attach(lane);
+  }
   void refreshCounts();
+  // A long-poll on a database that was deleted and made again may just wait (pouchdb-server) or start over
+  // (CouchDB): the identity is checked on a clock too, not only when an answer looks wrong.
+  const identityTimer = setInterval(() => {
+    if (paused || stopped) return;
+    for (const lane of Object.values(lanes)) if (lane.identity !== null) void checkIdentity(lane).catch(() => undefined);
+  }, identityCheckMs);
 
   async function pause() {
     paused = true;
-    await Promise.all(Object.values(replications).map((r) => r.pause()));
-    set({ phase: 'paused' });
+    emit({ t: 'paused', paused: true });
+    await Promise.all(Object.values(lanes).map((l) => l.rep?.pause()));
   }
   async function resume() {
     paused = false;
-    set({ phase: 'syncing' });
-    await Promise.all(Object.values(replications).map((r) => r.start()));
+    emit({ t: 'paused', paused: false });
+    await Promise.all(Object.values(lanes).map((l) => l.rep?.start()));
   }
 
   const connectivity = options.connectivity ?? windowConnectivity();
   if (connectivity) {
-    subs.push({
-      unsubscribe: connectivity.subscribe((online) => {
-        if (online) {
-          set({ online: true });
-          void resume();
-        } else {
-          void pause().then(() => set({ online: false, phase: 'offline' }));
-        }
-      }),
-    } as Subscription);
-    if (!connectivity.isOnline()) void pause().then(() => set({ online: false, phase: 'offline' }));
+    const apply = (online: boolean) => {
+      emit({ t: 'offline', offline: !online });
+      for (const l of Object.values(lanes)) {
+        if (online) void l.rep?.start();
+        else void l.rep?.pause();
+      }
+    };
+    subs.push({ unsubscribe: connectivity.subscribe(apply) } as Subscription);
+    if (!connectivity.isOnline()) apply(false);
   }
 
   async function awaitInSync(timeoutMs = 60000) {
@@ -394,7 +680,13 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
       timer = setTimeout(() => reject(new Error('sync did not settle in time')), timeoutMs);
     });
     try {
-      await Promise.race([Promise.all(Object.values(replications).map((r) => r.awaitInSync())), timeout]);
+      await Promise.race([
+        (async () => {
+          while (!stopped && Object.values(lanes).some((l) => !l.rep)) await sleep(50);
+          await Promise.all(Object.values(lanes).map((l) => l.rep!.awaitInSync()));
+        })(),
+        timeout,
+      ]);
     } finally {
       clearTimeout(timer);
     }
@@ -402,91 +694,60 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
 
   async function checkServer(): Promise<CheckServerReport> {
     const report: CheckServerReport = { checked: 0, missing: 0, older: 0, resent: 0 };
-    for (const n of names) {
-      const url = `${baseUrl}${encodeURIComponent(dbName(config.centre, n))}/`;
-      const docs = (await collections[n]!.find().exec()).map((d) => d.toMutableJSON(true) as Record<string, unknown>);
-      const primary = collections[n]!.schema.primaryPath as string;
+    for (const lane of Object.values(lanes)) {
+      await checkIdentity(lane);
+      const docs = ((await lane.collection.find().exec()) as { toJSON(withMeta?: boolean): Doc }[]).map((d) => d.toJSON(false));
       for (let i = 0; i < docs.length; i += 500) {
         const chunk = docs.slice(i, i + 500);
-        const r = await transport.fetch(`${url}_all_docs?include_docs=true`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ keys: chunk.map((d) => d[primary]) }),
-        });
-        if (!r.ok) throw Object.assign(new Error(`HTTP ${r.status}`), { code: classify(r.status, n) ?? 'server' });
-        const rows = ((await r.json()) as { rows: { key: string; error?: string; doc?: Record<string, unknown> | null }[] }).rows;
-        const send: Record<string, unknown>[] = [];
-        rows.forEach((row, j) => {
-          const local = chunk[j]!;
+        const states = await lane.couch.states(chunk.map((d) => lane.protocol.idOf(d)));
+        const send: Doc[] = [];
+        for (const d of chunk) {
           report.checked++;
-          const { _meta, _rev, _attachments, _deleted, ...rest } = local;
-          void _meta;
-          void _rev;
-          void _attachments;
-          void _deleted;
-          const out: Record<string, unknown> = { ...rest, _id: rest[primary] };
-          delete out[primary];
-          if (row.error === 'not_found') {
+          const s = states.get(lane.protocol.idOf(d));
+          if (!s) {
             report.missing++;
-            send.push(out);
-          } else if (row.doc && !row.doc._deleted && String(row.doc.updatedAt ?? '') < String(local.updatedAt ?? '')) {
+            send.push(d);
+          } else if (!s.deleted && s.doc && String(s.doc.updatedAt ?? '') < String(d.updatedAt ?? '')) {
             report.older++;
-            send.push({ ...out, _rev: row.doc._rev });
+            send.push(d);
           }
-        });
-        if (send.length) {
-          const w = await transport.fetch(`${url}_bulk_docs`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ docs: send }),
-          });
-          const result = (await w.json()) as { ok?: boolean; rev?: string }[];
-          report.resent += result.filter((x) => x.ok && x.rev).length;
         }
+        const sent = await lane.protocol.resend(send);
+        report.resent += sent.length;
       }
+      lane.rep?.reSync();
     }
-    for (const rep of Object.values(replications)) rep.reSync();
     return report;
   }
 
   async function stop() {
     if (stopped) return;
     stopped = true;
+    clearInterval(identityTimer);
+    closer.abort();
+    if (saveTimer) clearTimeout(saveTimer);
+    await saveUnsent().catch(() => undefined);
     attachConflictSink(db.name, null);
     for (const s of subs) s.unsubscribe();
     transport.close();
-    await Promise.all(Object.values(replications).map((r) => r.cancel()));
-    set({ phase: 'stopped' });
+    await Promise.all(
+      Object.values(lanes).map(async (l) => {
+        for (const s of l.subs) s.unsubscribe();
+        await l.rep?.cancel();
+      }),
+    );
+    emit({ t: 'stopped' });
   }
 
-  return { status$, replications, transport, pause, resume, awaitInSync, checkServer, stop };
+  return {
+    status$,
+    replications,
+    transport,
+    pause,
+    resume,
+    awaitInSync,
+    checkServer,
+    dismissNotice: () => emit({ t: 'dismissNotice' }),
+    stop,
+  };
 }
-
-/** Documents written locally since the last push checkpoint whose content the server has not seen. */
-async function unsentAtStart(rep: RxCouchDBReplicationState<any>, collection: RxCollection<any>): Promise<{ id: string; updatedAt: string }[]> {
-  for (let i = 0; i < 200 && !rep.metaInstance && !rep.isStopped(); i++) await new Promise((r) => setTimeout(r, 25));
-  const meta = rep.metaInstance;
-  if (!meta) return [];
-  try {
-    const key = (itemId: string, isCheckpoint: '0' | '1') => getComposedPrimaryKeyOfDocumentData(meta.schema, { itemId, isCheckpoint } as never);
-    const [cp] = await meta.findDocumentsById([key('up', '1')], false);
-    const changed = await getChangedDocumentsSince(collection.storageInstance, 5000, (cp as { checkpointData?: unknown } | undefined)?.checkpointData);
-    const primary = collection.schema.primaryPath as string;
-    const ids = changed.documents.map((d) => String((d as Record<string, unknown>)[primary]));
-    const assumed = await meta.findDocumentsById(ids.map((id) => key(id, '0')), true);
-    const byId = new Map(assumed.map((a) => [String((a as { itemId: string }).itemId), (a as { docData: Record<string, unknown> }).docData]));
-    return changed.documents
-      .filter((d) => {
-        const a = byId.get(String((d as Record<string, unknown>)[primary]));
-        return !a || stableStringify(content(a as never)) !== stableStringify(content(d as never));
-      })
-      .map((d) => ({ id: String((d as Record<string, unknown>)[primary]), updatedAt: String((d as { updatedAt?: string }).updatedAt ?? '') }));
-  } catch {
-    return [];
-  }
-}
-
-export function refusedId(collection: string, docId: string): string {
-  return `rf-${shortHash(`${collection}|${docId}`)}`;
-}
-

@@ -29,6 +29,10 @@ const FIRST_SYNC_DOCS = Number(process.env.SOSEDI_FIRST_SYNC_DOCS ?? 5000);
 
 describe('sync under faults', () => {
   it(`server stopped in the middle of a first sync of ${FIRST_SYNC_DOCS.toLocaleString('en')} documents, restarted: exact counts`, async () => {
+    if (!server.canRestart) {
+      console.log('skipped: the CouchDB given by COUCHDB_URL is not ours to stop and restart');
+      return;
+    }
     const N = FIRST_SYNC_DOCS;
     const config = await provisionTestCentre(server, ['visits', 'conflicts']);
     const by = { desk: 'seed', volunteer: 'seed' };
@@ -41,12 +45,12 @@ describe('sync under faults', () => {
       const r = await fetch(`${server.url}sosedi-${config.centre}-visits/_bulk_docs`, { method: 'POST', headers: authOf(config), body: JSON.stringify({ docs }) });
       expect(r.status).toBe(201);
     }
-    console.log(`seeding ${N} documents into pouchdb-server (on disk): ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
+    console.log(`seeding ${N} documents into ${server.kind} (on disk): ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
     const started = Date.now();
     const a = await desk('A', config, ['visits', 'conflicts']);
     // batches of N/20: the server goes away after a few of them, in the middle of the first sync
     const sync = await a.connect({ batchSize: Math.max(100, Math.round(N / 20)) });
-    expect(sync.status$.value.firstSync).toEqual({ done: 0, total: N });
+    expect(sync.status$.value.firstSync).toMatchObject({ done: 0, total: N });
     await eventually(async () => (await a.db.visits.count().exec()) >= N * 0.15, 30000, 'a part of the first sync').catch(async (e) => {
       console.log(await a.db.visits.count().exec(), 'server running', server.running(), sync.status$.value.lastError, sync.transport.stats());
       throw e;

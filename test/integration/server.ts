@@ -5,28 +5,46 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getChangedDocumentsSince } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { startPouchServer, type PouchServer } from '../../scripts/lib/pouchdb-server';
+import { couchDbUnavailable, startCouchServer } from '../../scripts/lib/couchdb-server';
 import { provisionCentre } from '../../scripts/lib/provision';
 import { createDatabase, COLLECTION_NAMES, type CollectionName, type DeskDatabase } from '../../shared/db';
-import { stableStringify, startSync, syncConflictHandlers, type StartSyncOptions, type SyncConfig, type SyncEngine } from '../../shared/sync';
+import { content, stableStringify, startSync, syncConflictHandlers, type StartSyncOptions, type SyncConfig, type SyncEngine } from '../../shared/sync';
 
 export interface TestServer extends PouchServer {
-  dir: string;
+  kind: 'pouchdb' | 'couchdb';
+  /** False for a CouchDB given by COUCHDB_URL (a test that restarts the server skips with a printed reason). */
+  canRestart: boolean;
   close(): Promise<void>;
 }
 
+/** Which server this run tests against: `SOSEDI_SERVER=couchdb` (real Apache CouchDB 3) or pouchdb-server. */
+export const SERVER_KIND: 'pouchdb' | 'couchdb' = process.env.SOSEDI_SERVER === 'couchdb' ? 'couchdb' : 'pouchdb';
+
 export async function startTestServer(opts: { inMemory?: boolean } = {}): Promise<TestServer> {
+  if (SERVER_KIND === 'couchdb') {
+    const why = couchDbUnavailable();
+    if (why) throw new Error(`SOSEDI_SERVER=couchdb but ${why}`);
+    return startCouchServer();
+  }
   const dir = mkdtempSync(join(tmpdir(), 'sosedi-couch-'));
   const server = await startPouchServer({ dir, inMemory: opts.inMemory ?? true, verbose: process.env.SOSEDI_COUCH_LOG === '1' });
   return {
     ...server,
-    dir,
+    kind: 'pouchdb',
+    canRestart: true,
     async close() {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Admin request headers for the test server. */
+export function adminHeaders(server: TestServer): Record<string, string> {
+  return { Authorization: 'Basic ' + Buffer.from(`${server.admin.user}:${server.admin.password}`).toString('base64'), 'content-type': 'application/json' };
 }
 
 let centreCounter = 0;
@@ -40,6 +58,7 @@ export async function provisionTestCentre(server: PouchServer, collections: read
 
 export interface Desk {
   name: string;
+  config: SyncConfig;
   db: DeskDatabase;
   sync: SyncEngine | null;
   author: { desk: string; volunteer: string };
@@ -69,14 +88,18 @@ export async function createDesk(
     conflictHandlers: syncConflictHandlers(dbName, collections),
   });
   const author = { desk: name, volunteer: `volunteer ${name}` };
+  // what the engine remembers between runs (localStorage in the app): kept across disconnect/connect
+  const remembered = new Map<string, string>();
+  const memory = { get: (k: string) => remembered.get(k) ?? null, set: (k: string, v: string) => void remembered.set(k, v) };
   const desk: Desk = {
     name,
+    config,
     db,
     sync: null,
     author,
     async connect(extra = {}) {
       if (desk.sync) return desk.sync;
-      desk.sync = await startSync({ db, config, author, retryMs: 200, maxRetryMs: 2000, sliceMs: 1000, maxPollMs: 3000, ...base, ...extra });
+      desk.sync = await startSync({ db, config, author, memory, retryMs: 200, maxRetryMs: 2000, sliceMs: 1000, maxPollMs: 3000, identityCheckMs: 2000, ...base, ...extra });
       return desk.sync;
     },
     async disconnect() {
@@ -122,4 +145,41 @@ export async function snapshot(db: DeskDatabase, collections: readonly string[] 
       .sort((a: any, b: any) => (a.id < b.id ? -1 : 1));
   }
   return out;
+}
+
+/**
+ * What is really unsent: local documents (deletions included) whose content or deletion the server does not have,
+ * compared document by document with the server. The desk's pending count must equal it once sync is idle.
+ */
+export async function reallyUnsent(desk: Desk, _engine?: SyncEngine): Promise<number> {
+  void _engine;
+  const auth = { Authorization: 'Basic ' + Buffer.from(`${desk.config.user}:${desk.config.password}`).toString('base64'), 'content-type': 'application/json' };
+  let count = 0;
+  for (const [name, collection] of Object.entries(desk.db.collections as Record<string, any>)) {
+    const page = await getChangedDocumentsSince(collection.storageInstance, 100000);
+    const docs = page.documents as Record<string, any>[];
+    if (docs.length === 0) continue;
+    const r = await fetch(`${desk.config.url}sosedi-${desk.config.centre}-${name}/_all_docs?include_docs=true`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ keys: docs.map((d) => d.id) }),
+    });
+    const rows = ((await r.json()) as { rows: { key: string; error?: string; value?: { deleted?: boolean }; doc?: Record<string, unknown> | null }[] }).rows;
+    const byId = new Map(rows.map((row) => [row.key, row]));
+    for (const d of docs) {
+      const row = byId.get(d.id);
+      const serverDeleted = row?.value?.deleted === true;
+      if (!row || row.error) {
+        if (!d._deleted) count++;
+        continue;
+      }
+      if (d._deleted || serverDeleted) {
+        if (Boolean(d._deleted) !== serverDeleted) count++;
+        continue;
+      }
+      const { _id, ...rest } = row.doc as Record<string, unknown>;
+      if (stableStringify(content({ ...rest, id: _id, _deleted: false } as never)) !== stableStringify(content(d as never))) count++;
+    }
+  }
+  return count;
 }
