@@ -145,7 +145,6 @@ interface Lane {
   protocol: LaneProtocol;
   /** The server database's identity this lane replicates with (null: not known yet). */
   identity: string | null;
-  reattach: boolean;
   rep: RxReplicationState<any, PullCheckpoint> | null;
   /** The newest sequence the pull has read (the live loop waits for changes after it). */
   lastSeq: string | null;
@@ -354,6 +353,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
   let firstBytes = 0;
 
   const lanes: Record<string, Lane> = {};
+  const swapWaiters: (() => void)[] = [];
   const replications: Record<string, RxReplicationState<any, PullCheckpoint>> = {};
 
   function makeLane(n: string): Lane {
@@ -365,7 +365,6 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
       couch,
       protocol: null as unknown as LaneProtocol,
       identity: null,
-      reattach: false,
       rep: null,
       lastSeq: null,
       pulledWaiters: [],
@@ -378,7 +377,6 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
     lane.protocol = createLaneProtocol({
       collection,
       couch,
-      reattach: () => lane.reattach,
       hooks: {
         held(doc, reason, invalid) {
           const id = String(doc._id);
@@ -455,6 +453,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
     });
     lane.rep = rep;
     replications[n] = rep;
+    for (const w of swapWaiters.splice(0)) w();
     for (const s of lane.subs.splice(0)) s.unsubscribe();
     lane.subs.push(
       rep.active$.subscribe((active) => {
@@ -510,7 +509,6 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
     await memory.set(memKey(`identity/${lane.name}`), identity);
     if (old) await old.remove().catch(() => old.cancel());
     if (stopped) return;
-    lane.reattach = changed || lane.reattach;
     if (changed) emit({ t: 'reset', collections: [lane.name], at: now() });
     startReplication(lane);
     void retryRefused(lane, true);
@@ -682,8 +680,14 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
     try {
       await Promise.race([
         (async () => {
-          while (!stopped && Object.values(lanes).some((l) => !l.rep)) await sleep(50);
-          await Promise.all(Object.values(lanes).map((l) => l.rep!.awaitInSync()));
+          for (;;) {
+            while (!stopped && Object.values(lanes).some((l) => !l.rep)) await sleep(50);
+            const reps = Object.values(lanes).map((l) => l.rep!);
+            // a lane that starts over (restored database) replaces its replication: wait for the new one then
+            const swapped = new Promise<'swapped'>((resolve) => swapWaiters.push(() => resolve('swapped')));
+            const outcome = await Promise.race([Promise.all(reps.map((r) => r.awaitInSync())), swapped]);
+            if (outcome !== 'swapped' && Object.values(lanes).every((l, i) => l.rep === reps[i])) return;
+          }
         })(),
         timeout,
       ]);

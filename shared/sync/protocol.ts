@@ -12,7 +12,7 @@
  * - a page shortened by those is topped up from the following pages (RxDB ends a pull run on a short page).
  *
  * Push: the server's current state of every document (`_all_docs` by keys), then `_bulk_docs`:
- * - not on the server → written (also after a restore that lost it);
+ * - not on the server → written (also after a restore that lost it); a deletion of it → nothing to send;
  * - the same content already there, or deleted on both sides → nothing to write;
  * - the server holds what this desk last saw (`assumedMasterState`) → written on top of the server's revision;
  * - otherwise → returned to RxDB as a conflict, with the server's state (a deletion with its body, or with the
@@ -63,8 +63,6 @@ export interface LaneProtocolOptions {
   collection: RxCollection<any>;
   couch: CouchDatabase;
   hooks: ProtocolHooks;
-  /** After a restore: a document the server has older (by `updatedAt`) and this desk never saw there is overwritten. */
-  reattach: () => boolean;
 }
 
 const META = new Set(['_rev', '_meta', '_attachments', '_deleted', '_id']);
@@ -203,7 +201,10 @@ export function createLaneProtocol(options: LaneProtocolOptions): LaneProtocol {
       const id = idOf(mine);
       const s = states.get(id);
       if (!s) {
-        writes.push({ doc: mine }); // new, or lost by the server (restored from an old backup)
+        // a deletion of something the server never had (or lost) is nothing to send: an import or a restore
+        // undone on this desk leaves only local tombstones
+        if (mine._deleted) confirmed.push(mine);
+        else writes.push({ doc: mine }); // new, or lost by the server (restored from an old backup)
         continue;
       }
       if (s.deleted && mine._deleted) {
@@ -217,10 +218,11 @@ export function createLaneProtocol(options: LaneProtocolOptions): LaneProtocol {
       }
       const assumed = row.assumedMasterState as Doc | undefined;
       const serverIsAssumed = assumed ? (s.deleted ? Boolean(assumed._deleted) : same(theirs, assumed)) : false;
-      const olderThere = !assumed && options.reattach() && theirs && String(theirs.updatedAt ?? '') < String(mine.updatedAt ?? '');
-      // over a deletion CouchDB takes a document without a revision (it continues the deleted branch); with the
-      // tombstone's revision it answers 409 (pouchdb-server accepts both)
-      if (serverIsAssumed || olderThere) writes.push({ doc: mine, ...(s.deleted ? {} : { rev: s.rev }) });
+      // Without `assumed` (a first push, or a lane that started over after a restore) a different server version is
+      // always a conflict for the merge, even when it looks older: it may hold another desk's edit this one never saw.
+      // Over a deletion CouchDB takes a document without a revision (it continues the deleted branch); with the
+      // tombstone's revision it answers 409 (pouchdb-server accepts both).
+      if (serverIsAssumed) writes.push({ doc: mine, ...(s.deleted ? {} : { rev: s.rev }) });
       else needServer.push(id);
     }
     const conflicts = await serverDocs(states, needServer, ours);

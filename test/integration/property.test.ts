@@ -1,6 +1,8 @@
 /**
- * Seeded property test (issue 6): random inserts/updates/deletes on two collections of three desks, with random
- * sync points (start or stop a desk's replication, wait until a desk is in step), against one real pouchdb-server.
+ * Seeded property test: random inserts/updates/deletes on two collections of three desks, with random sync points
+ * (start or stop a desk's replication, wait until a desk is in step) and server events (a document deleted on the
+ * server by another client, the centre's databases deleted and provisioned again as after a restore, the server
+ * restarted), against one real server (pouchdb-server, or Apache CouchDB 3 with SOSEDI_SERVER=couchdb).
  * At the end every desk syncs: all three and the server hold identical documents, and no write is lost — each
  * write is in the final document, or a later write to the same field (or a later deletion) replaced it, or the
  * conflicts collection shows it to a person.
@@ -9,7 +11,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stampChange, type CollectionName } from '../../shared/db';
 import { stableStringify, type SyncConfig } from '../../shared/sync';
-import { createDesk, eventually, provisionTestCentre, snapshot, startTestServer, type Desk, type TestServer } from './server';
+import { provisionCentre } from '../../scripts/lib/provision';
+import { adminHeaders, createDesk, eventually, provisionTestCentre, reallyUnsent, snapshot, startTestServer, type Desk, type TestServer } from './server';
 import { person, room } from './docs';
 
 // Fixed in CI; a soak run takes others: SOSEDI_PROP_SEED=7 SOSEDI_PROP_RUNS=40 npm run test:integration -- property
@@ -25,7 +28,9 @@ type Op =
   | { t: 'insert'; desk: number; col: Col }
   | { t: 'update'; desk: number; col: Col; pick: number; field: number }
   | { t: 'delete'; desk: number; col: Col; pick: number }
-  | { t: 'connect' | 'disconnect' | 'inSync'; desk: number };
+  | { t: 'connect' | 'disconnect' | 'inSync'; desk: number }
+  | { t: 'serverDelete'; col: Col; pick: number }
+  | { t: 'recreate' | 'restart' };
 
 const deskArb = fc.integer({ min: 0, max: 2 });
 const colArb = fc.constantFrom(...COLS);
@@ -35,6 +40,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant('delete' as const), desk: deskArb, col: colArb, pick: fc.nat(50) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constantFrom('connect' as const, 'inSync' as const), desk: deskArb }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('disconnect' as const), desk: deskArb }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('serverDelete' as const), col: colArb, pick: fc.nat(50) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constantFrom('recreate' as const, 'restart' as const) }) },
 );
 
 /** One write as the test made it: `value` is a token unique to this write (null for a deletion). */
@@ -48,11 +55,23 @@ interface Write {
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ inMemory: false }); // on disk: a restart keeps the data and the users
 });
 afterAll(async () => {
   await server?.close();
 });
+
+/** The test's own requests to the server: a restart may cut the first one (ECONNRESET), so a few tries. */
+async function adminFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetch(url, { ...init, headers: { ...adminHeaders(server), ...(init.headers ?? {}) } });
+    } catch (e) {
+      if (attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+}
 
 const authOf = (c: SyncConfig) => ({ Authorization: 'Basic ' + Buffer.from(`${c.user}:${c.password}`).toString('base64') });
 
@@ -60,7 +79,7 @@ const authOf = (c: SyncConfig) => ({ Authorization: 'Basic ' + Buffer.from(`${c.
 async function serverSnapshot(config: SyncConfig): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const c of ALL) {
-    const r = await fetch(`${config.url}sosedi-${config.centre}-${c}/_all_docs?include_docs=true`, { headers: authOf(config) });
+    const r = await adminFetch(`${config.url}sosedi-${config.centre}-${c}/_all_docs?include_docs=true`, { headers: authOf(config) });
     const body = (await r.json()) as { rows: { id: string; doc: Record<string, unknown> }[] };
     out[c] = body.rows
       .filter((row) => !row.id.startsWith('_design/'))
@@ -113,6 +132,39 @@ async function runScenario(ops: Op[]): Promise<void> {
     await eventually(async () => (await Promise.all(desks.map((d) => d.db.rooms.count().exec()))).every((n) => n === 2), 10000, 'shared start');
 
     for (const op of ops) {
+      if (op.t === 'serverDelete') {
+        // another client deletes a document on the server (DELETE ?rev=: a tombstone without a body)
+        const dbUrl = `${config.url}sosedi-${config.centre}-${op.col}`;
+        const rows = ((await (await adminFetch(`${dbUrl}/_all_docs`)).json()) as { rows: { id: string; value: { rev: string } }[] }).rows.filter((r) => !r.id.startsWith('_design/'));
+        if (rows.length === 0) continue;
+        const row = rows[op.pick % rows.length]!;
+        const del = await adminFetch(`${dbUrl}/${encodeURIComponent(row.id)}?rev=${row.value.rev}`, { method: 'DELETE' });
+        if (del.ok) writes.push({ seq: seq++, col: op.col, id: row.id, field: '', value: null });
+        continue;
+      }
+      if (op.t === 'recreate') {
+        // the centre's databases deleted and provisioned again (a restore from a backup that is empty)
+        for (const c of ALL) await adminFetch(`${config.url}sosedi-${config.centre}-${c}`, { method: 'DELETE' });
+        // pouchdb-server on disk may refuse to make a database again right after deleting it: a few tries
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await provisionCentre({ url: server.adminUrl, centre: config.centre, collections: ALL });
+            break;
+          } catch (e) {
+            if (attempt >= 5) throw e;
+            await new Promise((r) => setTimeout(r, 300));
+          }
+        }
+        continue;
+      }
+      if (op.t === 'restart') {
+        if (server.canRestart) {
+          await server.stop();
+          await server.start();
+        }
+        continue;
+      }
+      if (!("desk" in op)) continue;
       const d = desks[op.desk]!;
       if (op.t === 'connect') await d.connect();
       else if (op.t === 'disconnect') await d.disconnect();
@@ -144,7 +196,11 @@ async function runScenario(ops: Op[]): Promise<void> {
     let last: Record<string, unknown[]>[] = [];
     await eventually(
       async () => {
-        for (const d of desks) await d.sync!.awaitInSync(20000);
+        for (const d of desks)
+          await d.sync!.awaitInSync(20000).catch((e) => {
+            console.log(`desk ${d.name} did not settle:`, JSON.stringify(d.sync!.status$.value));
+            throw e;
+          });
         last = [...(await Promise.all(desks.map((d) => snapshot(d.db, ALL)))), await serverSnapshot(config)];
         const snaps = last.map(stableStringify);
         return snaps.every((s) => s === snaps[0]);
@@ -155,6 +211,14 @@ async function runScenario(ops: Op[]): Promise<void> {
       console.log('did not converge:', differences(last, ['A', 'B', 'C', 'server']).slice(0, 10));
       throw e;
     });
+    // the pending count is exact: what each desk says waits to go up is what the server really lacks (nothing)
+    for (const d of desks) {
+      await eventually(async () => d.sync!.status$.value.pending === (await reallyUnsent(d)), 15000, `desk ${d.name}: pending = really unsent`).catch((e) => {
+        console.log(`desk ${d.name}:`, JSON.stringify(d.sync!.status$.value));
+        throw e;
+      });
+      expect(await reallyUnsent(d)).toBe(0);
+    }
     const final = await snapshot(desks[0]!.db, ALL);
     const byId = new Map<string, Record<string, unknown>>();
     for (const c of COLS) for (const doc of final[c] as Record<string, unknown>[]) byId.set(`${c}/${String(doc.id)}`, doc);

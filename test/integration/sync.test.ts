@@ -452,4 +452,34 @@ describe(`two desks against a real ${SERVER_KIND === 'couchdb' ? 'Apache CouchDB
     expect(wrong.sync!.status$.value.phase).toBe('error');
     expect(wrong.sync!.status$.value.synced).toBe(false);
   });
+
+  it('an import or restore undone while sync is paused never reaches the server, not even as deletions', async () => {
+    const config = await provisionTestCentre(server);
+    const a = await desk('A', config);
+    await a.db.people.insert(person(a.author, 'before', 'Был раньше'));
+    await a.connect();
+    await settle(a);
+    await a.sync!.pause();
+    expect(a.sync!.status$.value.phase).toBe('paused');
+    // what restoreIntoEmpty / insertAllOrNothing do when a chunk fails: write, then take back
+    await a.db.people.bulkInsert([person(a.author, 'undo-1', 'Откат 1'), person(a.author, 'undo-2', 'Откат 2')]);
+    await a.db.people.bulkRemove(['undo-1', 'undo-2']);
+    await a.sync!.resume();
+    await a.db.people.insert(person(a.author, 'after', 'После'));
+    await settle(a, a);
+    const r = await fetch(`${server.url}sosedi-${config.centre}-people/_all_docs`, {
+      method: 'POST',
+      headers: adminHeaders(server),
+      body: JSON.stringify({ keys: ['before', 'undo-1', 'undo-2', 'after'] }),
+    });
+    const rows = ((await r.json()) as { rows: { key: string; error?: string }[] }).rows;
+    expect(rows.map((row) => [row.key, row.error ?? 'there'])).toEqual([
+      ['before', 'there'],
+      ['undo-1', 'not_found'],
+      ['undo-2', 'not_found'],
+      ['after', 'there'],
+    ]);
+    await eventually(() => a.sync!.status$.value.synced, 15000, 'Synced');
+    expect(await reallyUnsent(a)).toBe(0);
+  });
 });

@@ -1,3 +1,4 @@
+import { syncService } from '../sync/syncStore';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { stampChange, stampNew, type BookingDoc, type ItemDoc, type LoanDoc, type PersonDoc } from '@shared/db';
 import {
@@ -156,7 +157,7 @@ export function useLoanActions() {
   /** Inserts validated import rows; refuses the whole batch if any insert fails and takes back what went in. */
   const importItems = useCallback(
     async (items: ItemData[]) => {
-      return insertAllOrNothing(db.items, items.map((it) => stampNew(it, by)));
+      return syncService.withSyncPaused(() => insertAllOrNothing(db.items, items.map((it) => stampNew(it, by))));
     },
     [db, by],
   );

@@ -1,3 +1,4 @@
+import { syncService } from '../sync/syncStore';
 import { useCallback, useEffect, useState } from 'react';
 import { useDb } from '../../app/db';
 import { getDesk } from '../../app/desk';
@@ -62,7 +63,7 @@ export function useBackup() {
     setBusy('restore');
     setProgress({ done: 0, total: preview.total });
     try {
-      const r = await restoreIntoEmpty(db, preview.backup, { onProgress: (done, total) => setProgress({ done, total }) });
+      const r = await syncService.withSyncPaused(() => restoreIntoEmpty(db, preview.backup, { onProgress: (done, total) => setProgress({ done, total }) }));
       if (r.ok) setMessage({ kind: 'ok', key: 'backup.restored', values: { count: r.restored } });
       else setMessage({ kind: 'error', key: `backup.error.${r.code}`, values: r.detail ?? {} });
     } finally {

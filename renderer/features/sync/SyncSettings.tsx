@@ -8,6 +8,7 @@ import { getDesk } from '../../app/desk';
 import { loadAccount, loadPassword, syncService, useSync, type SyncAccount } from './syncStore';
 import { testConnection, type TestResult } from './testConnection';
 import { useInbox } from './useInbox';
+import { docLabel, useReasonWords } from './words';
 
 interface Values extends SyncAccount {
   password: string;
@@ -33,12 +34,28 @@ function TestResultAlert({ result }: { result: TestResult }) {
 
 function CouldNotSync() {
   const { t } = useTranslation('sync');
-  const { refused, held } = useInbox();
+  const { refused, held, invalid } = useInbox();
+  const words = useReasonWords();
+  const collection = (c: string) => t(`collections.${c}`, { defaultValue: c });
+  const named = (c: string, json: string, id: string) => {
+    const label = docLabel(c, json);
+    return label ? t('refused.docNamed', { collection: collection(c), label }) : t('refused.doc', { collection: collection(c), id });
+  };
   return (
     <>
       {held.length > 0 && (
         <Alert color="orange" title={t('held.title')} role="alert">
           {t('held.body', { count: held.length })}
+        </Alert>
+      )}
+      {invalid.length > 0 && (
+        <Alert color="orange" title={t('invalid.title')} role="alert">
+          <Text>{t('invalid.body', { count: invalid.length })}</Text>
+          <List spacing="xs" mt="xs" aria-label={t('invalid.title')}>
+            {invalid.map((r) => (
+              <List.Item key={r.id}>{t('invalid.item', { label: named(r.docCollection, r.other, r.docId), reason: words(String(r.fields[0] ?? '')) })}</List.Item>
+            ))}
+          </List>
         </Alert>
       )}
       <Stack gap="xs">
@@ -52,10 +69,10 @@ function CouldNotSync() {
             {refused.map((r) => (
               <List.Item key={r.id}>
                 <Text span fw={700}>
-                  {t('refused.doc', { collection: t(`collections.${r.docCollection}`, { defaultValue: r.docCollection }), id: r.docId })}
+                  {named(r.docCollection, r.kept, r.docId)}
                 </Text>
                 {' — '}
-                {t('refused.reason', { reason: r.other || r.fields.join(', ') })}
+                {t('refused.reason', { reason: words(r.other || r.fields.join(', ')) })}
               </List.Item>
             ))}
           </List>

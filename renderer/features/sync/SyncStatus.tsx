@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Anchor, Group, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSync } from './syncStore';
+import { syncService, useSync } from './syncStore';
 import { useInbox } from './useInbox';
 import { useRelativeTime } from './words';
 
@@ -49,10 +49,24 @@ export default function SyncStatus() {
   const online = status?.online ?? false;
   const first = status?.firstSync ?? null;
   const error = startError ?? (status?.lastError && (status.phase === 'error' || status.phase === 'offline') ? status.lastError.code : null);
-  const phaseText = !status ? t('status.starting') : !online ? t('status.offline') : status.phase === 'syncing' || status.phase === 'starting' ? t('status.syncing') : status.phase === 'paused' ? t('status.paused') : t('status.online');
+  // "Synced" only when the engine says every collection is in step and nothing waits, is refused or held
+  const phaseText = !status
+    ? t('status.starting')
+    : !online
+      ? t('status.offline')
+      : status.phase === 'syncing' || status.phase === 'starting'
+        ? t('status.syncing')
+        : status.phase === 'paused'
+          ? t('status.paused')
+          : status.phase === 'error'
+            ? t('status.error')
+            : status.synced
+              ? t('status.synced')
+              : t('status.online');
+  const heldBack = (status?.held ?? 0) + (status?.invalid ?? 0);
 
   return (
-    <Group role="status" aria-label={t('status.label')} gap="sm" wrap="nowrap" maw={520}>
+    <Group role="status" aria-label={t('status.label')} gap="sm" wrap="nowrap" maw={560}>
       <Stack gap={0} miw={0}>
         <Group gap={6} wrap="nowrap">
           <Text size="sm" fw={700} c={online ? 'teal.9' : 'orange.9'} aria-hidden>
@@ -66,14 +80,37 @@ export default function SyncStatus() {
               {t('status.pending', { count: status.pending })}
             </Text>
           )}
+          {status && status.refused > 0 && (
+            <Anchor component={Link} to="/settings/sync" size="sm" c="red.9">
+              {t('status.refused', { count: status.refused })}
+            </Anchor>
+          )}
+          {status && heldBack > 0 && (
+            <Anchor component={Link} to="/settings/sync" size="sm" c="orange.9">
+              {t('status.held', { count: heldBack })}
+            </Anchor>
+          )}
         </Group>
         {error ? (
           <Text size="xs" c="red.9" truncate="end" title={status?.lastError?.detail}>
             {t(`errors.${error}`)}
           </Text>
+        ) : status?.notice ? (
+          <Group gap={6} wrap="nowrap">
+            <Text size="xs" c="blue.9">
+              {t('status.restored')}
+            </Text>
+            <Anchor component="button" type="button" size="xs" onClick={() => syncService.dismissNotice()}>
+              {t('status.restoredDismiss')}
+            </Anchor>
+          </Group>
         ) : (
           <Text size="xs" c="dimmed">
-            {status?.lastSyncAt ? t('status.lastSync', { when: relative(status.lastSyncAt, now) }) : t('status.never')}
+            {status && !status.synced && status.phase === 'idle'
+              ? t('status.notAll')
+              : status?.lastSyncAt
+                ? t('status.lastSync', { when: relative(status.lastSyncAt, now) })
+                : t('status.never')}
           </Text>
         )}
       </Stack>

@@ -6,7 +6,7 @@
 import { useSyncExternalStore } from 'react';
 import { BehaviorSubject, type Subscription } from 'rxjs';
 import type { Author, DeskDatabase } from '@shared/db';
-import { startSync, type CheckServerReport, type StartSyncOptions, type SyncEngine, type SyncErrorCode, type SyncStatus } from '@shared/sync';
+import { startSync, type CheckServerReport, type StartSyncOptions, type SyncEngine, type SyncErrorCode, type SyncMemory, type SyncStatus } from '@shared/sync';
 import { currentProfile } from '../../app/db';
 import { getDesk } from '../../app/desk';
 
@@ -60,6 +60,21 @@ function tuning(): Pick<StartSyncOptions, 'sliceMs' | 'maxPollMs' | 'retryMs' | 
   }
 }
 
+/** What the sync engine remembers between runs (server identities, unsent changes), per profile. */
+function profileMemory(): SyncMemory {
+  const prefix = `sosedi.sync.${currentProfile()}.mem.`;
+  return {
+    get: (key) => localStorage.getItem(prefix + key),
+    set: (key, value) => {
+      try {
+        localStorage.setItem(prefix + key, value);
+      } catch {
+        // storage full: the engine checks against the server again at the next start
+      }
+    },
+  };
+}
+
 export async function loadPassword(): Promise<string> {
   return (await getDesk().getSecret(passwordKey())) ?? '';
 }
@@ -107,7 +122,7 @@ async function startEngine(account: SyncAccount): Promise<void> {
     return;
   }
   try {
-    const e = await startSync({ db, config: { ...account, password }, author: { ...author }, ...tuning() });
+    const e = await startSync({ db, config: { ...account, password }, author: { ...author }, memory: profileMemory(), ...tuning() });
     engine = e;
     statusSub = e.status$.subscribe((status) => set({ status }));
     set({ running: true, startError: null });
@@ -155,6 +170,22 @@ export const syncService = {
   checkServer(): Promise<CheckServerReport> {
     if (!engine) return Promise.reject(Object.assign(new Error('sync is not running'), { code: 'unreachable' }));
     return engine.checkServer();
+  },
+  /**
+   * Runs a local operation that may be undone on failure (restore, import) with sync paused, so that nothing
+   * written and taken back in between reaches the server; sync resumes afterwards whatever the outcome.
+   */
+  async withSyncPaused<T>(fn: () => Promise<T>): Promise<T> {
+    const e = engine;
+    if (e) await e.pause();
+    try {
+      return await fn();
+    } finally {
+      if (e && engine === e) await e.resume();
+    }
+  },
+  dismissNotice(): void {
+    engine?.dismissNotice();
   },
   /** Local changes not yet on the server (0 when sync is off). */
   pending(): number {

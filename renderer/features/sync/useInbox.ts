@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import dayjs from 'dayjs';
 import { SETTINGS_ID, type BookingDoc, type ConflictDoc, type ItemDoc, type LoanDoc, type RoomDoc, type SettingsDoc } from '@shared/db';
+import { INVALID_PREFIX } from '@shared/sync/engine';
 import { bookingClashes, loanClashes, type BookingClash, type LoanClash } from '@shared/sync/clashes';
 import { useLiveQuery } from '../../app/db';
 
@@ -13,7 +14,10 @@ export interface Inbox {
   loanClashes: LoanClash[];
   /** Documents the server refused ("could not sync") and documents from a newer app version. */
   refused: ConflictDoc[];
+  /** Documents from a newer app version (held back, kept). */
   held: ConflictDoc[];
+  /** Documents on the server that break the schema (held back, kept). */
+  invalid: ConflictDoc[];
   count: number;
   loading: boolean;
 }
@@ -48,7 +52,8 @@ export function useInbox(): Inbox {
       bookingClashes: bClashes,
       loanClashes: lClashes,
       refused: all.filter((c) => c.kind === 'refused'),
-      held: all.filter((c) => c.kind === 'newer-version'),
+      held: all.filter((c) => c.kind === 'newer-version' && !String(c.fields[0] ?? '').startsWith(INVALID_PREFIX)),
+      invalid: all.filter((c) => c.kind === 'newer-version' && String(c.fields[0] ?? '').startsWith(INVALID_PREFIX)),
       count: inbox.length + bClashes.length + lClashes.length,
       loading: open.loading || bookings.loading,
     };
