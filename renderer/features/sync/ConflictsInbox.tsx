@@ -10,6 +10,7 @@ import { deskId, useAuthor, useDb, useLiveQuery } from '../../app/db';
 import { useFormat } from '../../app/format';
 import { useRooms } from '../settings/hooks';
 import { useInbox } from './useInbox';
+import { UpdateAction } from '../../app/UpdateBanner';
 
 type Json = Record<string, unknown>;
 const collectionsOf = (db: DeskDatabase) => db.collections as unknown as Record<string, RxCollection<any> | undefined>;
@@ -308,6 +309,7 @@ export default function ConflictsInbox() {
       {inbox.held.length > 0 && (
         <Alert color="orange" title={t('held.title')}>
           {t('held.body', { count: inbox.held.length })}
+          <UpdateAction />
         </Alert>
       )}
       {inbox.conflicts.map((c) => (

@@ -8,6 +8,7 @@ import { getDesk } from '../../app/desk';
 import { loadAccount, loadPassword, syncService, useSync, type SyncAccount } from './syncStore';
 import { testConnection, type TestResult } from './testConnection';
 import { useInbox } from './useInbox';
+import { UpdateAction } from '../../app/UpdateBanner';
 
 interface Values extends SyncAccount {
   password: string;
@@ -39,6 +40,7 @@ function CouldNotSync() {
       {held.length > 0 && (
         <Alert color="orange" title={t('held.title')} role="alert">
           {t('held.body', { count: held.length })}
+          <UpdateAction />
         </Alert>
       )}
       <Stack gap="xs">
