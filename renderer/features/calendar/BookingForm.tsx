@@ -10,6 +10,7 @@ import {
 } from '@shared/bookings';
 import { BOOKING_CATEGORIES, WEEKDAYS, type RoomDoc, type SeriesDoc, type SettingsDoc, type Weekday } from '@shared/db';
 import { useFormat } from '../../app/format';
+import { notifyWriteFailed } from '../../app/writeFailure';
 import { useBookingActions, type CheckResult } from './hooks/useBookingActions';
 import { useCatalogue, useDirectory } from './hooks/useCalendarData';
 import { EquipmentFields } from './EquipmentFields';
@@ -128,6 +129,8 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
       setSeriesClashes(result.seriesClashes ?? []);
       setEquipmentProblems(result.equipment ?? []);
       if (result.clashes.length) setLive((old) => ({ errors: result.errors, warnings: old?.warnings ?? [], clashes: result.clashes }));
+    } catch (error) {
+      notifyWriteFailed(error); // the form stays open with everything typed
     } finally {
       setBusy(false);
     }
