@@ -1,0 +1,133 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { StaticServer, copyBuild, makeNextBuild } from './staticServer';
+
+/**
+ * Browser mode as an offline-first app, against the production build served by a server of the spec's own which is
+ * really stopped (its process killed, the port closed), not only `setOffline` (which a service worker does not obey
+ * the same way).
+ */
+const WEB_DIR = process.env.SOSEDI_WEB_DIR ?? 'out/web';
+
+// The other specs block service workers (playwright.config.ts); these are about them.
+test.use({ serviceWorkers: 'allow' });
+
+/** The sections, as the navigation names them in English, and the heading each page shows when it opened. */
+const SECTIONS: [nav: string, heading: RegExp][] = [
+  ['Today', /^Today, /],
+  ['Calendar', /^Calendar$/],
+  ['Loans', /^Lending$/],
+  ['Visitors', /^Visitors$/],
+  ['People & groups', /^People and groups$/],
+  ['Posters', /^Weekly poster$/],
+  ['Reports', /^Reports$/],
+  ['Settings', /^Settings$/],
+];
+
+async function openDesk(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+}
+
+/** The service worker has stored the build and serves this page (clientsClaim: already on the first visit). */
+async function waitUntilStored(page: Page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+}
+
+async function openEverySection(page: Page) {
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  for (const [name, heading] of SECTIONS) {
+    await nav.getByRole('link', { name: new RegExp(`^${name.replace('&', '\\&')}`) }).click();
+    await expect(page.locator('#main').getByRole('heading', { name: heading }).first(), `${name} opens`).toBeVisible();
+    await expect(page.getByText('This section did not open')).toHaveCount(0);
+  }
+}
+
+async function addRoom(page: Page, url: string, name: string) {
+  await page.goto(`${url}?lang=en#/settings/rooms`);
+  await page.getByRole('button', { name: 'Add a room' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('table').getByText(name, { exact: true })).toBeVisible();
+}
+
+test('with the server gone the desk reloads, every section opens and a room added offline is kept', async ({ app, page }) => {
+  void app; // the fixture fails the test on any uncaught error in the page
+  const server = new StaticServer(WEB_DIR);
+  await server.start();
+  try {
+    // First visit, online: the service worker stores the whole build.
+    await openDesk(page, `${server.url}?lang=en`);
+    await waitUntilStored(page);
+
+    await server.stop();
+    expect(await server.isDown(), 'the static server is really gone').toBe(true);
+
+    // The measured failure: a section never opened before, with the server gone, in the same page.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /^Calendar/ }).click();
+    await expect(page.locator('#main').getByRole('heading', { name: /^Calendar$/ })).toBeVisible();
+
+    // A reload with no server opens the desk, and every section opens.
+    await page.reload();
+    await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+    await openEverySection(page);
+
+    // Work goes on offline: a room added now is kept.
+    await addRoom(page, server.url, 'Offline hall');
+    await page.reload();
+    await expect(page.getByRole('table').getByText('Offline hall', { exact: true })).toBeVisible();
+
+    // The server comes back on the same address: after a reload the room is still there.
+    await server.start();
+    expect(await server.isDown()).toBe(false);
+    await page.reload();
+    await expect(page.getByRole('table').getByText('Offline hall', { exact: true })).toBeVisible();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a new build waits for the volunteer: the banner shows and the open form keeps what was typed until they agree', async ({ app, page }) => {
+  void app;
+  const a = copyBuild(WEB_DIR);
+  const b = copyBuild(WEB_DIR);
+  makeNextBuild(b.dir, 'build-b');
+  const server = new StaticServer(a.dir);
+  await server.start();
+  try {
+    await openDesk(page, `${server.url}?lang=en#/settings/rooms`);
+    await waitUntilStored(page);
+    await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+
+    // The volunteer is mid-form.
+    await page.getByRole('button', { name: 'Add a room' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name').fill('Half-typed kitchen');
+
+    // Build B is deployed on the same address; the desk learns of it (the network "comes back").
+    await server.stop();
+    await server.start(b.dir);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+
+    const banner = page.getByRole('region', { name: 'App update' });
+    await expect(banner.getByText('A new version of the app is ready.')).toBeVisible({ timeout: 60_000 });
+    // Nothing was swapped in under the volunteer: the same page, the form open, the text as typed.
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    await expect(dialog.getByLabel('Name')).toHaveValue('Half-typed kitchen');
+    await expect(page.locator('meta[name="sosedi-build"]')).toHaveCount(0);
+
+    // The volunteer saves, then agrees: the page reloads into build B.
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await banner.getByRole('button', { name: 'Reload and update' }).click();
+    await expect(page.locator('meta[name="sosedi-build"]')).toHaveAttribute('content', 'build-b');
+    await expect(page.getByRole('table').getByText('Half-typed kitchen', { exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'App update' })).toHaveCount(0);
+  } finally {
+    await server.stop();
+    a.remove();
+    b.remove();
+  }
+});
