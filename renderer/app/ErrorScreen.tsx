@@ -2,7 +2,7 @@ import { Component, useMemo, useState, type ErrorInfo, type ReactNode } from 're
 import { useNavigate, useRouteError } from 'react-router';
 import { Alert, Button, Container, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { errorDetails, isChunkLoadError } from './errorDetails';
+import { errorDetails, isChunkLoadError, isNotFound } from './errorDetails';
 
 interface Props {
   error: unknown;
@@ -34,6 +34,7 @@ export function ErrorScreen({ error, scope, onToday }: Props) {
         {t(scope === 'app' ? 'failure.appTitle' : 'failure.sectionTitle')}
       </Title>
       {isChunkLoadError(error) && <Text size="lg">{t('failure.chunk')}</Text>}
+      {isNotFound(error) && <Text size="lg">{t('failure.notFound')}</Text>}
       <Text size="lg">{t('failure.body')}</Text>
       <Group>
         <Button size="md" onClick={() => window.location.reload()}>

@@ -1,12 +1,21 @@
 /** Messages browsers give when a lazily loaded piece of the app (a section's JS or CSS) cannot be fetched. */
 const CHUNK_FAILURE = /dynamically imported module|Importing a module script failed|Unable to preload CSS|Failed to fetch|ChunkLoadError|error loading dynamically imported module/i;
 
+/** An address that is no section (React Router's 404 for a route that does not exist). */
+export function isNotFound(error: unknown): boolean {
+  return !!error && typeof error === 'object' && 'status' in error && (error as { status: unknown }).status === 404;
+}
+
 export function isChunkLoadError(error: unknown): boolean {
   return error instanceof Error && CHUNK_FAILURE.test(error.message);
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}\n${(error.stack ?? '').split('\n').slice(0, 12).join('\n')}`;
+  if (error instanceof Error) {
+    const head = `${error.name}: ${error.message}`;
+    const stack = (error.stack ?? '').split('\n').slice(0, 12).join('\n');
+    return stack.startsWith(head) ? stack : `${head}\n${stack}`.trim(); // V8's stack starts with the message already
+  }
   // React Router's ErrorResponse (a loader's thrown Response) and anything else thrown.
   if (error && typeof error === 'object' && 'status' in error) {
     const e = error as { status: unknown; statusText?: unknown; data?: unknown };

@@ -27,6 +27,7 @@ export function notifyWriteFailed(error: unknown, kind: 'form' | 'action' = 'for
     message: i18n.t(kind === 'form' ? 'write.failed' : 'write.failedAction', { reason, interpolation: { escapeValue: false } }),
     autoClose: false,
     withCloseButton: true,
+    closeButtonProps: { 'aria-label': i18n.t('write.close') },
   });
 }
 
