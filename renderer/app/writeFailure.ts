@@ -19,16 +19,25 @@ export function writeFailureReason(error: unknown): string {
  * in the form, which the caller keeps open; `action`: a one-click action (return, sign out…) that can be repeated.
  */
 export function notifyWriteFailed(error: unknown, kind: 'form' | 'action' = 'form'): void {
-  console.error('write failed', error);
-  const reason = writeFailureReason(error);
+  const { title, message } = writeFailureMessage(error, kind);
   notifications.show({
     color: 'red',
-    title: i18n.t('write.title'),
-    message: i18n.t(kind === 'form' ? 'write.failed' : 'write.failedAction', { reason, interpolation: { escapeValue: false } }),
+    title,
+    message,
     autoClose: false,
     withCloseButton: true,
     closeButtonProps: { 'aria-label': i18n.t('write.close') },
   });
+}
+
+/** The title and sentence for a failed write (also logged for the coordinator's details). */
+export function writeFailureMessage(error: unknown, kind: 'form' | 'action' = 'form'): { title: string; message: string } {
+  console.error('write failed', error);
+  const reason = writeFailureReason(error);
+  return {
+    title: i18n.t('write.title'),
+    message: i18n.t(kind === 'form' ? 'write.failed' : 'write.failedAction', { reason, interpolation: { escapeValue: false } }),
+  };
 }
 
 export type Attempt<T> = { ok: true; value: T } | { ok: false };
