@@ -61,6 +61,14 @@ test('with the server gone the desk reloads, every section opens and a room adde
     // First visit, online: the service worker stores the whole build.
     await openDesk(page, `${server.url}?lang=en`);
     await waitUntilStored(page);
+    // The manifest, icons and service worker make it installable (what Chromium checks before offering "Install").
+    const cdp = await page.context().newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    // Playwright's contexts are incognito, where Chromium never installs; nothing else may stand in the way.
+    expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
+    const manifest = (await cdp.send('Page.getAppManifest')) as { errors: unknown[]; data?: string };
+    expect(manifest.errors).toEqual([]);
+    expect(JSON.parse(manifest.data ?? '{}')).toMatchObject({ name: 'Соседский центр · Sosedi Desk', display: 'standalone' });
 
     await server.stop();
     expect(await server.isDown(), 'the static server is really gone').toBe(true);
