@@ -47,7 +47,7 @@ export function UpdateBanner() {
 export function UpdateAction() {
   const { t } = useTranslation();
   const { supported, ready } = useUpdateState();
-  const [checked, setChecked] = useState(false);
+  const [found, setFound] = useState<boolean | null>(null);
   if (!supported) return null;
   if (ready)
     return (
@@ -61,13 +61,13 @@ export function UpdateAction() {
         variant="light"
         onClick={() => {
           void checkForUpdate()
-            .catch(() => undefined) // offline: the server cannot be asked now
-            .finally(() => setChecked(true));
+            .catch(() => false) // offline: the server cannot be asked now
+            .then(setFound);
         }}
       >
         {t('update.check')}
       </Button>
-      {checked && !ready && <Text size="sm">{t('update.checking')}</Text>}
+      {found === false && <Text size="sm">{t('update.checking')}</Text>}
     </Stack>
   );
 }

@@ -65,9 +65,15 @@ export async function registerServiceWorker(): Promise<void> {
   }
 }
 
-/** Asks the server for a new version now (Settings → Sync offers it where the server sent newer documents). */
-export async function checkForUpdate(): Promise<void> {
-  await workbox?.update();
+/**
+ * Asks the server for a new version now (Settings → Sync offers it where the server sent newer documents).
+ * True when one was found: it is being stored or already waits (the banner follows once it is stored).
+ */
+export async function checkForUpdate(): Promise<boolean> {
+  if (!workbox) return false;
+  await workbox.update();
+  const registration = await navigator.serviceWorker.getRegistration();
+  return !!(registration?.installing || registration?.waiting);
 }
 
 /** The volunteer agreed: the waiting version takes over and the page reloads with it. */

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { buildBackup, serializeBackup } from '../../shared/backup/format';
 import { StaticServer, copyBuild, makeNextBuild } from './staticServer';
 
 /**
@@ -133,6 +134,53 @@ test('a new build waits for the volunteer: the banner shows and the open form ke
     await expect(page.locator('meta[name="sosedi-build"]')).toHaveAttribute('content', 'build-b');
     await expect(page.getByRole('table').getByText('Half-typed kitchen', { exact: true })).toBeVisible();
     await expect(page.getByRole('region', { name: 'App update' })).toHaveCount(0);
+  } finally {
+    await server.stop();
+    a.remove();
+    b.remove();
+  }
+});
+
+test('"documents from a newer version" (sync) offers the same update: ask the server, then reload into the new build', async ({ app, page }) => {
+  void app;
+  const a = copyBuild(WEB_DIR);
+  const b = copyBuild(WEB_DIR);
+  makeNextBuild(b.dir, 'build-b');
+  const server = new StaticServer(a.dir);
+  await server.start();
+  try {
+    // A document the sync kept because this version cannot read it (brought in by a restore, as the sync would).
+    const stamp = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: { desk: 'e2e', volunteer: '' } };
+    const held = { ...stamp, id: 'nv-1', kind: 'newer-version', docCollection: 'bookings', docId: 'from-v2', fields: [], kept: '', other: '{"id":"from-v2"}', status: 'open', resolution: '' };
+    const backup = serializeBackup(buildBackup({ conflicts: [held] } as never, { appVersion: 'e2e', createdAt: new Date().toISOString() }));
+    await openDesk(page, `${server.url}?lang=en#/settings/data`);
+    await waitUntilStored(page);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose a backup file…' }).click();
+    await (await chooser).setFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup, 'utf8') });
+    await page.getByRole('button', { name: 'Restore 1 records' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Restored 1 records' })).toBeVisible();
+
+    await page.getByRole('tab', { name: 'Sync' }).click();
+    const message = page.getByRole('alert').filter({ hasText: 'A newer app version is needed' });
+    await expect(message).toContainText('1 document came from a newer version of the app');
+    // No new version known yet: the message offers to ask the server.
+    await expect(message.getByRole('button', { name: 'Reload and update' })).toHaveCount(0);
+    await message.getByRole('button', { name: 'Check for a new version' }).click();
+    await expect(message).toContainText('No new version yet');
+    await server.stop();
+    await server.start(b.dir);
+    await message.getByRole('button', { name: 'Check for a new version' }).click();
+    // The new build is found and waits; the message now offers to apply it, like the banner.
+    const banner = page.getByRole('region', { name: 'App update' });
+    await expect(banner).toBeVisible({ timeout: 60_000 });
+    await expect(message).not.toContainText('No new version yet');
+    await expect(page.locator('meta[name="sosedi-build"]')).toHaveCount(0);
+    // "Later" hides the banner; the message still offers the update.
+    await banner.getByRole('button', { name: 'Later' }).click();
+    await expect(banner).toHaveCount(0);
+    await message.getByRole('button', { name: 'Reload and update' }).click();
+    await expect(page.locator('meta[name="sosedi-build"]')).toHaveAttribute('content', 'build-b');
   } finally {
     await server.stop();
     a.remove();
