@@ -43,7 +43,10 @@ async function expectToldNotSaved(scope: Page | Locator, shot = '') {
   const page = 'page' in scope ? scope.page() : scope;
   const told = scope.getByRole('alert').filter({ hasText: 'Not saved' }).filter({ hasText: 'this computer has run out of space' });
   await expect(told.first()).toBeVisible();
-  if (shot) await page.screenshot({ path: test.info().outputPath(`${shot}.png`) });
+  if (shot) {
+    await page.waitForTimeout(400); // the notification's slide-in, for a still picture only
+    await page.screenshot({ path: test.info().outputPath(`${shot}.png`) });
+  }
   // A notification stays until closed (close them, so the next path starts with none).
   for (const close of await page.getByRole('button', { name: 'Close the message' }).all()) await close.click();
   if (scope === page) await expect(told).toHaveCount(0);
@@ -140,7 +143,7 @@ test('every write path says a failed write in words and keeps what was typed; th
   await lend.getByLabel('Quantity: Chairs').fill('5');
   await storageFails(page, true);
   await lend.getByRole('button', { name: 'Lend', exact: true }).click();
-  await expectToldNotSaved(page);
+  await expectToldNotSaved(page, 'write-failed-loan');
   await expectKept(lend.getByLabel('Borrower (name)'), 'Ivan Sokolov');
   await expectKept(lend.getByLabel('Quantity: Chairs'), '5');
   await storageFails(page, false);
