@@ -11,6 +11,7 @@ import { useFormat } from '../../app/format';
 import { useRooms } from '../settings/hooks';
 import { useInbox } from './useInbox';
 import { UpdateAction } from '../../app/UpdateBanner';
+import { attemptWrite } from '../../app/writeFailure';
 
 type Json = Record<string, unknown>;
 const collectionsOf = (db: DeskDatabase) => db.collections as unknown as Record<string, RxCollection<any> | undefined>;
@@ -82,7 +83,7 @@ function ConflictCard({ conflict }: { conflict: ConflictDoc }) {
   const act = async (resolution: string, patch: Json | 'delete' | null) => {
     setBusy(true);
     try {
-      await resolveConflict(db, author, conflict, resolution, patch);
+      await attemptWrite(() => resolveConflict(db, author, conflict, resolution, patch), 'action'); // a failure is said in words
     } finally {
       setBusy(false);
     }
@@ -255,7 +256,7 @@ function BookingClashCard({ clash }: { clash: BookingClash }) {
           </List>
         )}
         <Group>
-          <Button onClick={() => void dismissClash(db, author, clash.key, 'bookings')}>{t('clash.resolved')}</Button>
+          <Button onClick={() => void attemptWrite(() => dismissClash(db, author, clash.key, 'bookings'), 'action')}>{t('clash.resolved')}</Button>
         </Group>
       </Stack>
     </Card>
@@ -291,7 +292,7 @@ function LoanClashCard({ clash }: { clash: LoanClash }) {
           <Button variant="default" onClick={() => void navigate('/loans')}>
             {t('clash.openLoans')}
           </Button>
-          <Button onClick={() => void dismissClash(db, author, clash.key, 'loans')}>{t('clash.resolved')}</Button>
+          <Button onClick={() => void attemptWrite(() => dismissClash(db, author, clash.key, 'loans'), 'action')}>{t('clash.resolved')}</Button>
         </Group>
       </Stack>
     </Card>
