@@ -26,6 +26,9 @@ export default defineConfig({
     viewport: { width: 1366, height: 900 },
     trace: 'off',
     screenshot: 'only-on-failure',
+    // Browser mode registers a service worker (it makes the desk work offline). Specs that are not about it run
+    // without one, so page.route() sees every request; offline.spec.ts allows it and tests it.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],

@@ -16,6 +16,8 @@ export const sharedViteConfig: UserConfig = {
   },
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
+    /** true only in the browser-mode build (vite.web.config.ts): it registers the service worker. */
+    __BROWSER_BUILD__: 'false',
   },
   build: {
     target: 'es2022',

@@ -11,17 +11,33 @@ import { SECTIONS } from './sections';
 import { theme } from './theme';
 import { i18n } from './i18n';
 import { AppServices } from './AppServices';
+import { AppErrorBoundary, RouteError } from './ErrorScreen';
+import { UpdateBanner } from './UpdateBanner';
 
 const ConflictsInbox = lazy(() => import('../features/sync/ConflictsInbox'));
 
 // Hash routing: works from the app:// scheme in Electron and from any static server in browser mode.
+// Every section has its own error boundary (the navigation stays usable around it); the layout route has one for
+// the rest. A section whose code cannot be loaded shows the same page. Never React Router's developer page.
+const sectionError = <RouteError scope="section" />;
 const router = createHashRouter([
   {
     path: '/',
     element: <Layout />,
+    errorElement: <RouteError scope="app" />,
     children: [
-      ...SECTIONS.map((s) => (s.path === '/' ? { index: true, element: <s.Page /> } : { path: `${s.path.slice(1)}/*`, element: <s.Page /> })),
-      { path: 'conflicts', element: <ConflictsInbox /> },
+      ...SECTIONS.map((s) =>
+        s.path === '/' ? { index: true, element: <s.Page />, errorElement: sectionError } : { path: `${s.path.slice(1)}/*`, element: <s.Page />, errorElement: sectionError },
+      ),
+      { path: 'conflicts', element: <ConflictsInbox />, errorElement: sectionError },
+      // An address that is no section (an old bookmark): the section error page with "go to Today".
+      {
+        path: '*',
+        loader: () => {
+          throw new Response(null, { status: 404, statusText: 'Not Found' });
+        },
+        errorElement: sectionError,
+      },
     ],
   },
 ]);
@@ -31,8 +47,10 @@ function Providers({ db }: { db: DeskDatabase }) {
   return (
     <DatesProvider settings={{ locale: current.language === 'en' ? 'en-gb' : 'ru', firstDayOfWeek: 1 }}>
       <DbProvider db={db}>
-        <AppServices />
-        <RouterProvider router={router} />
+        <AppErrorBoundary>
+          <AppServices />
+          <RouterProvider router={router} />
+        </AppErrorBoundary>
       </DbProvider>
     </DatesProvider>
   );
@@ -43,6 +61,7 @@ export function App({ db }: { db: DeskDatabase }) {
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme}>
         <Notifications position="top-right" />
+        <UpdateBanner />
         <Providers db={db} />
       </MantineProvider>
     </I18nextProvider>

@@ -10,6 +10,7 @@ import {
 } from '@shared/bookings';
 import { BOOKING_CATEGORIES, WEEKDAYS, type RoomDoc, type SeriesDoc, type SettingsDoc, type Weekday } from '@shared/db';
 import { useFormat } from '../../app/format';
+import { writeFailureMessage } from '../../app/writeFailure';
 import { useBookingActions, type CheckResult } from './hooks/useBookingActions';
 import { useCatalogue, useDirectory } from './hooks/useCalendarData';
 import { EquipmentFields } from './EquipmentFields';
@@ -67,6 +68,7 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
   const [seriesClashes, setSeriesClashes] = useState<SeriesClash[]>([]);
   const [equipmentProblems, setEquipmentProblems] = useState<EquipmentProblem[]>([]);
   const [busy, setBusy] = useState(false);
+  const [writeFailure, setWriteFailure] = useState<{ title: string; message: string } | null>(null);
 
   const room = rooms.find((r) => r.id === f.roomId);
   const set = <K extends keyof BookingFields>(key: K, value: BookingFields[K]) => setF((old) => ({ ...old, [key]: value }));
@@ -98,6 +100,7 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
     e.preventDefault();
     setSubmitErrors([]);
     setEquipmentProblems([]);
+    setWriteFailure(null);
     const errors: string[] = [];
     const price = quote ? settlePrice(quote, override ? { amount: Number(overrideAmount), reason: overrideReason } : null) : null;
     if (price && !price.ok) errors.push(price.code);
@@ -128,6 +131,8 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
       setSeriesClashes(result.seriesClashes ?? []);
       setEquipmentProblems(result.equipment ?? []);
       if (result.clashes.length) setLive((old) => ({ errors: result.errors, warnings: old?.warnings ?? [], clashes: result.clashes }));
+    } catch (error) {
+      setWriteFailure(writeFailureMessage(error)); // said next to Save; the form stays open with everything typed
     } finally {
       setBusy(false);
     }
@@ -316,7 +321,7 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
               </List>
             </Alert>
           )}
-          {live && !live.clashes.length && !live.errors.length && (
+          {live && !live.clashes.length && !live.errors.length && !writeFailure && (
             <Text c="green.9" aria-live="polite">
               {t('form.free')}
             </Text>
@@ -324,6 +329,11 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
           {submitErrors.filter((c) => c.startsWith('booking.')).length > 0 && (
             <Alert color="red" role="alert">
               {submitErrors.map((c) => errorText(c)).join(' ')}
+            </Alert>
+          )}
+          {writeFailure && (
+            <Alert color="red" role="alert" title={writeFailure.title}>
+              {writeFailure.message}
             </Alert>
           )}
           <Group justify="flex-end">

@@ -6,6 +6,7 @@ import { notifications } from '@mantine/notifications';
 import type { Occurrence } from '@shared/bookings';
 import type { RoomDoc } from '@shared/db';
 import { useFormat } from '../../app/format';
+import { attemptWrite } from '../../app/writeFailure';
 import { useBookingActions } from './hooks/useBookingActions';
 import { useCatalogue } from './hooks/useCalendarData';
 import { CATEGORY_COLOURS, useBookingWords } from './words';
@@ -99,7 +100,9 @@ function CancelDialog({ occurrence, onDone, onBack }: { occurrence: Occurrence; 
         onSubmit={(e) => {
           e.preventDefault();
           setBusy(true);
-          void actions.cancel(occurrence, scope, reason.trim()).then(() => {
+          void attemptWrite(() => actions.cancel(occurrence, scope, reason.trim())).then((r) => {
+            setBusy(false);
+            if (!r.ok) return; // said in words; the dialog stays open with the reason typed
             notifications.show({ message: t('cancelDialog.done'), color: 'green' });
             onDone();
           });

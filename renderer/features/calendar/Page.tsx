@@ -14,6 +14,7 @@ import {
 } from '@shared/bookings';
 import { BOOKING_CATEGORIES, type BookingCategory, type RoomDoc } from '@shared/db';
 import { getDesk } from '../../app/desk';
+import { attemptWrite } from '../../app/writeFailure';
 import { useFormat } from '../../app/format';
 import { useCentre, useRooms } from '../settings/hooks';
 import { BookingForm } from './BookingForm';
@@ -178,12 +179,18 @@ export default function Page() {
       const o = event.occurrence;
       const column = typeof resourceId === 'string' ? columns.find((c) => c.id === resourceId) : undefined;
       const sameRoom = !column || column.roomId === o.roomId;
-      const result = await actions.move(o, {
-        start: fromJsDate(new Date(start)),
-        end: fromJsDate(new Date(end)),
-        roomId: column?.roomId ?? o.roomId,
-        sections: sameRoom && (!column || !column.section || o.sections.includes(column.section) || !o.sections.length) ? o.sections : column?.section ? [column.section] : [],
-      });
+      const attempt = await attemptWrite(
+        () =>
+          actions.move(o, {
+            start: fromJsDate(new Date(start)),
+            end: fromJsDate(new Date(end)),
+            roomId: column?.roomId ?? o.roomId,
+            sections: sameRoom && (!column || !column.section || o.sections.includes(column.section) || !o.sections.length) ? o.sections : column?.section ? [column.section] : [],
+          }),
+        'action',
+      );
+      if (!attempt.ok) return; // said in words; the booking stays where it was
+      const result = attempt.value;
       if (result.ok) notifications.show({ message: t('moved'), color: 'green' });
       else
         notifications.show({

@@ -8,6 +8,7 @@ import { useLoanActions } from './hooks';
 import { ImportModal } from './ImportModal';
 import { ItemForm } from './ItemForm';
 import { EmptyNote, HeadRow } from './Table';
+import { attemptWrite } from '../../app/writeFailure';
 
 /** The catalogue: items with shelf counts, add/edit/archive, CSV import and label sheets. */
 export function CatalogueTab({ items, loans, onHistory }: { items: ItemDoc[]; loans: LoanDoc[]; onHistory: (itemId: string) => void }) {
@@ -117,7 +118,7 @@ export function CatalogueTab({ items, loans, onHistory }: { items: ItemDoc[]; lo
                       variant="subtle"
                       color={item.archived ? 'desk' : 'red'}
                       aria-label={t(item.archived ? 'catalogue.restoreNamed' : 'catalogue.archiveNamed', { name: item.name })}
-                      onClick={() => void setArchived(item.id, !item.archived)}
+                      onClick={() => void attemptWrite(() => setArchived(item.id, !item.archived), 'action')}
                     >
                       {t(item.archived ? 'catalogue.restore' : 'catalogue.archive')}
                     </Button>

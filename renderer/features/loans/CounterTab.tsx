@@ -20,6 +20,7 @@ import { HeadRow } from './Table';
 import { LoanDate, LoanDateTime } from './DateFields';
 import { useLoanActions, useNow } from './hooks';
 import { useLoanMessages } from './messages';
+import { attemptWrite } from '../../app/writeFailure';
 
 export type CounterMode = 'lend' | 'return';
 export interface CounterApi {
@@ -154,13 +155,17 @@ export function CounterTab({ items, loans, register }: { items: ItemDoc[]; loans
 
   const lend = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await actions.checkout({
-      borrower,
-      deposit,
-      dueAt,
-      ...(backdated && outAt ? { outAt } : {}),
-      lines: cart.map((l) => ({ code: byId.get(l.itemId)?.code ?? l.itemId, quantity: l.quantity })),
-    });
+    const attempt = await attemptWrite(() =>
+      actions.checkout({
+        borrower,
+        deposit,
+        dueAt,
+        ...(backdated && outAt ? { outAt } : {}),
+        lines: cart.map((l) => ({ code: byId.get(l.itemId)?.code ?? l.itemId, quantity: l.quantity })),
+      }),
+    );
+    if (!attempt.ok) return; // said in words; the cart and the borrower stay as typed
+    const r = attempt.value;
     if (!r.ok) {
       setFormErrors(r.errors);
       setLineErrors(r.lineErrors ?? []);
@@ -176,10 +181,14 @@ export function CounterTab({ items, loans, register }: { items: ItemDoc[]; loans
   const takeBack = async (e: FormEvent) => {
     e.preventDefault();
     if (!returnLoan) return;
-    const r = await actions.returnItems(returnLoan.id, {
-      depositReturned: depositBack,
-      lines: Object.entries(returnQty).map(([itemId, quantity]) => ({ itemId, quantity: quantity === '' ? 0 : quantity, condition: returnNote[itemId] ?? '' })),
-    });
+    const attempt = await attemptWrite(() =>
+      actions.returnItems(returnLoan.id, {
+        depositReturned: depositBack,
+        lines: Object.entries(returnQty).map(([itemId, quantity]) => ({ itemId, quantity: quantity === '' ? 0 : quantity, condition: returnNote[itemId] ?? '' })),
+      }),
+    );
+    if (!attempt.ok) return; // said in words; the quantities and notes stay as typed
+    const r = attempt.value;
     if (!r.ok) {
       setReturnErrors([...r.errors, ...(r.lineErrors ?? []).flat()].map(msg.error));
       return;

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { getDesk } from '../../app/desk';
 import { guessMapping, importItems, ITEM_FIELDS, parseCsv, type ColumnMapping, type ImportError, type ItemDoc } from './domain';
 import { useLoanActions } from './hooks';
+import { attemptWrite } from '../../app/writeFailure';
 
 const PREVIEW_ROWS = 8;
 
@@ -33,7 +34,9 @@ export function ImportModal({ items, onClose }: { items: ItemDoc[]; onClose: () 
     if (!parsed) return;
     const r = importItems(parsed.rows, mapping, items.map((i) => i.code));
     if (!r.ok) return setErrors(r.errors);
-    if (!(await actions.importItems(r.items))) return setErrors([{ row: 0, field: '', code: 'import.parse' }]);
+    const attempt = await attemptWrite(() => actions.importItems(r.items));
+    if (!attempt.ok) return; // a storage error, said in words; nothing went in and the file stays loaded
+    if (!attempt.value) return setErrors([{ row: 0, field: '', code: 'import.parse' }]);
     notifications.show({ color: 'green', message: t('import.done', { n: r.items.length }) });
     onClose();
   };

@@ -3,6 +3,7 @@ import { Button, Group, Modal, SegmentedControl, Stack, Text, TextInput, Textare
 import { useTranslation } from 'react-i18next';
 import type { ItemDoc, ItemInput } from './domain';
 import { useLoanActions } from './hooks';
+import { attemptWrite } from '../../app/writeFailure';
 
 export function inputOf(item?: ItemDoc): ItemInput {
   return {
@@ -36,7 +37,9 @@ export function ItemForm({ item, onClose }: { item: ItemDoc | undefined; onClose
   });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await saveItem(v, item?.id);
+    const attempt = await attemptWrite(() => saveItem(v, item?.id));
+    if (!attempt.ok) return; // said in words; the form stays open as typed
+    const r = attempt.value;
     if (!r.ok) return setErrors(r.errors);
     onClose();
   };

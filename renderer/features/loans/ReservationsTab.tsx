@@ -12,6 +12,7 @@ import { useLoanActions, useNow, type ActionResult } from './hooks';
 import { useLoanMessages } from './messages';
 import { itemsSummary } from './OnLoanTab';
 import { LoanDateTime } from './DateFields';
+import { attemptWrite } from '../../app/writeFailure';
 
 interface FormLine {
   itemId: string;
@@ -58,7 +59,9 @@ export function ReservationsTab({ items, loans }: { items: ItemDoc[]; loans: Loa
     e.preventDefault();
     // Blank lines are left out; the errors of the others are shown next to the line they belong to.
     const filled = lines.map((l, i) => ({ ...l, i })).filter((l) => l.itemId);
-    const r = await actions.reserve({ borrower, from, to, lines: filled.map(({ itemId, quantity }) => ({ itemId, quantity })) });
+    const attempt = await attemptWrite(() => actions.reserve({ borrower, from, to, lines: filled.map(({ itemId, quantity }) => ({ itemId, quantity })) }));
+    if (!attempt.ok) return; // said in words; the form stays as typed
+    const r = attempt.value;
     if (r.ok) {
       report(r, t('reservations.done'));
       setBorrower(NO_BORROWER);
@@ -68,7 +71,12 @@ export function ReservationsTab({ items, loans }: { items: ItemDoc[]; loans: Loa
     setErrors(r.errors.map(msg.error));
     setLineErrors(lines.map((_, i) => (r.lineErrors?.[filled.findIndex((l) => l.i === i)] ?? []).map(msg.error)));
   };
-  const fromBooking = async (b: BookingDoc) => report(await actions.reserveFromBooking(b.id), t('reservations.done'));
+  /** A one-click action: a failed write is said in words (attemptWrite) and can simply be repeated. */
+  const act = async (write: () => Promise<ActionResult>, done: string) => {
+    const attempt = await attemptWrite(write, 'action');
+    return attempt.ok && report(attempt.value, done);
+  };
+  const fromBooking = (b: BookingDoc) => act(() => actions.reserveFromBooking(b.id), t('reservations.done'));
 
   return (
     <Stack>
@@ -153,10 +161,10 @@ export function ReservationsTab({ items, loans }: { items: ItemDoc[]; loans: Loa
                 <Table.Td>{f.dateTime(r.dueAt)}</Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
-                    <Button size="sm" aria-label={t('reservations.pickupNamed', { name: r.borrower.name })} onClick={async () => report(await actions.pickUp(r.id), t('reservations.pickedUp'))}>
+                    <Button size="sm" aria-label={t('reservations.pickupNamed', { name: r.borrower.name })} onClick={() => void act(() => actions.pickUp(r.id), t('reservations.pickedUp'))}>
                       {t('reservations.pickup')}
                     </Button>
-                    <Button size="sm" variant="subtle" color="red" aria-label={t('reservations.cancelNamed', { name: r.borrower.name })} onClick={async () => report(await actions.cancel(r.id), t('reservations.cancelled'))}>
+                    <Button size="sm" variant="subtle" color="red" aria-label={t('reservations.cancelNamed', { name: r.borrower.name })} onClick={() => void act(() => actions.cancel(r.id), t('reservations.cancelled'))}>
                       {t('reservations.cancel')}
                     </Button>
                   </Group>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_AUTO_BACKUP_KEEP, MAX_AUTO_BACKUP_KEEP, lastAutoBackupTime } from '@shared/backup';
 import { useCentre, useSaveCentre } from '../settings/hooks';
 import { autoBackupErrorView, useAutoBackupPanel } from './useAutoBackup';
+import { attemptWrite } from '../../app/writeFailure';
 
 /**
  * Settings → Data: the automatic daily backup (desktop app): folder on this computer, how many to keep,
@@ -20,7 +21,7 @@ export default function AutoBackupPanel({ onManualExport }: { onManualExport: ()
   const [keep, setKeep] = useState<number | string>(savedKeep);
   useEffect(() => setKeep(savedKeep), [savedKeep]);
   const keepValid = typeof keep === 'number' && Number.isInteger(keep) && keep >= 1 && keep <= MAX_AUTO_BACKUP_KEEP;
-  const saveKeep = useDebouncedCallback((n: number) => void saveCentre({ autoBackupKeep: n }), { delay: 600, flushOnUnmount: true });
+  const saveKeep = useDebouncedCallback((n: number) => void attemptWrite(() => saveCentre({ autoBackupKeep: n })), { delay: 600, flushOnUnmount: true });
 
   const heading = (
     <Title order={4} mt="md">

@@ -2,6 +2,7 @@ import { syncService } from '../sync/syncStore';
 import { useCallback, useEffect, useState } from 'react';
 import { useDb } from '../../app/db';
 import { getDesk } from '../../app/desk';
+import { writeFailureReason } from '../../app/writeFailure';
 import { backupFileName, countDocuments, createBackupFile, parseBackup, restoreIntoEmpty, serializeBackup, type BackupCounts, type ParsedBackup } from '@shared/backup';
 
 export type BackupMessage = { kind: 'ok' | 'error'; key: string; values?: Record<string, string | number> };
@@ -62,12 +63,23 @@ export function useBackup() {
     if (!preview) return;
     setBusy('restore');
     setProgress({ done: 0, total: preview.total });
+    // A failed write keeps the chosen file on screen, so "restore" can simply be pressed again.
+    let keepFile = false;
     try {
       const r = await syncService.withSyncPaused(() => restoreIntoEmpty(db, preview.backup, { onProgress: (done, total) => setProgress({ done, total }) }));
       if (r.ok) setMessage({ kind: 'ok', key: 'backup.restored', values: { count: r.restored } });
-      else setMessage({ kind: 'error', key: `backup.error.${r.code}`, values: r.detail ?? {} });
+      else {
+        keepFile = r.code === 'writeFailed';
+        const reason = r.code === 'writeFailed' ? writeFailureReason(r.detail?.error ?? '') : '';
+        setMessage({ kind: 'error', key: `backup.error.${r.code}`, values: { ...r.detail, reason } });
+      }
+    } catch (error) {
+      // Even taking back the part that went in failed (the storage refuses every write): say so, in words.
+      console.error(error);
+      keepFile = true;
+      setMessage({ kind: 'error', key: 'backup.writeFailedPartly', values: { reason: writeFailureReason(error) } });
     } finally {
-      setPreview(null);
+      if (!keepFile) setPreview(null);
       setProgress(null);
       setBusy(null);
       await refreshCounts();

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { WEEKDAYS, type WeekHours } from '@shared/db';
 import { defaultCentre, validateCentre, validateDayHours } from '@shared/centre/validate';
 import { useCentre, useSaveCentre } from './hooks';
+import { attemptWrite } from '../../app/writeFailure';
 
 interface CentreValues {
   name: string;
@@ -66,7 +67,8 @@ export function CentreForm() {
   }, [centre]);
 
   const submit = form.onSubmit(async (values) => {
-    await save({ ...values, name: values.name.trim() });
+    const attempt = await attemptWrite(() => save({ ...values, name: values.name.trim() }));
+    if (!attempt.ok) return; // said in words; the form keeps what was typed (and stays "dirty")
     form.resetDirty(values);
     notifications.show({ color: 'green', message: t('centre.saved') });
   });

@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import { DateField } from '../calendar/DateField';
 import { dateFormatFor } from '../calendar/dates';
 import { useCentre, useSaveCentre } from './hooks';
+import { attemptWrite } from '../../app/writeFailure';
 
 /**
  * Centre closures (holidays, repairs): bookings on these dates get a warning. Saved on each change;
@@ -26,7 +27,7 @@ export function ClosuresPanel() {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || end < from) return setError(t('closures.badDates'));
     setError('');
     const next: Closure[] = [...closures, { from, to: end, reason: reason.trim() }].sort((a, b) => a.from.localeCompare(b.from));
-    await save({ closures: next });
+    if (!(await attemptWrite(() => save({ closures: next }))).ok) return; // said in words; the dates stay typed
     setFrom('');
     setTo('');
     setReason('');
@@ -47,7 +48,7 @@ export function ClosuresPanel() {
                   <Table.Td>{c.from === c.to ? show(c.from) : `${show(c.from)} – ${show(c.to)}`}</Table.Td>
                   <Table.Td>{c.reason}</Table.Td>
                   <Table.Td>
-                    <Button size="xs" variant="default" aria-label={t('closures.removeOne', { date: c.from })} onClick={() => void save({ closures: closures.filter((_, j) => j !== i) })}>
+                    <Button size="xs" variant="default" aria-label={t('closures.removeOne', { date: c.from })} onClick={() => void attemptWrite(() => save({ closures: closures.filter((_, j) => j !== i) }), 'action')}>
                       {t('closures.remove')}
                     </Button>
                   </Table.Td>

@@ -7,6 +7,7 @@ import { defaultRoom } from '@shared/centre/validate';
 import { RoomForm } from './RoomForm';
 import { SectionsInUseError, useRoomActions, useRooms, type RoomFields } from './hooks';
 import { useFormat } from '../../app/format';
+import { attemptWrite, notifyWriteFailed } from '../../app/writeFailure';
 
 type Editing = { id?: string; fields: RoomFields } | null;
 
@@ -69,7 +70,7 @@ export function RoomsPanel() {
                       variant="subtle"
                       color={room.archived ? 'desk' : 'red'}
                       aria-label={t(room.archived ? 'rooms.restoreNamed' : 'rooms.archiveNamed', { name: room.name })}
-                      onClick={() => void setArchived(room.id, !room.archived)}
+                      onClick={() => void attemptWrite(() => setArchived(room.id, !room.archived), 'action')}
                     >
                       {t(room.archived ? 'rooms.restore' : 'rooms.archive')}
                     </Button>
@@ -95,7 +96,10 @@ export function RoomsPanel() {
               try {
                 await save(fields, editing.id);
               } catch (e) {
-                if (!(e instanceof SectionsInUseError)) throw e;
+                if (!(e instanceof SectionsInUseError)) {
+                  notifyWriteFailed(e); // said in words; the form stays open as typed
+                  return;
+                }
                 const first = e.bookings[0]!;
                 return t('rooms.sectionsInUse', {
                   count: e.bookings.length,

@@ -10,6 +10,8 @@ import { deskId, useAuthor, useDb, useLiveQuery } from '../../app/db';
 import { useFormat } from '../../app/format';
 import { useRooms } from '../settings/hooks';
 import { useInbox } from './useInbox';
+import { UpdateAction } from '../../app/UpdateBanner';
+import { attemptWrite } from '../../app/writeFailure';
 
 type Json = Record<string, unknown>;
 const collectionsOf = (db: DeskDatabase) => db.collections as unknown as Record<string, RxCollection<any> | undefined>;
@@ -81,7 +83,7 @@ function ConflictCard({ conflict }: { conflict: ConflictDoc }) {
   const act = async (resolution: string, patch: Json | 'delete' | null) => {
     setBusy(true);
     try {
-      await resolveConflict(db, author, conflict, resolution, patch);
+      await attemptWrite(() => resolveConflict(db, author, conflict, resolution, patch), 'action'); // a failure is said in words
     } finally {
       setBusy(false);
     }
@@ -254,7 +256,7 @@ function BookingClashCard({ clash }: { clash: BookingClash }) {
           </List>
         )}
         <Group>
-          <Button onClick={() => void dismissClash(db, author, clash.key, 'bookings')}>{t('clash.resolved')}</Button>
+          <Button onClick={() => void attemptWrite(() => dismissClash(db, author, clash.key, 'bookings'), 'action')}>{t('clash.resolved')}</Button>
         </Group>
       </Stack>
     </Card>
@@ -290,7 +292,7 @@ function LoanClashCard({ clash }: { clash: LoanClash }) {
           <Button variant="default" onClick={() => void navigate('/loans')}>
             {t('clash.openLoans')}
           </Button>
-          <Button onClick={() => void dismissClash(db, author, clash.key, 'loans')}>{t('clash.resolved')}</Button>
+          <Button onClick={() => void attemptWrite(() => dismissClash(db, author, clash.key, 'loans'), 'action')}>{t('clash.resolved')}</Button>
         </Group>
       </Stack>
     </Card>
@@ -308,6 +310,7 @@ export default function ConflictsInbox() {
       {inbox.held.length > 0 && (
         <Alert color="orange" title={t('held.title')}>
           {t('held.body', { count: inbox.held.length })}
+          <UpdateAction />
         </Alert>
       )}
       {inbox.conflicts.map((c) => (

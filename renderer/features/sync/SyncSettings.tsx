@@ -9,6 +9,7 @@ import { loadAccount, loadPassword, syncService, useSync, type SyncAccount } fro
 import { testConnection, type TestResult } from './testConnection';
 import { useInbox } from './useInbox';
 import { docLabel, useReasonWords } from './words';
+import { UpdateAction } from '../../app/UpdateBanner';
 
 interface Values extends SyncAccount {
   password: string;
@@ -46,6 +47,7 @@ function CouldNotSync() {
       {held.length > 0 && (
         <Alert color="orange" title={t('held.title')} role="alert">
           {t('held.body', { count: held.length })}
+          <UpdateAction />
         </Alert>
       )}
       {invalid.length > 0 && (

@@ -5,6 +5,7 @@ import type { BookingDoc } from '@shared/db';
 import { attendanceOf, emptyHeadcount, HEADCOUNT_FIELDS, type HeadcountField } from '@shared/visits/headcount';
 import { useFormat } from '../../app/format';
 import { useVisitActions } from './hooks';
+import { attemptWrite } from '../../app/writeFailure';
 
 /** The clicker for events where names are not taken: one click per person, saved on the booking. */
 export function Headcount({ bookings }: { bookings: BookingDoc[] }) {
@@ -16,7 +17,7 @@ export function Headcount({ bookings }: { bookings: BookingDoc[] }) {
   const counts = { ...emptyHeadcount(), ...booking?.headcount };
 
   const click = (field: HeadcountField, delta: number) => {
-    if (booking) void bump(booking.id, field, delta);
+    if (booking) void attemptWrite(() => bump(booking.id, field, delta), 'action');
   };
 
   return (

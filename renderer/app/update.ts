@@ -1,0 +1,92 @@
+import { useSyncExternalStore } from 'react';
+import type { Workbox } from 'workbox-window';
+
+/**
+ * Browser mode's service worker (built by vite-plugin-pwa in vite.web.config.ts) and the "a new version is ready"
+ * state. A new build is installed in the background and then WAITS: the desk shows a banner and swaps the new code in
+ * only when the volunteer presses "reload" (applyUpdate), never under a half-typed form.
+ * The desktop app loads from app:// and registers nothing here (__BROWSER_BUILD__ is false in its build).
+ */
+
+export interface UpdateState {
+  /** A service worker serves this page (browser mode, production build). */
+  supported: boolean;
+  /** A new version is installed and waits for the volunteer's OK. */
+  ready: boolean;
+}
+
+let state: UpdateState = { supported: false, ready: false };
+const listeners = new Set<() => void>();
+let workbox: Workbox | null = null;
+
+function set(next: Partial<UpdateState>) {
+  state = { ...state, ...next };
+  for (const l of listeners) l();
+}
+
+export function useUpdateState(): UpdateState {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => state,
+  );
+}
+
+/** How often an open desk asks the server whether a new version was deployed (also on "online" and on focus). */
+const CHECK_EVERY_MS = 30 * 60 * 1000;
+
+/** Registers the service worker; browser-mode production builds only. Never throws. */
+export async function registerServiceWorker(): Promise<void> {
+  const browserBuild = typeof __BROWSER_BUILD__ !== 'undefined' && __BROWSER_BUILD__;
+  if (!browserBuild || !import.meta.env.PROD || !('serviceWorker' in navigator) || !/^https?:$/.test(window.location.protocol)) return;
+  try {
+    const { Workbox } = await import('workbox-window');
+    const wb = new Workbox('./sw.js', { scope: './' });
+    workbox = wb;
+    // Also fires for a version that was already waiting when the page opened, and for one found by another tab.
+    wb.addEventListener('waiting', () => set({ ready: true }));
+    // Another tab applied the update: this tab still runs the old code, which may no longer be on the server.
+    wb.addEventListener('controlling', (event) => {
+      if (event.isExternal && event.isUpdate) set({ ready: true });
+    });
+    await wb.register();
+    set({ supported: true });
+    const check = () => void wb.update().catch(() => undefined); // offline: nothing to learn, try again later
+    window.addEventListener('online', check);
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') check();
+    });
+    setInterval(check, CHECK_EVERY_MS);
+  } catch (error) {
+    // No service worker (private window, blocked storage…): the desk still works online, it only cannot work offline.
+    console.warn('service worker not registered', error);
+  }
+}
+
+/**
+ * Asks the server for a new version now (Settings → Sync offers it where the server sent newer documents).
+ * True when one was found: it is being stored or already waits (the banner follows once it is stored).
+ */
+export async function checkForUpdate(): Promise<boolean> {
+  if (!workbox) return false;
+  await workbox.update();
+  const registration = await navigator.serviceWorker.getRegistration();
+  return !!(registration?.installing || registration?.waiting);
+}
+
+/** The volunteer agreed: the waiting version takes over and the page reloads with it. */
+export function applyUpdate(): void {
+  const wb = workbox;
+  if (!wb || !navigator.serviceWorker.controller) {
+    window.location.reload();
+    return;
+  }
+  wb.addEventListener('controlling', () => window.location.reload());
+  wb.messageSkipWaiting();
+  // A version activated by another tab is already in control: no "controlling" event will come.
+  void navigator.serviceWorker.getRegistration().then((r) => {
+    if (!r?.waiting) window.location.reload();
+  });
+}

@@ -1,0 +1,32 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const shown: { title: string; message: string }[] = [];
+vi.mock('@mantine/notifications', () => ({ notifications: { show: (n: { title: string; message: string }) => shown.push(n) } }));
+vi.mock('./i18n', () => ({
+  i18n: { t: (key: string, values?: Record<string, unknown>) => (values && 'reason' in values ? `${key}(${String(values.reason)})` : values && 'error' in values ? `${key}(${String(values.error)})` : key) },
+}));
+const { attemptWrite, writeFailureReason } = await import('./writeFailure');
+
+beforeEach(() => {
+  shown.length = 0;
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+});
+
+describe('a failed write in words', () => {
+  it('names a full disk, a wrong clock, and anything else by its first line', () => {
+    expect(writeFailureReason(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))).toBe('write.quota');
+    expect(writeFailureReason(Object.assign(new Error('Dexie: AbortError'), { name: 'QuotaExceededError' }))).toBe('write.quota');
+    // What RxDB said when the desk's clock made it refuse the write (issue #14).
+    expect(writeFailureReason(new Error('RxError (VD2): object does not match schema\n  field: _meta.lwt'))).toBe('write.clock');
+    expect(writeFailureReason(new Error('storage closed\nat x'))).toBe('write.other(storage closed)');
+  });
+
+  it('attemptWrite tells the volunteer and resolves not-ok instead of throwing; a good write passes its value', async () => {
+    expect(await attemptWrite(async () => 42)).toEqual({ ok: true, value: 42 });
+    expect(shown).toEqual([]);
+    expect(await attemptWrite(() => Promise.reject(new DOMException('full', 'QuotaExceededError')))).toEqual({ ok: false });
+    expect(shown).toEqual([expect.objectContaining({ title: 'write.title', message: 'write.failed(write.quota)' })]);
+    await attemptWrite(() => Promise.reject(new Error('x')), 'action');
+    expect(shown[1]).toMatchObject({ message: 'write.failedAction(write.other(x))' });
+  });
+});
