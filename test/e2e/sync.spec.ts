@@ -3,29 +3,48 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, DeskApp } from './fixtures';
-import { startPouchServer, type PouchServer } from '../../scripts/lib/pouchdb-server';
+import { freePort, startPouchServer, type PouchServer } from '../../scripts/lib/pouchdb-server';
+import { couchDbUnavailable, startCouchServer } from '../../scripts/lib/couchdb-server';
 import { provisionCentre } from '../../scripts/lib/provision';
 
 /**
- * Two desks (two browser contexts = two IndexedDB profiles) against a real pouchdb-server on 127.0.0.1,
- * provisioned like a centre (databases, validate_doc_update, desk user), configured through Settings → Sync.
+ * Two desks (two browser contexts = two IndexedDB profiles) against a real server on 127.0.0.1 — Apache CouchDB 3
+ * (the production target) and pouchdb-server (the lighter stand-in) — provisioned like a centre (databases,
+ * validate_doc_update, desk user), configured through Settings → Sync.
  */
-let server: PouchServer;
+let server: PouchServer & { close?: () => Promise<void> };
 let dir: string;
 const CENTRE = 'e2e';
 const USER = 'desk-e2e';
 const PASSWORD = 'pw-e2e-desk';
 const SHOTS = process.env.SOSEDI_SHOTS_DIR ?? 'test-results/sync-shots';
 
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sosedi-e2e-couch-'));
-  server = await startPouchServer({ dir, inMemory: true });
-  await provisionCentre({ url: server.adminUrl, centre: CENTRE, deskUser: USER, deskPassword: PASSWORD });
+for (const kind of ['couchdb', 'pouchdb'] as const) {
+test.describe(kind === 'couchdb' ? 'Apache CouchDB 3' : 'pouchdb-server', () => {
+  const unavailable = kind === 'couchdb' ? couchDbUnavailable() : null;
+  test.beforeAll(async () => {
+    if (unavailable) {
+      console.log(`skipped: ${unavailable}`);
+      return;
+    }
+    if (kind === 'couchdb') server = await startCouchServer();
+    else {
+      dir = mkdtempSync(join(tmpdir(), 'sosedi-e2e-couch-'));
+      server = await startPouchServer({ dir, inMemory: true });
+    }
+    await provisionCentre({ url: server.adminUrl, centre: CENTRE, deskUser: USER, deskPassword: PASSWORD });
+  });
+  test.afterAll(async () => {
+    if (server?.close) await server.close();
+    else await server?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  test.beforeEach(() => {
+    test.skip(unavailable !== null, `no CouchDB 3 here: ${unavailable}`);
+  });
+  defineTests(kind);
 });
-test.afterAll(async () => {
-  await server?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+}
 
 const status = (page: Page) => page.getByRole('banner').getByRole('status', { name: 'Синхронизация' });
 
@@ -55,6 +74,7 @@ async function renameRoom(page: Page, from: string, to: string) {
   await expect(dialog).toBeHidden();
 }
 
+function defineTests(kind: 'couchdb' | 'pouchdb') {
 test('two desks: precise connection test, live sync of every collection, offline edits of one room go to both inboxes, resolved on one → resolved on both', async ({ app, page, browser }, info) => {
   // about 25 s on an idle 2-core machine; the margin is for a CI box running other suites at once
   test.setTimeout(120_000);
@@ -76,7 +96,7 @@ test('two desks: precise connection test, live sync of every collection, offline
   await fillSync(a, { url: server.url, centre: 'nosuch', user: USER, password: PASSWORD });
   await a.getByRole('button', { name: 'Проверить соединение' }).click();
   await expect(a.getByRole('alert')).toContainText('баз этого центра нет (404)');
-  const closed = `http://127.0.0.1:${server.port + 1}/`; // nothing listens there (pouchdb-server took a free port)
+  const closed = `http://127.0.0.1:${await freePort()}/`; // nothing listens there
   await fillSync(a, { url: closed, centre: CENTRE, user: USER, password: PASSWORD });
   await a.getByRole('button', { name: 'Проверить соединение' }).click();
   await expect(a.getByRole('alert')).toContainText(/Сервер не отвечает|CORS/);
@@ -87,7 +107,7 @@ test('two desks: precise connection test, live sync of every collection, offline
 
   await configure(a, mark);
   mark('A configured');
-  await a.screenshot({ path: `${SHOTS}/settings.png`, fullPage: true });
+  await a.screenshot({ path: `${SHOTS}/${kind}-settings.png`, fullPage: true });
 
   const contextB: BrowserContext = await browser.newContext({ baseURL: info.project.use.baseURL, locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1366, height: 900 } });
   const errorsB: string[] = [];
@@ -111,7 +131,7 @@ test('two desks: precise connection test, live sync of every collection, offline
   await expect(a.getByText('Анна Петрова')).toBeVisible({ timeout: 15_000 });
   await expect(status(a)).toContainText('Синхронизировано');
   mark('live sync');
-  await a.screenshot({ path: `${SHOTS}/status.png`, clip: { x: 0, y: 0, width: 1366, height: 70 } });
+  await a.screenshot({ path: `${SHOTS}/${kind}-status.png`, clip: { x: 0, y: 0, width: 1366, height: 70 } });
 
   // Both offline, the same room renamed differently; back online → the inbox lists it on both desks.
   await page.context().setOffline(true);
@@ -121,7 +141,7 @@ test('two desks: precise connection test, live sync of every collection, offline
   await expect(status(a)).toContainText('Не отправлено');
   await renameRoom(b, 'Зал', 'Зал на втором этаже');
   await expect(a.locator('.mantine-Notification-root')).toHaveCount(0); // the 'saved' toast covers the header until it closes
-  await a.screenshot({ path: `${SHOTS}/status-offline.png`, clip: { x: 0, y: 0, width: 1366, height: 70 } });
+  await a.screenshot({ path: `${SHOTS}/${kind}-status-offline.png`, clip: { x: 0, y: 0, width: 1366, height: 70 } });
   mark('offline edits');
   await page.context().setOffline(false);
   await contextB.setOffline(false);
@@ -134,7 +154,7 @@ test('two desks: precise connection test, live sync of every collection, offline
   await expect(card.getByRole('table')).toContainText('Большой зал');
   await expect(card.getByRole('table')).toContainText('Зал на втором этаже');
   await expect(card.getByText('изменено на обеих стойках')).toBeVisible();
-  await a.screenshot({ path: `${SHOTS}/inbox.png`, fullPage: true });
+  await a.screenshot({ path: `${SHOTS}/${kind}-inbox.png`, fullPage: true });
   mark('inbox on both');
 
   // Resolve on A by combining (pick the other version's name) → resolved on B, both desks hold that name.
@@ -179,12 +199,13 @@ test('a push that keeps failing without an HTTP error is shown in the header and
   await page.goto('./?lang=ru#/settings/sync');
   const alert = page.getByRole('alert').filter({ hasText: 'Синхронизация останавливается на ошибке' });
   await expect(alert).toBeVisible();
-  await expect(alert).toContainText('people: RC_PUSH');
+  await expect(alert).toContainText('people: HTTP 200: not a CouchDB answer');
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
-  await page.screenshot({ path: `${SHOTS}/stalled.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/${kind}-stalled.png`, fullPage: true });
 
   spoil = false;
   await expect(status(page)).toContainText('Синхронизировано', { timeout: 15_000 });
   await expect(alert).toBeHidden();
   await expect(status(page)).not.toContainText('Не отправлено');
 });
+}
