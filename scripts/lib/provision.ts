@@ -120,7 +120,7 @@ export async function provisionCentre(options: ProvisionOptions): Promise<Provis
       if (existing && same) lines.push({ what: `user ${options.deskUser}`, result: 'found' });
       else {
         const roles = [...new Set([...(existing?.roles ?? []), role])];
-        if (!existing && !options.deskPassword) throw new Error('a new desk user needs --password');
+        if (!existing && !options.deskPassword) throw new Error(`the desk user ${options.deskUser} does not exist yet: run again with --password <a new password> to create it (everything else is set up)`);
         await users.insert({
           _id: id,
           ...(existing ? { ...existing, _rev: existing._rev } : {}),

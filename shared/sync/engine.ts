@@ -474,8 +474,20 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
     );
   }
 
-  /** Reads (or writes, when missing) the server database's identity; resets the lane when it changed. */
-  async function checkIdentity(lane: Lane): Promise<void> {
+  /**
+   * Reads (or writes, when missing) the server database's identity; resets the lane when it changed.
+   * One check per lane at a time (the clock, the live loop and a recovery may all ask): a second caller waits
+   * for the running check instead of starting a second reset beside it.
+   */
+  const checking = new Map<string, Promise<void>>();
+  function checkIdentity(lane: Lane): Promise<void> {
+    const running = checking.get(lane.name);
+    if (running) return running;
+    const p = checkIdentityNow(lane).finally(() => checking.delete(lane.name));
+    checking.set(lane.name, p);
+    return p;
+  }
+  async function checkIdentityNow(lane: Lane): Promise<void> {
     if (stopped) return;
     let doc = await lane.couch.getLocal(IDENTITY_DOC);
     if (!doc || typeof doc.identity !== 'string') {
