@@ -10,6 +10,7 @@ import { WEEKDAYS } from '../db/schemas/settings';
 import type { VisitDoc, VisitPurpose } from '../db/schemas/visits';
 import { VISIT_PURPOSES } from '../db/schemas/visits';
 import type { LocalDateTime } from '../db/types';
+import { visitorKeyCache } from '../visits/visitorKey';
 import {
   addDays,
   dayNumber,
@@ -39,7 +40,7 @@ export type ReportBooking = Pick<
   | 'price'
   | 'paid'
 >;
-export type ReportVisit = Pick<VisitDoc, 'timeIn' | 'personId' | 'purpose' | 'bookingId' | 'adults' | 'children'>;
+export type ReportVisit = Pick<VisitDoc, 'timeIn' | 'personId' | 'purpose' | 'bookingId' | 'adults' | 'children'> & Partial<Pick<VisitDoc, 'visitorKey'>>;
 export type ReportLoan = Pick<LoanDoc, 'status' | 'borrower' | 'lines' | 'outAt' | 'dueAt' | 'returnedAt'>;
 
 export interface ReportInput {
@@ -66,9 +67,11 @@ export interface VisitFigures {
   adults: number;
   children: number;
   /**
-   * Distinct people: distinct person links (merged duplicates followed to the survivor).
-   * Entries without a person link (anonymous walk-ins, free names, anonymised by retention)
-   * cannot be told apart, so they are counted in `entries` and `withoutPerson`, never in `unique`.
+   * Distinct participants: distinct (person, calendar year) pairs, by the one-way visitor key of
+   * shared/visits/visitorKey.ts (merged duplicates followed to the survivor). An anonymised visit keeps
+   * that key, so retention and erasure change no figure; a period across New Year counts a person once
+   * per calendar year. Entries without a person (anonymous walk-ins, free names) cannot be told apart:
+   * they are counted in `entries` and `withoutPerson`, never in `unique`.
    */
   unique: number;
   withoutPerson: number;
@@ -257,6 +260,7 @@ export function computeReport(input: ReportInput, period: Period): Report {
   };
 
   // Visits; also the people each visit brings to a linked booking.
+  const keyOf = visitorKeyCache();
   const linkedPeople = new Map<string, number>();
   const weekdayOf = new Map<string, number>();
   for (const v of input.visits) {
@@ -270,7 +274,8 @@ export function computeReport(input: ReportInput, period: Period): Report {
     a.children += children;
     a.people += adults + children;
     a.byPurpose[v.purpose] = (a.byPurpose[v.purpose] ?? 0) + 1;
-    if (v.personId) acc.visitors.add(mergedInto.size ? survivor(v.personId) : v.personId);
+    if (v.personId) acc.visitors.add(keyOf(mergedInto.size ? survivor(v.personId) : v.personId, v.timeIn));
+    else if (v.visitorKey) acc.visitors.add(v.visitorKey);
     else a.withoutPerson++;
     const date = v.timeIn.slice(0, 10);
     let wd = weekdayOf.get(date);
