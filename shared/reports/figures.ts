@@ -234,9 +234,12 @@ function hoursOfDay(hours: WeekHours | null | undefined, weekday: number): DayHo
 
 const hm = (s: string): number => +s.slice(0, 2) * 60 + +s.slice(3, 5);
 
-/** Compute the report for `period` and the one before it. One pass over each array; no joins beyond Map lookups. */
-export function computeReport(input: ReportInput, period: Period): Report {
-  const prevPeriod = previousPeriod(period);
+/**
+ * Compute the report for `period` and the one before it (or `compareWith`, e.g. the same days of the previous
+ * month, see comparisonFor). One pass over each array; no joins beyond Map lookups.
+ */
+export function computeReport(input: ReportInput, period: Period, compareWith?: Period): Report {
+  const prevPeriod = compareWith ?? previousPeriod(period);
   const cur = periodRange(period);
   const prev = periodRange(prevPeriod);
   const accCur = new Acc();
@@ -289,7 +292,7 @@ export function computeReport(input: ReportInput, period: Period): Report {
   const settingsHours = input.settings?.openingHours ?? null;
   const closures = input.settings?.closures ?? [];
   const closedDays = new Set<number>();
-  const firstDay = dayNumber(prevPeriod.from);
+  const firstDay = Math.min(dayNumber(prevPeriod.from), dayNumber(period.from));
   const lastDay = dayNumber(period.to);
   for (const c of closures) {
     const from = Math.max(dayNumber(c.from), firstDay);
@@ -524,13 +527,15 @@ export function computeReport(input: ReportInput, period: Period): Report {
 }
 
 /** The time range a renderer must read to compute `computeReport(…, period)`: the previous period's start → the period's end. */
-export function reportReadRange(period: Period): TimeRange {
-  return { start: periodRange(previousPeriod(period)).start, end: periodRange(period).end };
+export function reportReadRange(period: Period, compareWith?: Period): TimeRange {
+  const prev = compareWith ?? previousPeriod(period);
+  const start = periodRange(prev).start < periodRange(period).start ? periodRange(prev).start : periodRange(period).start;
+  return { start, end: periodRange(period).end > periodRange(prev).end ? periodRange(period).end : periodRange(prev).end };
 }
 
 /** Loans are read from this far back before the previous period, so returns in a period of loans that went out earlier count (loans run days or weeks; longer ones are missed). */
 export const LOAN_LOOKBACK_DAYS = 90;
 
-export function loanReadStart(period: Period): LocalDateTime {
-  return `${addDays(previousPeriod(period).from, -LOAN_LOOKBACK_DAYS)}T00:00`;
+export function loanReadStart(period: Period, compareWith?: Period): LocalDateTime {
+  return `${addDays((compareWith ?? previousPeriod(period)).from, -LOAN_LOOKBACK_DAYS)}T00:00`;
 }
