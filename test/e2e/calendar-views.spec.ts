@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { DAY, L, choose, field, typed } from './calendar-kit';
+import { DAY, L, choose, field, fill, seedHall, typed } from './calendar-kit';
 
 /**
  * The calendar reads at a glance in both languages: each room its own colour and its name on each event in the
@@ -72,3 +72,29 @@ for (const lang of ['ru', 'en'] as const) {
     if (process.env.CAL_SHOTS) await page.screenshot({ path: `${process.env.CAL_SHOTS}/agenda-empty-${lang}.png` });
   });
 }
+
+test('a section of the hall costs an outsider its share of the hall’s rate, shown before saving; a room with no rate warns', async ({ app, page }) => {
+  const { cal } = L.en;
+  const f = cal.form;
+  await seedHall(page, 'en', { hourlyRate: 3000 });
+  await app.addRoom({ name: 'Studio', capacity: 20 }, 'en');
+  await page.goto(`./?lang=en#/calendar?view=day&date=${DAY}`);
+  await page.getByRole('button', { name: cal.newBooking }).click();
+  const form = page.getByRole('dialog', { name: f.titleNew });
+  // New booking starts in the hall (no room booked yet on this desk), not simply the first room
+  await expect(form.getByRole('textbox', { name: f.room })).toHaveValue('Hall');
+  await field(form, f.date).fill(typed('en', DAY));
+  await field(form, f.start).fill('10:00');
+  await field(form, f.end).fill('13:00');
+  await form.getByRole('radio', { name: f.outside }).check();
+  await form.getByRole('checkbox', { name: fill(f.section, { name: 'A' }) }).check();
+  // 3 h of one section of two: half the hall's rate
+  await expect(form.getByTestId('price')).toContainText('1 of 2 sections');
+  await expect(form.getByTestId('price')).toContainText('1,500');
+  await expect(form.getByTestId('price')).toContainText('4,500');
+  await form.getByRole('checkbox', { name: fill(f.section, { name: 'A' }) }).uncheck();
+  await expect(form.getByTestId('price')).toContainText('9,000');
+  // the studio has no rate: the desk says so instead of quoting 0 silently
+  await choose(page, form.getByRole('textbox', { name: f.room }), 'Studio');
+  await expect(form.getByRole('alert').filter({ hasText: 'no hourly rate' })).toBeVisible();
+});

@@ -340,3 +340,38 @@ test('a scan from any field of the loans screen reaches the counter and leaves t
   const phone = page.getByRole('table', { name: 'На руках' }).getByRole('cell', { name: '+7 909 027-90-05' });
   await expect(phone).toHaveCSS('white-space', 'nowrap');
 });
+
+test('an open loan of a person erased on request says "data erased" instead of an empty name and phone', async ({ app, page }) => {
+  await app.open('ru', '/people');
+  await page.getByRole('button', { name: 'Добавить человека' }).click();
+  const person = page.getByRole('dialog');
+  await person.getByLabel('Имя и фамилия').fill('Зоя Удалова');
+  await person.getByLabel('Телефон').fill('+7 901 222-33-44');
+  await person.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(person).toBeHidden();
+
+  await page.goto('./?lang=ru#/loans');
+  await press(page.getByRole('tab', { name: 'Каталог' }));
+  const drill = await addItem(page, { name: 'Дрель' });
+  await press(page.getByRole('tab', { name: 'Стойка' }));
+  const lend = page.getByRole('form', { name: 'Выдача' });
+  await typeInto(lend.getByLabel('Кто берёт (имя)'), 'удалова');
+  await lend.getByRole('button', { name: /Зоя Удалова/ }).click();
+  await scanBurst(page, drill, { blur: true });
+  await press(lend.getByRole('button', { name: 'Выдать', exact: true }));
+  await expect(page.getByRole('tab', { name: /^На руках/ })).toHaveAccessibleName('На руках: 1');
+
+  await page.goto('./?lang=ru#/people');
+  await page.getByRole('button', { name: /Зоя Удалова/ }).first().click();
+  await page.getByRole('button', { name: 'Удалить данные по запросу' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/Человек сам попросил удалить данные/).check();
+  await dialog.getByRole('button', { name: 'Удалить данные' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.goto('./?lang=ru#/loans');
+  await press(page.getByRole('tab', { name: /^На руках/ }));
+  const onLoan = page.getByRole('table', { name: 'На руках' });
+  await expect(onLoan.getByText('данные удалены')).toBeVisible();
+  await expect(onLoan).not.toContainText('Зоя');
+});
