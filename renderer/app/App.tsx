@@ -60,7 +60,8 @@ export function App({ db }: { db: DeskDatabase }) {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme}>
-        <Notifications position="top-right" />
+        {/* bottom right, two at most: toasts never pile up over the page header or the calendar's toolbar */}
+        <Notifications position="bottom-right" limit={2} />
         <UpdateBanner />
         <Providers db={db} />
       </MantineProvider>

@@ -2,6 +2,7 @@ import { schemas } from '../db/schemas';
 import { COLLECTION_NAMES, type CollectionName, type IsoInstant } from '../db/types';
 import { canonicalJson } from './canonical';
 import { compileSchema } from './jsonSchema';
+import { migrationStrategies } from '../db/migrations';
 import { sha256Hex } from './sha256';
 
 export const BACKUP_FORMAT = 'sosedi-desk-backup';
@@ -96,6 +97,27 @@ const fail = (code: BackupErrorCode, detail?: BackupError['detail']): BackupErro
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
+ * Documents of an older schema version brought to the app's version with the database's own (synchronous)
+ * migrations; null for a newer version or a step without a synchronous migration.
+ */
+function migrateDocs(c: CollectionName, docs: unknown[], from: number, to: number): unknown[] | null {
+  if (!Number.isInteger(from) || from < 0 || from > to) return null;
+  let out = docs;
+  for (let v = from + 1; v <= to; v++) {
+    const step = migrationStrategies[c][v];
+    if (!step) return null;
+    const next: unknown[] = [];
+    for (const doc of out) {
+      const migrated: unknown = step(doc, undefined as never);
+      if (migrated instanceof Promise) return null;
+      if (migrated) next.push(migrated);
+    }
+    out = next;
+  }
+  return out;
+}
+
+/**
  * Reads and checks a backup completely before anything is written: the format, its version,
  * the checksum, the schema version of each collection and every document against its JSON schema.
  */
@@ -131,12 +153,15 @@ export function parseBackup(text: string): ParsedBackup | BackupError {
     const docs = file.collections[c];
     if (docs === undefined) continue;
     if (!Array.isArray(docs)) return fail('foreign');
-    if (docs.length > 0 && file.schemaVersions[c] !== appVersions[c]) {
-      return fail('schemaVersion', { collection: c, found: String(file.schemaVersions[c]), expected: appVersions[c] });
+    const found = file.schemaVersions[c];
+    if (docs.length > 0 && found !== appVersions[c]) {
+      const migrated = typeof found === 'number' ? migrateDocs(c, docs, found, appVersions[c]) : null;
+      if (!migrated) return fail('schemaVersion', { collection: c, found: String(found), expected: appVersions[c] });
+      file.collections[c] = migrated as Record<string, unknown>[];
     }
     const validate = compileSchema(schemas[c] as unknown as Record<string, unknown>);
     const ids = new Set<string>();
-    for (const doc of docs) {
+    for (const doc of file.collections[c]!) {
       const id = isRecord(doc) && typeof doc.id === 'string' ? doc.id : '';
       if (!isRecord(doc) || !id) return fail('invalidDocument', { collection: c, id: '' });
       if (ids.has(id)) return fail('duplicateId', { collection: c, id });

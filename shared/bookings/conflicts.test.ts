@@ -140,6 +140,7 @@ describe('validation and the combined check', () => {
     const result = checkBooking(b({ expectedAttendance: 100 }), { room, settings: undefined, others: [{ ...b({ sections: ['A'] }), id: 'o' }] });
     expect(result.errors).toEqual([]);
     expect(result.clashes.map((c) => c.other.id)).toEqual(['o']);
-    expect(result.warnings.map((w) => w.code)).toEqual(['booking.over-capacity']);
+    // no centre settings saved: the default hours apply (Saturday 11:00–18:00), and 18:00–20:00 is outside them
+    expect(result.warnings.map((w) => w.code)).toEqual(['booking.over-capacity', 'booking.outside-hours']);
   });
 });

@@ -5,6 +5,7 @@
  * widened by setup and clean-up overlap (half-open: back-to-back is fine), and their section sets
  * intersect (no sections = the whole room, which intersects every section of that room).
  */
+import { DEFAULT_OPENING_HOURS } from '../centre/validate';
 import type { LocalDate } from '../db/types';
 import type { RoomDoc } from '../db/schemas/rooms';
 import type { Closure, DayHours, SettingsDoc, WeekHours } from '../db/schemas/settings';
@@ -90,9 +91,18 @@ export function capacityFor(room: RoomRules, layout: string): number {
   return value && value > 0 ? value : room.capacity;
 }
 
-/** The hours that apply to a room: its override, else the centre's. `undefined` = no hours known. */
-export function hoursFor(room: Partial<Pick<RoomDoc, 'openingHours'>> | undefined, settings: CentreRules | undefined): WeekHours | undefined {
-  return room?.openingHours ?? settings?.openingHours ?? undefined;
+/**
+ * The hours that apply to a room: its override, else the centre's, else (a profile whose centre settings were
+ * never saved) the defaults a new centre starts with. The one source for free slots, clash alternatives,
+ * "outside opening hours" warnings and the poster, so none of them offers 00:00–09:00 while another says 10–21.
+ */
+export function hoursFor(room: Partial<Pick<RoomDoc, 'openingHours'>> | undefined, settings: CentreRules | undefined): WeekHours {
+  return room?.openingHours ?? centreHours(settings);
+}
+
+/** The centre's opening hours, the defaults when none were saved. */
+export function centreHours(settings: CentreRules | null | undefined): WeekHours {
+  return settings?.openingHours ?? DEFAULT_OPENING_HOURS;
 }
 
 /** Open [from, to) minutes of a date on the floating line, or null when closed that weekday. */

@@ -50,3 +50,19 @@ describe('pricing', () => {
     );
   });
 });
+
+describe('sections of a divisible hall', () => {
+  const hall = { hourlyRate: 3000, sections: [{ id: 'A', name: 'A' }, { id: 'B', name: 'B' }, { id: 'C', name: 'C' }] };
+  const b = (sections: string[]) => ({ local: false, start: '2026-12-07T10:00', end: '2026-12-07T13:00', setupMinutes: 0, cleanupMinutes: 0, sections });
+  it('a section costs its share of the hall’s rate; the whole hall (or every section) its full rate', () => {
+    expect(quotePrice(b(['C']), hall, {})).toMatchObject({ amount: 3000, hourly: 1000, share: { sections: 1, of: 3 } });
+    expect(quotePrice(b(['A', 'B']), hall, {})).toMatchObject({ amount: 6000, hourly: 2000 });
+    expect(quotePrice(b([]), hall, {})).toMatchObject({ amount: 9000, hourly: 3000, share: null });
+    expect(quotePrice(b(['A', 'B', 'C']), hall, {})).toMatchObject({ amount: 9000, share: null });
+  });
+  it('an outside booking of a room with no rate is flagged', () => {
+    expect(quotePrice(b([]), { hourlyRate: 0 }, {}).noRate).toBe(true);
+    expect(quotePrice({ ...b([]), local: true }, { hourlyRate: 0 }, {}).noRate).toBe(false);
+    expect(quotePrice(b([]), hall, {}).noRate).toBe(false);
+  });
+});

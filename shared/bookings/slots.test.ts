@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { WeekHours } from '../db/schemas/settings';
-import { findClashes } from './conflicts';
+import { bookingWarnings, centreHours, findClashes, hoursFor } from './conflicts';
 import { emptyBooking } from './model';
 import { findFreeSlots } from './slots';
 import { fromMinutes, toMinutes } from './time';
@@ -60,5 +60,21 @@ describe('free slots', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('one source of opening hours', () => {
+  it('a profile whose centre settings were never saved: free slots, alternatives and warnings use the default hours, never 00:00', () => {
+    const rooms = [{ id: 'hall', sections: [], setupMinutes: 30, cleanupMinutes: 30 }];
+    const slots = findFreeSlots({ roomId: 'any', durationMinutes: 60, from: '2026-12-07', to: '2026-12-07' }, rooms, [], undefined);
+    expect(slots.length).toBeGreaterThan(0);
+    for (const s of slots) {
+      expect(s.start.slice(11) >= '10:00').toBe(true);
+      expect(s.end.slice(11) <= '21:00').toBe(true);
+      expect(s.end > s.start).toBe(true);
+    }
+    expect(slots[0]).toMatchObject({ start: '2026-12-07T10:30', end: '2026-12-07T20:30' });
+    expect(hoursFor(undefined, undefined)).toEqual(centreHours(null));
+    expect(bookingWarnings({ ...emptyBooking({ roomId: 'hall', start: '2026-12-07T22:00', end: '2026-12-07T23:00' }) }, undefined, undefined).map((w) => w.code)).toContain('booking.outside-hours');
   });
 });

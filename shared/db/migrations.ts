@@ -3,7 +3,8 @@ import type { CollectionName } from './types';
 
 /**
  * Migration strategies per collection, keyed by the target schema version.
- * Every schema is at version 0 today; when a schema's `version` goes up, add
+ * Migrations must be synchronous (a backup of an older version is migrated while it is read).
+ * When a schema's `version` goes up, add
  * `{ [newVersion]: (oldDoc) => newDoc }` here and a test in migrations.test.ts.
  */
 export const migrationStrategies: Record<CollectionName, MigrationStrategies> = {
@@ -15,6 +16,7 @@ export const migrationStrategies: Record<CollectionName, MigrationStrategies> = 
   series: {},
   items: {},
   loans: {},
-  visits: {},
+  // v1: optional `visitorKey` on anonymised visits; older visits need no change.
+  visits: { 1: (doc) => doc },
   conflicts: {},
 };

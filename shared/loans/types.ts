@@ -71,3 +71,11 @@ export type HistoryAction = 'reserved' | 'lent' | 'picked-up' | 'returned' | 'pa
 export function historyEntry(at: LocalDateTime, by: Author, action: HistoryAction, detail = ''): LoanDoc['history'][number] {
   return { at, by: authorLabel(by), action, detail };
 }
+
+/**
+ * A borrower whose personal data was erased (docs/privacy.md): the loan stays, with no name, phone or person
+ * link. Every loan is written with a name, so an empty one means erased.
+ */
+export function isErasedBorrower(b: Pick<Borrower, 'personId' | 'name' | 'phone'>): boolean {
+  return !b.personId && !b.name.trim() && !b.phone.trim();
+}

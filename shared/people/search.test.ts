@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildPeopleIndex, searchPeople, syncPeopleIndex, indexPerson } from './search';
+import { buildPeopleIndex, isCloseHit, searchPeople, syncPeopleIndex, indexPerson } from './search';
 import { normaliseName, phoneDigits } from './normalise';
 import { group, person } from './testDocs';
 
@@ -133,6 +133,61 @@ describe('search properties', () => {
         if (part.length >= 3) expect(ids(searchPeople(index, part))).toEqual(['x']);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('closeness: exact and prefix matches first, typo-tolerant ones never close (Latin and Cyrillic alike)', () => {
+  const dir = [
+    person('lat', 'Ivan Petrov'),
+    person('cyr', 'Иван Петров'),
+    person('i1', 'Мария Ильина'),
+    person('i2', 'Ольга Ильина'),
+    person('e1', 'Нина Ёлкина'),
+    person('pe', 'Petra Ivanova'),
+  ];
+  const index = buildPeopleIndex(dir, []);
+  const close = (q: string) => searchPeople(index, q).filter(isCloseHit).map((h) => h.id);
+
+  for (const [typed, known] of [
+    ['Ivan Petrenko', 'lat'],
+    ['Иван Петренко', 'cyr'],
+  ] as const) {
+    it(`"${typed}" with "${dir.find((p) => p.id === known)!.name}" in the directory: no close match`, () => {
+      expect(close(typed)).toEqual([]);
+      const hits = searchPeople(index, typed);
+      for (const h of hits) expect(isCloseHit(h)).toBe(false);
+    });
+  }
+
+  it('the same name typed exactly or by its beginnings is close and first, in either script', () => {
+    expect(searchPeople(index, 'Ivan Petrov')[0]).toMatchObject({ id: 'lat', closeness: 'exact' });
+    expect(searchPeople(index, 'Иван Петров')[0]).toMatchObject({ id: 'cyr', closeness: 'exact' });
+    expect(searchPeople(index, 'iva pet')[0]).toMatchObject({ id: 'lat', closeness: 'prefix' });
+    expect(searchPeople(index, 'ива пет')[0]).toMatchObject({ id: 'cyr', closeness: 'prefix' });
+    // a prefix match ranks above a typo-tolerant one whatever MiniSearch scores say
+    expect(close('petr')).toEqual(expect.arrayContaining(['lat', 'pe']));
+  });
+
+  it('"ёлкина" lists Ёлкина first and the Ильины only as typo-tolerant matches', () => {
+    const hits = searchPeople(index, 'ёлкина');
+    expect(hits[0]).toMatchObject({ id: 'e1', closeness: 'exact' });
+    expect(hits.filter((h) => h.id.startsWith('i')).every((h) => h.closeness === 'fuzzy')).toBe(true);
+    const noElkina = buildPeopleIndex(dir.filter((p) => p.id !== 'e1'), []);
+    expect(searchPeople(noElkina, 'ёлкина').some(isCloseHit)).toBe(false);
+  });
+
+  it('property: every close hit contains each typed word as a word or word start; close hits come first', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('ivan', 'iv', 'petrov', 'petrenko', 'иван', 'петр', 'ильина', 'илина', 'елкина', 'ёлк'), fc.constantFrom('', ' petr', ' иван', ' п'), (a, b) => {
+        const hits = searchPeople(index, a + b);
+        const firstFar = hits.findIndex((h) => !isCloseHit(h));
+        if (firstFar >= 0) expect(hits.slice(firstFar).some(isCloseHit)).toBe(false);
+        for (const h of hits.filter(isCloseHit)) {
+          const nameWords = normaliseName(h.name).split(' ');
+          for (const w of (a + b).trim().split(/\s+/)) expect(nameWords.some((n) => n.startsWith(normaliseName(w)))).toBe(true);
+        }
+      }),
     );
   });
 });

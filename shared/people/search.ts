@@ -24,6 +24,33 @@ export interface SearchHit {
   score: number;
   /** What matched: the name (or tags), the phone digits, or both. */
   matched: 'name' | 'phone' | 'both';
+  /**
+   * How close the name is to what was typed: every word typed is a whole word of the name ('exact') or
+   * the start of one ('prefix'); some word matched only with a typo allowed ('fuzzy'); or some typed word
+   * matched nothing at all ('partial'). Phone matches are 'exact'. Close hits (exact or prefix) come first.
+   */
+  closeness: Closeness;
+}
+
+export type Closeness = 'exact' | 'prefix' | 'fuzzy' | 'partial';
+const CLOSENESS_RANK: Record<Closeness, number> = { exact: 0, prefix: 1, fuzzy: 2, partial: 3 };
+/** Order of hits: close ones (exact or prefix, by score: boosts decide between "Иванов" and "Иванова"), then typo-tolerant, then partial. */
+const ORDER_RANK: Record<Closeness, number> = { exact: 0, prefix: 0, fuzzy: 1, partial: 2 };
+
+/** A hit the desk may pre-select for Enter: the name as typed or its beginning, never only a typo-tolerant match. */
+export function isCloseHit(h: Pick<SearchHit, 'closeness'>): boolean {
+  return h.closeness === 'exact' || h.closeness === 'prefix';
+}
+
+/** How the typed terms (normalised) meet the words of a name: the weakest term decides. */
+function closenessOf(terms: readonly string[], text: string): Closeness {
+  const nameWords = words(text).map(normaliseTerm).filter(Boolean);
+  let worst: Closeness = 'exact';
+  for (const term of terms) {
+    const c: Closeness = nameWords.includes(term) ? 'exact' : nameWords.some((w) => w.startsWith(term)) ? 'prefix' : 'fuzzy';
+    if (CLOSENESS_RANK[c] > CLOSENESS_RANK[worst]) worst = c;
+  }
+  return worst;
 }
 
 interface IndexedEntry {
@@ -204,13 +231,14 @@ export function searchPeople(index: PeopleIndex, query: string, options: SearchO
     }
   }
 
-  const toHit = (e: IndexedEntry, score: number, matched: SearchHit['matched']): SearchHit => ({
+  const toHit = (e: IndexedEntry, score: number, matched: SearchHit['matched'], closeness: Closeness = 'exact'): SearchHit => ({
     id: e.id,
     kind: e.kind,
     name: e.name,
     phone: e.phone,
     score,
     matched,
+    closeness,
   });
 
   if (nameQuery) {
@@ -229,15 +257,24 @@ export function searchPeople(index: PeopleIndex, query: string, options: SearchO
         },
       });
     let results = run('AND');
-    if (results.length === 0) results = run('OR');
-    // MiniSearch returns results sorted by score: only the first `limit` become hits.
-    const hits: SearchHit[] = [];
+    const partial = results.length === 0;
+    if (partial) results = run('OR');
+    // Close matches (the words as typed, or their beginnings) before typo-tolerant ones, by score within each.
+    const terms = words(nameQuery).map(normaliseTerm).filter(Boolean);
+    const ranked: SearchHit[] = [];
     for (const r of results) {
-      if (hits.length >= limit) break;
       const e = index.entries.get(r.id as string);
-      if (e) hits.push(toHit(e, r.score, phones ? 'both' : 'name'));
+      if (!e) continue;
+      let closeness = partial ? 'partial' : closenessOf(terms, e.name);
+      // A tag match ("чинит велосипеды") is as close as its words, but a name match ranks first within a class.
+      if (!partial && closeness === 'fuzzy' && e.tags) {
+        const byTags = closenessOf(terms, `${e.name} ${e.tags}`);
+        if (byTags !== 'fuzzy') closeness = byTags;
+      }
+      ranked.push(toHit(e, r.score, phones ? 'both' : 'name', closeness));
     }
-    return hits;
+    ranked.sort((a, b) => ORDER_RANK[a.closeness] - ORDER_RANK[b.closeness] || b.score - a.score);
+    return ranked.slice(0, limit);
   }
   const hits: SearchHit[] = [];
   for (const [key, score] of phoneScores ?? []) {

@@ -10,6 +10,7 @@ import { WEEKDAYS } from '../db/schemas/settings';
 import type { VisitDoc, VisitPurpose } from '../db/schemas/visits';
 import { VISIT_PURPOSES } from '../db/schemas/visits';
 import type { LocalDateTime } from '../db/types';
+import { visitorKeyCache } from '../visits/visitorKey';
 import {
   addDays,
   dayNumber,
@@ -39,7 +40,7 @@ export type ReportBooking = Pick<
   | 'price'
   | 'paid'
 >;
-export type ReportVisit = Pick<VisitDoc, 'timeIn' | 'personId' | 'purpose' | 'bookingId' | 'adults' | 'children'>;
+export type ReportVisit = Pick<VisitDoc, 'timeIn' | 'personId' | 'purpose' | 'bookingId' | 'adults' | 'children'> & Partial<Pick<VisitDoc, 'visitorKey'>>;
 export type ReportLoan = Pick<LoanDoc, 'status' | 'borrower' | 'lines' | 'outAt' | 'dueAt' | 'returnedAt'>;
 
 export interface ReportInput {
@@ -66,9 +67,11 @@ export interface VisitFigures {
   adults: number;
   children: number;
   /**
-   * Distinct people: distinct person links (merged duplicates followed to the survivor).
-   * Entries without a person link (anonymous walk-ins, free names, anonymised by retention)
-   * cannot be told apart, so they are counted in `entries` and `withoutPerson`, never in `unique`.
+   * Distinct participants: distinct (person, calendar year) pairs, by the one-way visitor key of
+   * shared/visits/visitorKey.ts (merged duplicates followed to the survivor). An anonymised visit keeps
+   * that key, so retention and erasure change no figure; a period across New Year counts a person once
+   * per calendar year. Entries without a person (anonymous walk-ins, free names) cannot be told apart:
+   * they are counted in `entries` and `withoutPerson`, never in `unique`.
    */
   unique: number;
   withoutPerson: number;
@@ -231,9 +234,12 @@ function hoursOfDay(hours: WeekHours | null | undefined, weekday: number): DayHo
 
 const hm = (s: string): number => +s.slice(0, 2) * 60 + +s.slice(3, 5);
 
-/** Compute the report for `period` and the one before it. One pass over each array; no joins beyond Map lookups. */
-export function computeReport(input: ReportInput, period: Period): Report {
-  const prevPeriod = previousPeriod(period);
+/**
+ * Compute the report for `period` and the one before it (or `compareWith`, e.g. the same days of the previous
+ * month, see comparisonFor). One pass over each array; no joins beyond Map lookups.
+ */
+export function computeReport(input: ReportInput, period: Period, compareWith?: Period): Report {
+  const prevPeriod = compareWith ?? previousPeriod(period);
   const cur = periodRange(period);
   const prev = periodRange(prevPeriod);
   const accCur = new Acc();
@@ -257,6 +263,7 @@ export function computeReport(input: ReportInput, period: Period): Report {
   };
 
   // Visits; also the people each visit brings to a linked booking.
+  const keyOf = visitorKeyCache();
   const linkedPeople = new Map<string, number>();
   const weekdayOf = new Map<string, number>();
   for (const v of input.visits) {
@@ -270,7 +277,8 @@ export function computeReport(input: ReportInput, period: Period): Report {
     a.children += children;
     a.people += adults + children;
     a.byPurpose[v.purpose] = (a.byPurpose[v.purpose] ?? 0) + 1;
-    if (v.personId) acc.visitors.add(mergedInto.size ? survivor(v.personId) : v.personId);
+    if (v.personId) acc.visitors.add(keyOf(mergedInto.size ? survivor(v.personId) : v.personId, v.timeIn));
+    else if (v.visitorKey) acc.visitors.add(v.visitorKey);
     else a.withoutPerson++;
     const date = v.timeIn.slice(0, 10);
     let wd = weekdayOf.get(date);
@@ -284,7 +292,7 @@ export function computeReport(input: ReportInput, period: Period): Report {
   const settingsHours = input.settings?.openingHours ?? null;
   const closures = input.settings?.closures ?? [];
   const closedDays = new Set<number>();
-  const firstDay = dayNumber(prevPeriod.from);
+  const firstDay = Math.min(dayNumber(prevPeriod.from), dayNumber(period.from));
   const lastDay = dayNumber(period.to);
   for (const c of closures) {
     const from = Math.max(dayNumber(c.from), firstDay);
@@ -519,13 +527,15 @@ export function computeReport(input: ReportInput, period: Period): Report {
 }
 
 /** The time range a renderer must read to compute `computeReport(…, period)`: the previous period's start → the period's end. */
-export function reportReadRange(period: Period): TimeRange {
-  return { start: periodRange(previousPeriod(period)).start, end: periodRange(period).end };
+export function reportReadRange(period: Period, compareWith?: Period): TimeRange {
+  const prev = compareWith ?? previousPeriod(period);
+  const start = periodRange(prev).start < periodRange(period).start ? periodRange(prev).start : periodRange(period).start;
+  return { start, end: periodRange(period).end > periodRange(prev).end ? periodRange(period).end : periodRange(prev).end };
 }
 
 /** Loans are read from this far back before the previous period, so returns in a period of loans that went out earlier count (loans run days or weeks; longer ones are missed). */
 export const LOAN_LOOKBACK_DAYS = 90;
 
-export function loanReadStart(period: Period): LocalDateTime {
-  return `${addDays(previousPeriod(period).from, -LOAN_LOOKBACK_DAYS)}T00:00`;
+export function loanReadStart(period: Period, compareWith?: Period): LocalDateTime {
+  return `${addDays((compareWith ?? previousPeriod(period)).from, -LOAN_LOOKBACK_DAYS)}T00:00`;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { customPeriod, inRange, monthOf, periodDays, periodRange, previousPeriod, quarterOf, weekdayIndex, yearOf } from './period';
+import { comparisonFor, customPeriod, defaultReportPeriod, inRange, monthOf, periodDays, periodRange, previousPeriod, quarterOf, weekdayIndex, yearOf } from './period';
+import { computeReport } from './figures';
+import { visit } from './testing';
 
 describe('report periods', () => {
   it('month, quarter and year contain the date and have calendar bounds', () => {
@@ -42,5 +44,34 @@ describe('report periods', () => {
     expect(inRange('2026-03-31T23:59:59', r)).toBe(true);
     expect(inRange('2026-04-01T00:00', r)).toBe(false);
     expect(inRange('2026-02-28T23:59', r)).toBe(false);
+  });
+});
+
+describe('comparing like with like', () => {
+  it('opens on the last complete month, compared with the whole month before it', () => {
+    const p = defaultReportPeriod('2026-12-04');
+    expect(p).toEqual({ kind: 'month', from: '2026-11-01', to: '2026-11-30' });
+    expect(comparisonFor(p, '2026-12-04')).toEqual({ current: p, previous: { kind: 'month', from: '2026-10-01', to: '2026-10-31' }, basis: 'whole' });
+    expect(defaultReportPeriod('2027-01-01')).toEqual({ kind: 'month', from: '2026-12-01', to: '2026-12-31' });
+  });
+
+  it('a month still running compares its days so far with the same days of the month before', () => {
+    expect(comparisonFor(monthOf('2026-12-04'), '2026-12-04')).toEqual({
+      current: { kind: 'month', from: '2026-12-01', to: '2026-12-04' },
+      previous: { kind: 'custom', from: '2026-11-01', to: '2026-11-04' },
+      basis: 'sameDays',
+    });
+    // 31 March against February: the shorter month is not overrun
+    expect(comparisonFor(monthOf('2026-03-31'), '2026-03-30').previous).toEqual({ kind: 'custom', from: '2026-02-01', to: '2026-02-28' });
+  });
+
+  it('the same days make the same figures: four days of December are not set against all of November', () => {
+    const visits = [] as ReturnType<typeof visit>[];
+    for (let d = 1; d <= 30; d++) visits.push(visit(`2026-11-${String(d).padStart(2, '0')}T10:00`));
+    for (let d = 1; d <= 4; d++) visits.push(visit(`2026-12-0${d}T10:00`));
+    const input = { visits, bookings: [], rooms: [], groups: [], items: [], loans: [], settings: null, now: '2026-12-04T18:00' };
+    const cmp = comparisonFor(monthOf('2026-12-04'), '2026-12-04');
+    const report = computeReport(input, cmp.current, cmp.previous);
+    expect([report.current.visits.entries, report.previous.visits.entries]).toEqual([4, 4]);
   });
 });

@@ -116,3 +116,29 @@ export function timeFromMinutes(m: number): LocalDateTime {
   const d = new Date(m * 60_000);
   return `${dateFromDayNumber(Math.floor(m / 1440))}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
+
+/** How a report's period is compared: the whole previous period, or the same days of it while the period runs. */
+export interface PeriodComparison {
+  /** The figures' period: the period picked, or, while it is still running, its days up to today. */
+  current: Period;
+  previous: Period;
+  basis: 'whole' | 'sameDays';
+}
+
+/**
+ * Like with like: a period that is over compares with the previous period of the same kind (November with
+ * October); a period still running on `today` compares its days so far with the same days of the previous one
+ * (1–4 December with 1–4 November), never four days with a whole month.
+ */
+export function comparisonFor(p: Period, today: LocalDate): PeriodComparison {
+  const prev = previousPeriod(p);
+  if (today < p.from || today >= p.to) return { current: p, previous: prev, basis: 'whole' };
+  const elapsed = dayNumber(today) - dayNumber(p.from);
+  const prevTo = dayNumber(prev.from) + elapsed <= dayNumber(prev.to) ? addDays(prev.from, elapsed) : prev.to;
+  return { current: { kind: p.kind, from: p.from, to: today }, previous: { kind: 'custom', from: prev.from, to: prevTo }, basis: 'sameDays' };
+}
+
+/** The period a report opens on: the last complete month (compared with the month before it). */
+export function defaultReportPeriod(today: LocalDate): Period {
+  return monthOf(addDays(monthOf(today).from, -1));
+}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { attendanceOf, bumpHeadcount, emptyHeadcount, HEADCOUNT_FIELDS, type Headcount } from './headcount';
+import { adHocEventBooking, attendanceOf, bumpHeadcount, emptyHeadcount, HEADCOUNT_FIELDS, type Headcount } from './headcount';
+import { computeReport } from '../reports/figures';
+import { monthOf } from '../reports/period';
 
 describe('bumpHeadcount', () => {
   it('counts one click per person and sets actual attendance', () => {
@@ -29,5 +31,28 @@ describe('bumpHeadcount', () => {
         expect(attendanceOf(h)).toBe(attendance);
       }),
     );
+  });
+});
+
+describe('adHocEventBooking', () => {
+  it('books an event named on the spot from now for an hour; once held, the reports count it and its heads', () => {
+    const b = adHocEventBooking('  Дворовый праздник ', 'hall', '2026-12-04T18:07');
+    expect(b).toMatchObject({ roomId: 'hall', title: 'Дворовый праздник', start: '2026-12-04T18:05', end: '2026-12-04T19:05', status: 'confirmed', local: true });
+    expect(adHocEventBooking(' ', 'hall', '2026-12-04T18:07')).toBeNull();
+    expect(adHocEventBooking('x', '', '2026-12-04T18:07')).toBeNull();
+    let counted = { ...b!, id: 'adhoc' };
+    for (const f of ['adults', 'adults', 'children'] as const) counted = { ...counted, ...bumpHeadcount(counted.headcount, f, 1) };
+    const input = {
+      visits: [],
+      bookings: [counted],
+      rooms: [{ id: 'hall', name: 'Зал', sections: [], openingHours: null, bookable: true, archived: false, order: 0 }],
+      groups: [],
+      items: [],
+      loans: [],
+      settings: null,
+      now: '2026-12-04T21:00',
+    };
+    const events = computeReport(input, monthOf('2026-12-04')).current.events;
+    expect(events).toMatchObject({ held: 1, attendanceTotal: 3, attendanceCounted: 1 });
   });
 });

@@ -1,5 +1,8 @@
 /** The headcount clicker for events where names are not taken: counts kept on the booking. */
+import dayjs from 'dayjs';
 import type { BookingDoc } from '../db/schemas';
+import type { LocalDateTime } from '../db/types';
+import { emptyBooking, type BookingFields } from '../bookings/model';
 
 export type Headcount = BookingDoc['headcount'];
 export type HeadcountField = keyof Headcount;
@@ -27,4 +30,27 @@ export function bumpHeadcount(
   const h = { ...emptyHeadcount(), ...current };
   h[field] = Math.min(MAX, Math.max(0, Math.trunc(h[field] + delta)));
   return { headcount: h, actualAttendance: attendanceOf(h) };
+}
+
+/** How long an event named on the spot is booked for: it counts as held once this time has passed. */
+export const AD_HOC_EVENT_MINUTES = 60;
+
+/**
+ * An event that has no booking, named at the door to count heads: booked on the spot from now (to the
+ * five minutes) for an hour in the given room, so the reports count it as an event and its attendance.
+ * Returns null for an empty title or room.
+ */
+export function adHocEventBooking(title: string, roomId: string, now: LocalDateTime): BookingFields | null {
+  const name = title.trim();
+  if (!name || !roomId) return null;
+  const start = dayjs(now).minute(Math.floor(dayjs(now).minute() / 5) * 5);
+  return emptyBooking({
+    roomId,
+    title: name.slice(0, 200),
+    category: 'other',
+    start: start.format('YYYY-MM-DDTHH:mm'),
+    end: start.add(AD_HOC_EVENT_MINUTES, 'minute').format('YYYY-MM-DDTHH:mm'),
+    actualAttendance: 0,
+    notes: '',
+  });
 }

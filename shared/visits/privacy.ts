@@ -5,8 +5,8 @@
  * copies resolve) and removes it from every record that links to them: visits are anonymised, loans lose
  * the borrower's name and phone (and history details or notes that name them), bookings and weekly-club
  * series lose the organiser's name and phone, groups lose them as member and contact, and sync conflict
- * records holding a copy are blanked. Counts, dates, purposes, items, money and attendance stay, so the
- * monthly figures do not change.
+ * records holding a copy are blanked. Counts, dates, purposes, items, money and attendance stay, and each
+ * linked visit keeps a one-way visitor key (visitorKey.ts), so no report figure changes (docs/privacy.md).
  *
  * Records typed in by hand (a visitor's free name, a loan to a typed-in borrower, a free organiser, a
  * group's typed contact) that carry the same name or phone are not linked: they may be a namesake.
@@ -16,7 +16,7 @@ import type { BookingDoc, ConflictDoc, GroupDoc, LoanDoc, Organiser, PersonDoc, 
 import { emptyPatches, resolvePersonId, type PeoplePatches, type PersonLinks } from '../people/patches';
 import { normaliseName, phoneDigits } from '../people/normalise';
 import { blankPersonalFields } from '../people/merge';
-import { anonymisedVisitPatch } from './retention';
+import { anonymisedVisitPatch, countedPersonOf } from './retention';
 
 /** The person and every tombstone merged into them (directly or through a chain). */
 export function identitiesOf(personId: string, people: readonly PersonDoc[]): Set<string> {
@@ -143,7 +143,10 @@ export function erasePerson(personId: string, links: PersonLinks, confirmed: Era
   const patches = emptyPatches();
 
   for (const p of links.people) if (ids.has(p.id)) patches.people.push({ id: p.id, patch: erasedPersonPatch() });
-  for (const v of links.visits) if (ids.has(v.personId) || okVisits.has(v.id)) patches.visits.push({ id: v.id, patch: anonymisedVisitPatch() });
+  const peopleById = new Map(links.people.map((p) => [p.id, p]));
+  for (const v of links.visits) {
+    if (ids.has(v.personId) || okVisits.has(v.id)) patches.visits.push({ id: v.id, patch: anonymisedVisitPatch(v, countedPersonOf(v, peopleById)) });
+  }
   for (const l of links.loans) {
     const theirs = ids.has(l.borrower?.personId) || okLoans.has(l.id);
     const patch: Partial<LoanDoc> = {};

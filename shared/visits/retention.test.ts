@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { retentionPatches, retentionCutoff } from './retention';
+import { visitorKey } from './visitorKey';
 import { applyPatches } from '../people/patches';
 import { visit } from '../people/testDocs';
 import { makeVisits, monthlyVisitCounts, visitArb } from './testutil';
@@ -16,7 +17,9 @@ describe('retentionPatches', () => {
       visit('done', { timeIn: '2025-01-01T09:00', anonymised: true }),
     ];
     expect(retentionCutoff(91, now)).toBe('2025-12-14');
-    expect(retentionPatches(visits, 90, now)).toEqual([{ id: 'old', patch: { name: '', personId: '', notes: '', anonymised: true } }]);
+    expect(retentionPatches(visits, 90, now)).toEqual([
+      { id: 'old', patch: { name: '', personId: '', notes: '', anonymised: true, visitorKey: visitorKey('p1', '2025-12-14T10:00') } },
+    ]);
     expect(retentionPatches(visits, 0, now)).toEqual([]);
     expect(retentionPatches(visits, Number.NaN, now)).toEqual([]);
   });
@@ -41,8 +44,10 @@ describe('retentionPatches', () => {
           } else {
             expect(v).toEqual(before);
           }
-          const { name: _n, personId: _p, notes: _no, anonymised: _a, ...kept } = v;
-          const { name: _n2, personId: _p2, notes: _no2, anonymised: _a2, ...keptBefore } = before;
+          // a visit linked to a person keeps a one-way key of (person, year) instead of the link
+          expect(v.visitorKey).toBe(v.anonymised && before.personId ? visitorKey(before.personId, before.timeIn) : before.visitorKey);
+          const { name: _n, personId: _p, notes: _no, anonymised: _a, visitorKey: _k, ...kept } = v;
+          const { name: _n2, personId: _p2, notes: _no2, anonymised: _a2, visitorKey: _k2, ...keptBefore } = before;
           expect(kept).toEqual(keptBefore);
         });
         expect(retentionPatches(after, days, now)).toEqual([]);

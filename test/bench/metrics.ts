@@ -475,7 +475,8 @@ export async function posterPdf(ctx: BenchContext, loaded: LoadedProfile): Promi
 /** month_report_ms: open Reports (current month over the full dataset) → figures painted. */
 export async function monthReport(ctx: BenchContext, loaded: LoadedProfile): Promise<MetricResult> {
   const spec: Spec = { name: 'month_report_ms', unit: 'ms', budget: 300 };
-  const compared = label('reports', 'period.comparedWith', { from: '', to: '' })?.split(' — ')[0]?.trim();
+  // the report opens on the last complete month, compared with the whole month before ("… в сравнении со всем предыдущим периодом: …")
+  const compared = label('reports', 'period.comparedWhole', { current: '', previous: '' })?.split(':')[0]?.trim();
   if (!compared) return missing(spec, 'reports page (locales/ru/reports.json)');
   const page = loaded.page;
   await page.goto(url(ctx, '/reports'));
@@ -487,7 +488,7 @@ export async function monthReport(ctx: BenchContext, loaded: LoadedProfile): Pro
       await page.waitForSelector('main input[type="search"]');
       return timeUi(page, { kind: 'text', selector: 'main p', contains: compared }, 'now', () => page.evaluate(() => (location.hash = '/reports')), 60_000);
     });
-    return { ...spec, samples, note: 'current month vs previous, from navigation' };
+    return { ...spec, samples, note: 'last complete month vs the month before, from navigation' };
   } catch (e) {
     return failed(spec, e);
   }

@@ -65,8 +65,11 @@ test('merging a duplicate moves its visits to the survivor', async ({ app, page 
   await expect(page.getByRole('heading', { name: 'Посещения (1)' })).toBeVisible();
   await page.getByRole('button', { name: 'Объединить с дублем' }).click();
   const dialog = page.getByRole('dialog');
+  // typing the name and pressing Enter picks the top match
   await dialog.getByRole('textbox', { name: 'Запись-дубль' }).fill('петровна');
-  await page.getByRole('option', { name: /Анна Петровна Петрова/ }).click();
+  await expect(page.getByRole('option', { name: /Анна Петровна Петрова/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('textbox', { name: 'Запись-дубль' })).toHaveValue(/Анна Петровна Петрова/);
   await dialog.getByRole('button', { name: 'Объединить' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Посещения (2)' })).toBeVisible();

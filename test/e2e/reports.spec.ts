@@ -98,8 +98,14 @@ test('restore a backup, see the month in Reports and download the XLSX', async (
   await page.getByRole('button', { name: `Восстановить ${expected.total} записей` }).click();
   await expect(page.getByRole('status').filter({ hasText: `Восстановлено записей: ${expected.total}` })).toBeVisible();
 
+  // The report opens on the last complete month (the backup's), compared with the whole month before, in words.
   await app.nav('Отчёты').click();
-  await page.getByRole('button', { name: 'Предыдущий период' }).click();
+  await expect(page.getByRole('note', { name: 'С чем сравниваем' })).toContainText('в сравнении со всем предыдущим периодом');
+  await expect(page.getByRole('note', { name: 'С чем сравниваем' })).not.toContainText(/\d{4}-\d\d-\d\d/);
+  // The funder figures are one step away: the button at the top brings them into view with the focus.
+  await page.getByRole('button', { name: 'Цифры для грантодателя ↓' }).click();
+  await expect(page.getByRole('heading', { name: 'Таблица для грантодателя' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Таблица для грантодателя' })).toBeInViewport();
   await expect(page.getByTestId('figure-visitEntries')).toContainText(String(expected.entries));
   await expect(page.getByTestId('figure-uniquePeople')).toContainText(String(expected.unique));
   await expect(page.getByTestId('figure-eventsHeld')).toContainText(String(expected.eventsHeld));

@@ -72,6 +72,28 @@ test('a known and an unknown visitor are signed in by keyboard only; double Ente
   await page.screenshot({ path: test.info().outputPath('visitors-log.png'), fullPage: true });
 });
 
+test('a name only like someone in the directory is never pre-selected: Enter makes a new visitor, in Latin and Cyrillic alike', async ({ page }) => {
+  await addPerson(page, 'Ivan Petrov');
+  await addPerson(page, 'Иван Петров');
+  await addPerson(page, 'Мария Ильина');
+  await openDoor(page);
+  for (const typed of ['Ivan Petrenko', 'Иван Петренко', 'ёлкина']) {
+    await page.keyboard.type(typed);
+    const options = page.getByRole('option');
+    await expect(options.first()).toHaveText(new RegExp(`Новый посетитель: «${typed}»`));
+    await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+    await expect(doorStatus(page)).toContainText(`Записан(а): ${typed}`);
+  }
+  // the known name, typed by its beginning, is still the top match and pre-selected
+  await page.keyboard.type('Иван Пет');
+  await expect(page.getByRole('option').first()).toHaveText(/^Иван Петров/);
+  await expect(page.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(doorStatus(page)).toContainText('Записан(а): Иван Петров');
+  await expect(inBuilding(page).getByRole('cell', { name: 'Ivan Petrov', exact: true })).toHaveCount(0);
+});
+
 test('bad input at the door: clear messages, typed values kept', async ({ page }) => {
   const field = await openDoor(page);
   await page.keyboard.press('Enter');
@@ -126,6 +148,21 @@ test('the headcount clicker counts an event and sets its attendance', async ({ a
   await page.getByRole('textbox', { name: 'Мероприятие' }).click();
   await page.getByRole('option', { name: /Лекция о компосте/ }).click();
   await expect(page.getByTestId('headcount-adults')).toHaveText('2');
+});
+
+test('an event with no booking is named on the spot; its headcount counts in the month’s report', async ({ app, page }) => {
+  await app.addRoom({ name: 'Зал', capacity: 80 });
+  await page.goto('./?lang=ru#/visitors');
+  await page.getByRole('tab', { name: 'Счётчик на мероприятии' }).click();
+  await page.getByRole('textbox', { name: 'Нет брони? Название события' }).fill('Дворовый праздник');
+  await page.getByRole('button', { name: 'Начать счёт' }).click();
+  const plusAdult = page.getByRole('button', { name: 'Плюс один: Взрослые' });
+  for (let i = 0; i < 4; i++) await plusAdult.click();
+  await expect(page.getByTestId('headcount-adults')).toHaveText('4');
+  await expect(page.getByRole('textbox', { name: 'Мероприятие', exact: true })).toHaveValue(/Дворовый праздник/);
+  // booked in the hall from now for an hour: it is in today's calendar
+  await page.goto('./?lang=ru#/calendar');
+  await expect(page.getByText('Дворовый праздник').first()).toBeVisible();
 });
 
 test('a club visitor is linked to today’s booking; next day they are flagged "since yesterday" and the log still names the booking', async ({ app, page }) => {

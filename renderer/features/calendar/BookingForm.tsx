@@ -15,6 +15,7 @@ import { useBookingActions, type CheckResult } from './hooks/useBookingActions';
 import { useCatalogue, useDirectory } from './hooks/useCalendarData';
 import { EquipmentFields } from './EquipmentFields';
 import { useBookingWords } from './words';
+import { rememberRoom } from './lastRoom';
 import { DateField } from './DateField';
 
 export type Scope = 'one' | 'following' | 'all';
@@ -75,7 +76,7 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
   const start = /^\d{4}-\d{2}-\d{2}$/.test(date) && CLOCK.test(startTime) ? atTime(date, startTime) : '';
   const end = /^\d{4}-\d{2}-\d{2}$/.test(date) && CLOCK.test(endTime) ? atTime(date, endTime) : '';
   const fields: BookingFields = { ...f, start, end };
-  const quote = useMemo(() => (start && end ? quotePrice(fields, room, settings ?? undefined) : null), [start, end, f.local, f.setupMinutes, f.cleanupMinutes, room, settings]); // eslint-disable-line react-hooks/exhaustive-deps
+  const quote = useMemo(() => (start && end ? quotePrice(fields, room, settings ?? undefined) : null), [start, end, f.local, f.setupMinutes, f.cleanupMinutes, f.sections.join(','), room, settings]); // eslint-disable-line react-hooks/exhaustive-deps
   const seriesScope = !!original?.seriesId && scope !== 'one';
   const showRepeat = seriesScope || (!original && repeat.on);
 
@@ -123,6 +124,7 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
           ? await actions.createSeries(toSave, rule, skip, t('form.seriesClashTitle'))
           : await actions.saveBooking(toSave, original);
       if (result.ok) {
+        rememberRoom(toSave.roomId);
         notifications.show({ message: t(showRepeat ? 'form.seriesSaved' : 'form.saved'), color: 'green' });
         onClose();
         return;
@@ -274,12 +276,23 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
             <div>
               <Text size="sm" fw={600}>{t('form.price')}</Text>
               <Text aria-live="polite" data-testid="price">
-                {!quote ? '—' : quote.free ? t('form.priceFree') : t('form.priceComputed', { hours: fmt.number(quote.hours), rate: fmt.money(quote.rate), amount: fmt.money(quote.amount) })}
+                {!quote
+                  ? '—'
+                  : quote.free
+                    ? t('form.priceFree')
+                    : quote.share
+                      ? t('form.priceSections', { hours: fmt.number(quote.hours), rate: fmt.money(quote.hourly), sections: quote.share.sections, of: quote.share.of, amount: fmt.money(quote.amount) })
+                      : t('form.priceComputed', { hours: fmt.number(quote.hours), rate: fmt.money(quote.rate), amount: fmt.money(quote.amount) })}
               </Text>
             </div>
             <Checkbox label={t('form.overridePrice')} checked={override} onChange={(e) => setOverride(e.currentTarget.checked)} />
             <Checkbox label={t('form.paid')} checked={f.paid} onChange={(e) => set('paid', e.currentTarget.checked)} />
           </Group>
+          {quote?.noRate && !override && (
+            <Alert color="yellow" role="alert" p="xs">
+              {t('form.noRate', { room: room?.name ?? '' })}
+            </Alert>
+          )}
           {override && (
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <NumberInput label={t('form.priceOverride')} min={0} value={overrideAmount} onChange={setOverrideAmount} error={submitErrors.includes('price.invalid') ? errorText('price.invalid') : undefined} />

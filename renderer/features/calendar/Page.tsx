@@ -12,7 +12,7 @@ import {
   addDays, addMinutes, emptyBooking, publicEventsIcs,
   type BookingFields, type FreeSlot, type Occurrence,
 } from '@shared/bookings';
-import { BOOKING_CATEGORIES, type BookingCategory, type RoomDoc } from '@shared/db';
+import { BOOKING_CATEGORIES, type RoomDoc } from '@shared/db';
 import { getDesk } from '../../app/desk';
 import { attemptWrite } from '../../app/writeFailure';
 import { useFormat } from '../../app/format';
@@ -27,7 +27,10 @@ import { fromJsDate, jsDateToLocalDate, toJsDate, todayLocal } from './dates';
 import { useBookingActions } from './hooks/useBookingActions';
 import { useClashMarks, useRangeOccurrences } from './hooks/useCalendarData';
 import { useSeries } from './hooks/useCalendarData';
-import { CATEGORY_COLOURS, useBookingWords } from './words';
+import { useBookingWords } from './words';
+import { defaultRoom, lastUsedRoom } from './lastRoom';
+import { eventTitle, roomColours, textOn } from './eventLook';
+import { agendaDayLabel, agendaRangeLabel, weekDayLabel, weekRangeLabel } from './formats';
 import './calendar.css';
 
 const localizer = fastDayjsLocalizer();
@@ -78,6 +81,7 @@ function rangeOf(view: View, date: string): { from: string; to: string } {
 type Editing = { initial: BookingFields; original?: Occurrence } | null;
 
 const hhmm = ({ start, end }: { start: Date; end: Date }) => `${dayjs(start).format('HH:mm')}–${dayjs(end).format('HH:mm')}`;
+type Range = { start: Date; end: Date };
 const FORMATS = {
   timeGutterFormat: 'HH:mm',
   eventTimeRangeFormat: hhmm,
@@ -85,15 +89,13 @@ const FORMATS = {
   selectRangeFormat: hhmm,
   agendaTimeFormat: 'HH:mm',
   dayHeaderFormat: 'dddd, D MMMM YYYY',
+  // the locale's own date formats (Intl), see formats.ts
+  dayRangeHeaderFormat: (r: Range, culture?: string) => weekRangeLabel(r, culture),
+  agendaHeaderFormat: (r: Range, culture?: string) => agendaRangeLabel(r, culture),
+  agendaDateFormat: (d: Date, culture?: string) => agendaDayLabel(d, culture),
+  dayFormat: (d: Date, culture?: string) => weekDayLabel(d, culture),
 };
 const movable = (e: CalEvent) => e.occurrence.status !== 'cancelled';
-const eventProps = (e: CalEvent) => ({
-  style: {
-    backgroundColor: e.occurrence.status === 'cancelled' ? '#868e96' : (CATEGORY_COLOURS[e.occurrence.category as BookingCategory] ?? '#455a64'),
-    textDecoration: e.occurrence.status === 'cancelled' ? 'line-through' : undefined,
-    borderStyle: e.occurrence.status === 'tentative' ? 'dashed' : undefined,
-  },
-});
 
 export default function Page() {
   const { t, i18n } = useTranslation('calendar');
@@ -147,19 +149,36 @@ export default function Page() {
           const taken = o.sections.length ? roomColumns.filter((c) => o.sections.includes(c.section)) : roomColumns;
           return {
             id: o.id,
-            title: (clashing.has(o.id) ? `${t('syncClash.mark')} · ` : '') + [o.title, o.organiser.name].filter(Boolean).join(' — '),
+            // the day view's columns are the rooms; the other views name the room on each event
+            title: eventTitle(o, shownView === 'day' && columns.length ? '' : words.where(o.roomId, o.sections), clashing.has(o.id) ? t('syncClash.mark') : ''),
             start: toJsDate(o.start),
             end: toJsDate(o.end),
             resourceId: taken.length === 1 ? taken[0]!.id : taken.map((c) => c.id),
             occurrence: o,
           };
         }),
-    [occurrences, roomFilter, categoryFilter, columns, clashing, t],
+    [occurrences, roomFilter, categoryFilter, columns, clashing, t, shownView, words],
+  );
+  const colours = useMemo(() => roomColours(rooms), [rooms]);
+  const eventProps = useCallback(
+    (e: CalEvent) => {
+      const cancelled = e.occurrence.status === 'cancelled';
+      const background = cancelled ? '#868e96' : (colours.get(e.occurrence.roomId) ?? '#455a64');
+      return {
+        style: {
+          backgroundColor: background,
+          color: textOn(background),
+          textDecoration: cancelled ? 'line-through' : undefined,
+          borderStyle: e.occurrence.status === 'tentative' ? 'dashed' : undefined,
+        },
+      };
+    },
+    [colours],
   );
 
   const startBooking = useCallback(
     (start: string, end: string, column?: Column) => {
-      const room = rooms.find((r) => r.id === column?.roomId) ?? (rooms.length === 1 ? rooms[0] : undefined);
+      const room = rooms.find((r) => r.id === column?.roomId) ?? defaultRoom(rooms, lastUsedRoom());
       setEditing({
         initial: emptyBooking({
           start,
@@ -287,7 +306,7 @@ export default function Page() {
         popup
       />
     ),
-    [culture, messages, events, shownView, onView, times, onNavigate, columns, onSelectSlot, onSelectEvent, onKeyPressEvent, onDropOrResize],
+    [culture, messages, events, shownView, onView, times, onNavigate, columns, onSelectSlot, onSelectEvent, onKeyPressEvent, onDropOrResize, eventProps],
   );
 
   return (
@@ -308,7 +327,7 @@ export default function Page() {
         <Switch mb={8} label={t('showCancelled')} checked={showCancelled} onChange={(e) => setShowCancelled(e.currentTarget.checked)} />
       </Group>
       {rooms.length === 0 && <Alert color="blue">{t('noRooms')}</Alert>}
-      <div className="desk-calendar" style={{ height: shownView === 'agenda' ? 'auto' : 760 }}>
+      <div className={`desk-calendar desk-calendar-${shownView}`} style={{ height: shownView === 'agenda' ? 'auto' : 760 }}>
         {calendar}
       </div>
       {selected && (

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import {
   type ItemDoc,
   type LoanDoc,
   type LoanError,
+  isErasedBorrower,
 } from './domain';
 import { HeadRow } from './Table';
 import { LoanDate, LoanDateTime } from './DateFields';
@@ -66,6 +67,43 @@ export function CounterTab({ items, loans, register }: { items: ItemDoc[]; loans
   /** A scanned item that is out on several loans: whose is it? */
   const [choices, setChoices] = useState<{ itemId: string; loanIds: string[] } | null>(null);
 
+  // Scans can come faster than React renders (a burst of scans of the same chairs): the latest cart and return
+  // form are kept here too, updated as each scan changes them, so no scan reads a stale copy.
+  const cartNow = useRef(cart);
+  cartNow.current = cart;
+  const returnNow = useRef({ loanId: returnLoanId, qty: returnQty });
+  returnNow.current = { loanId: returnLoanId, qty: returnQty };
+  /** The quantity field to focus after a scan of a counted item, so that "5" can be typed at once. */
+  const [focusQty, setFocusQty] = useState<{ itemId: string; n: number } | null>(null);
+  const qtyFields = useRef(new Map<string, HTMLInputElement>());
+  useEffect(() => {
+    if (!focusQty) return;
+    const el = qtyFields.current.get(focusQty.itemId);
+    if (!el) return;
+    el.focus();
+    // Selected once the field shows the new number (the number field puts its caret at the end on each change).
+    const frame = requestAnimationFrame(() => {
+      if (document.activeElement === el) el.select();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [focusQty]);
+  /**
+   * Right after a scan of a counted item, the first digit typed replaces its quantity ("5" means five, not
+   * "25"); any other key first, and it is an ordinary number field again.
+   */
+  const freshDigit = (itemId: string, set: (n: number) => void) => (e: KeyboardEvent<HTMLInputElement>) => {
+    if (focusQty?.itemId !== itemId || freshUsed.current === focusQty.n) return;
+    freshUsed.current = focusQty.n;
+    if (!/^\d$/.test(e.key) || e.ctrlKey || e.altKey || e.metaKey) return;
+    e.preventDefault();
+    set(Number(e.key));
+  };
+  const freshUsed = useRef(0);
+  const qtyRef = (itemId: string) => (el: HTMLInputElement | null) => {
+    if (el) qtyFields.current.set(itemId, el);
+    else qtyFields.current.delete(itemId);
+  };
+
   const byId = useMemo(() => new Map(items.map((i) => [i.id, i])), [items]);
   const cartItems = cart.flatMap((l) => (byId.get(l.itemId) ? [byId.get(l.itemId)!] : []));
   const startAt = backdated && outAt ? outAt : now;
@@ -75,20 +113,23 @@ export function CounterTab({ items, loans, register }: { items: ItemDoc[]; loans
 
   const startReturn = (loan: LoanDoc, itemId?: string) => {
     setMode('return');
-    setReturnLoanId(loan.id);
+    const same = loan.id === returnNow.current.loanId;
+    if (!same) {
+      setDepositBack(false);
+      setReturnNote({});
+    }
     setReturnErrors([]);
-    setDepositBack(false);
-    setReturnNote({});
-    setReturnQty((prev) => {
-      const base = loan.id === returnLoanId ? prev : {};
-      const next: Record<string, number | string> = { ...base };
-      for (const line of loan.lines) {
-        const out = outstanding(line);
-        if (itemId === undefined) next[line.itemId] = next[line.itemId] ?? 0;
-        else if (line.itemId === itemId) next[itemId] = Math.min(out, Number(next[itemId] ?? 0) + (byId.get(itemId)?.tracking === 'single' ? out : 1));
-      }
-      return next;
-    });
+    // Each scan of a counted item takes back one more (up to what is out); a single item, all of it.
+    const next: Record<string, number | string> = { ...(same ? returnNow.current.qty : {}) };
+    for (const line of loan.lines) {
+      const out = outstanding(line);
+      if (itemId === undefined || line.itemId !== itemId) next[line.itemId] = next[line.itemId] ?? 0;
+      else next[itemId] = Math.min(out, Number(next[itemId] ?? 0) + (byId.get(itemId)?.tracking === 'single' ? out : 1));
+    }
+    returnNow.current = { loanId: loan.id, qty: next };
+    setReturnLoanId(loan.id);
+    setReturnQty(next);
+    if (itemId && byId.get(itemId)?.tracking === 'counted') setFocusQty({ itemId, n: Date.now() });
   };
 
   const scan = (raw: string) => {
@@ -99,17 +140,17 @@ export function CounterTab({ items, loans, register }: { items: ItemDoc[]; loans
     if (mode === 'return') {
       const open = openLoansWithItem(item.id, loans);
       if (open.length === 0) return setMessage({ kind: 'error', text: t('scan.notOnLoan', { name: item.name, code: item.code }) });
-      const loan = open.find((l) => l.id === returnLoanId) ?? (open.length === 1 ? open[0] : undefined);
+      const loan = open.find((l) => l.id === returnNow.current.loanId) ?? (open.length === 1 ? open[0] : undefined);
       if (!loan) {
         setChoices({ itemId: item.id, loanIds: open.map((l) => l.id) });
         return setMessage({ kind: 'warn', text: t('scan.whichLoan', { name: item.name, n: open.length }) });
       }
       setChoices(null);
       startReturn(loan, item.id);
-      return setMessage({ kind: 'ok', text: t('scan.toReturn', { name: item.name, borrower: loan.borrower.name }) });
+      return setMessage({ kind: 'ok', text: t('scan.toReturn', { name: item.name, borrower: msg.borrowerName(loan.borrower) }) });
     }
     if (item.archived) return setMessage({ kind: 'error', text: msg.error({ code: 'loans.archived', value: item.code }) });
-    const existing = cart.find((l) => l.itemId === item.id);
+    const existing = cartNow.current.find((l) => l.itemId === item.id);
     if (existing && item.tracking === 'single') return setMessage({ kind: 'warn', text: t('scan.already', { name: item.name }) });
     const quantity = (existing ? Number(existing.quantity) || 0 : 0) + 1;
     const due = dueDate ? dueAt : defaultDueAt([...cartItems, item], startAt);
@@ -122,12 +163,16 @@ export function CounterTab({ items, loans, register }: { items: ItemDoc[]; loans
       return setMessage({
         kind: 'error',
         text: holder
-          ? t('scan.out', { name: item.name, borrower: holder.borrower.name, due: f.dateTime(holder.dueAt) })
+          ? t('scan.out', { name: item.name, borrower: msg.borrowerName(holder.borrower), due: f.dateTime(holder.dueAt) })
           : t('scan.notEnough', { name: item.name, available: err.available ?? 0 }),
       });
     }
-    setCart((c) => (existing ? c.map((l) => (l.itemId === item.id ? { ...l, quantity } : l)) : [...c, { itemId: item.id, quantity: 1 }]));
+    const c = cartNow.current;
+    const nextCart = existing ? c.map((l) => (l.itemId === item.id ? { ...l, quantity } : l)) : [...c, { itemId: item.id, quantity: 1 }];
+    cartNow.current = nextCart;
+    setCart(nextCart);
     setLineErrors([]);
+    if (item.tracking === 'counted') setFocusQty({ itemId: item.id, n: Date.now() });
     setMessage({ kind: 'ok', text: t('scan.added', { name: item.name, quantity }) });
   };
 
@@ -193,7 +238,7 @@ export function CounterTab({ items, loans, register }: { items: ItemDoc[]; loans
       setReturnErrors([...r.errors, ...(r.lineErrors ?? []).flat()].map(msg.error));
       return;
     }
-    const text = t('return.done', { name: returnLoan.borrower.name });
+    const text = t('return.done', { name: msg.borrowerName(returnLoan.borrower) });
     notifications.show({ color: 'green', message: text });
     setMessage({ kind: 'ok', text });
     setReturnLoanId('');
@@ -278,6 +323,8 @@ export function CounterTab({ items, loans, register }: { items: ItemDoc[]; loans
                               w={120}
                               min={1}
                               allowDecimal={false}
+                              ref={qtyRef(line.itemId)}
+                              onKeyDown={freshDigit(line.itemId, (n) => setCart((c) => c.map((l) => (l.itemId === line.itemId ? { ...l, quantity: n } : l))))}
                               aria-label={t('lend.quantityOf', { name: item.name })}
                               value={line.quantity}
                               onChange={(v) => setCart((c) => c.map((l) => (l.itemId === line.itemId ? { ...l, quantity: v } : l)))}
@@ -344,10 +391,10 @@ export function CounterTab({ items, loans, register }: { items: ItemDoc[]; loans
                       onClick={() => {
                         setChoices(null);
                         startReturn(loan, choices.itemId);
-                        setMessage({ kind: 'ok', text: t('scan.toReturn', { name: byId.get(choices.itemId)?.name ?? '', borrower: loan.borrower.name }) });
+                        setMessage({ kind: 'ok', text: t('scan.toReturn', { name: byId.get(choices.itemId)?.name ?? '', borrower: msg.borrowerName(loan.borrower) }) });
                       }}
                     >
-                      {t('return.chooseLoan', { name: loan.borrower.name, due: f.dateTime(loan.dueAt) })}
+                      {t('return.chooseLoan', { name: msg.borrowerName(loan.borrower), due: f.dateTime(loan.dueAt) })}
                     </Button>
                   ) : null;
                 })}
@@ -360,7 +407,12 @@ export function CounterTab({ items, loans, register }: { items: ItemDoc[]; loans
             ) : (
               <>
                 <Text size="lg">
-                  {t('return.loanOf', { name: returnLoan.borrower.name, phone: returnLoan.borrower.phone || t('noPhone'), out: f.dateTime(returnLoan.outAt), due: f.dateTime(returnLoan.dueAt) })}
+                  {t('return.loanOf', {
+                    name: msg.borrowerName(returnLoan.borrower),
+                    phone: isErasedBorrower(returnLoan.borrower) ? '—' : returnLoan.borrower.phone || t('noPhone'),
+                    out: f.dateTime(returnLoan.outAt),
+                    due: f.dateTime(returnLoan.dueAt),
+                  })}
                 </Text>
                 <Table aria-label={t('return.lines')} fz="md">
                   <HeadRow cells={[t('item.name'), t('return.out'), t('return.quantity'), t('return.condition')]} />
@@ -381,6 +433,8 @@ export function CounterTab({ items, loans, register }: { items: ItemDoc[]; loans
                                 w={120}
                                 min={0}
                                 allowDecimal={false}
+                                ref={qtyRef(line.itemId)}
+                                onKeyDown={freshDigit(line.itemId, (n) => setReturnQty((q) => ({ ...q, [line.itemId]: Math.min(n, outstanding(line)) })))}
                                 aria-label={t('return.quantityOf', { name: item?.name ?? '' })}
                                 value={returnQty[line.itemId] ?? 0}
                                 onChange={(v) => setReturnQty((q) => ({ ...q, [line.itemId]: v }))}

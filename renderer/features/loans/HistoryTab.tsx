@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
 import { itemHistory, personHistory, sameBorrower, shortDeskId, splitAuthorLabel, type Borrower, type HistoryRow, type ItemDoc, type LoanDoc } from './domain';
 import { itemsSummary } from './OnLoanTab';
+import { useLoanMessages } from './messages';
 import { HeadRow } from './Table';
 
 export type HistorySubject = { kind: 'item'; id: string } | { kind: 'person'; key: string } | null;
@@ -17,6 +18,7 @@ function borrowers(loans: LoanDoc[]): { key: string; borrower: Borrower }[] {
 /** Loan history per item or per person, with who at the desk recorded each step. */
 export function HistoryTab({ items, loans, subject, onSubject }: { items: ItemDoc[]; loans: LoanDoc[]; subject: HistorySubject; onSubject: (s: HistorySubject) => void }) {
   const { t } = useTranslation('loans');
+  const msg = useLoanMessages();
   const f = useFormat();
   const byId = new Map(items.map((i) => [i.id, i]));
   /** "Ольга (стойка 0e1f)" or, with nobody on shift, "стойка 0e1f" instead of the raw desk id. */
@@ -54,7 +56,7 @@ export function HistoryTab({ items, loans, subject, onSubject }: { items: ItemDo
                 <Table.Td>
                   {f.dateTime(loan.outAt)} – {f.dateTime(loan.dueAt)}
                 </Table.Td>
-                <Table.Td>{loan.borrower.name}</Table.Td>
+                <Table.Td>{msg.borrowerName(loan.borrower)}</Table.Td>
                 <Table.Td>
                   {subject?.kind === 'item' ? t('history.units', { returned, quantity }) : itemsSummary(loan, byId, true)}
                 </Table.Td>

@@ -1,9 +1,10 @@
 import { Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
-import { daysOverdue, outstanding, type ItemDoc, type LoanDoc } from './domain';
+import { daysOverdue, isErasedBorrower, outstanding, type ItemDoc, type LoanDoc } from './domain';
+import { useLoanMessages } from './messages';
 import { useNow } from './hooks';
-import { EmptyNote, HeadRow } from './Table';
+import { EmptyNote, HeadRow, NOWRAP } from './Table';
 
 /** Item names with outstanding units: "Дрель, Стулья × 10". */
 export function itemsSummary(loan: LoanDoc, byId: Map<string, ItemDoc>, all = false): string {
@@ -22,6 +23,7 @@ export function OnLoanTab({ items, loans, onReturn }: { items: ItemDoc[]; loans:
   const { t } = useTranslation('loans');
   const f = useFormat();
   const now = useNow();
+  const msg = useLoanMessages();
   const byId = new Map(items.map((i) => [i.id, i]));
   const open = loans.filter((l) => l.status === 'open').sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   if (open.length === 0) {
@@ -39,17 +41,17 @@ export function OnLoanTab({ items, loans, onReturn }: { items: ItemDoc[]; loans:
             return (
               <Table.Tr key={loan.id}>
                 <Table.Td>
-                  <Text fw={600}>{loan.borrower.name}</Text>
+                  <Text fw={600} fs={isErasedBorrower(loan.borrower) ? 'italic' : undefined}>{msg.borrowerName(loan.borrower)}</Text>
                   {loan.backdated && <Badge color="gray">{t('onLoan.backdated')}</Badge>}
                 </Table.Td>
-                <Table.Td>{loan.borrower.phone}</Table.Td>
+                <Table.Td style={NOWRAP}>{loan.borrower.phone}</Table.Td>
                 <Table.Td>{itemsSummary(loan, byId)}</Table.Td>
                 <Table.Td>{f.dateTime(loan.outAt)}</Table.Td>
                 <Table.Td>
                   {f.dateTime(loan.dueAt)} {days >= 0 && <Badge color="red">{t('overdue.days', { count: days })}</Badge>}
                 </Table.Td>
                 <Table.Td>
-                  <Button size="sm" variant="light" aria-label={t('onLoan.returnNamed', { name: loan.borrower.name })} onClick={() => onReturn(loan.id)}>
+                  <Button size="sm" variant="light" aria-label={t('onLoan.returnNamed', { name: msg.borrowerName(loan.borrower) })} onClick={() => onReturn(loan.id)}>
                     {t('onLoan.return')}
                   </Button>
                 </Table.Td>

@@ -3,9 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { getDesk } from '../../app/desk';
 import { useFormat } from '../../app/format';
-import { escapeHtml, overdueList, type ItemDoc, type LoanDoc, type OverdueEntry } from './domain';
+import { escapeHtml, isErasedBorrower, overdueList, type ItemDoc, type LoanDoc, type OverdueEntry } from './domain';
+import { useLoanMessages } from './messages';
 import { useNow, usePeople } from './hooks';
-import { EmptyNote, HeadRow } from './Table';
+import { EmptyNote, HeadRow, NOWRAP } from './Table';
 
 /** Overdue loans, longest overdue first, with phones; printable for calling round. */
 export function OverdueTab({ items, loans }: { items: ItemDoc[]; loans: LoanDoc[] }) {
@@ -13,13 +14,14 @@ export function OverdueTab({ items, loans }: { items: ItemDoc[]; loans: LoanDoc[
   const f = useFormat();
   const now = useNow();
   const people = usePeople();
+  const msg = useLoanMessages();
   const list = overdueList(loans, items, now, people);
   const itemsText = (e: OverdueEntry<LoanDoc>) => e.items.map((i) => (i.quantity > 1 ? `${i.name} × ${i.quantity}` : i.name)).join(', ');
   const daysText = (e: OverdueEntry<LoanDoc>) => (e.days === 0 ? t('overdue.today') : t('overdue.days', { count: e.days }));
 
   const print = async () => {
     const rows = list
-      .map((e) => `<tr><td>${escapeHtml(daysText(e))}</td><td>${escapeHtml(e.name)}</td><td>${escapeHtml(e.phone)}</td><td>${escapeHtml(itemsText(e))}</td><td>${escapeHtml(f.dateTime(e.loan.dueAt))}</td></tr>`)
+      .map((e) => `<tr><td>${escapeHtml(daysText(e))}</td><td>${escapeHtml(msg.borrowerName(e.loan.borrower))}</td><td style="white-space:nowrap">${escapeHtml(e.phone)}</td><td>${escapeHtml(itemsText(e))}</td><td>${escapeHtml(f.dateTime(e.loan.dueAt))}</td></tr>`)
       .join('');
     const title = t('overdue.printTitle', { date: f.dateTime(now) });
     const html = `<!doctype html><html lang="${i18n.language}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>
@@ -50,8 +52,8 @@ table { width: 100%; border-collapse: collapse; } th, td { border: 1px solid #44
                   {daysText(e)}
                 </Text>
               </Table.Td>
-              <Table.Td>{e.name}</Table.Td>
-              <Table.Td>{e.phone}</Table.Td>
+              <Table.Td fs={isErasedBorrower(e.loan.borrower) ? 'italic' : undefined}>{msg.borrowerName(e.loan.borrower)}</Table.Td>
+              <Table.Td style={NOWRAP}>{e.phone}</Table.Td>
               <Table.Td>{itemsText(e)}</Table.Td>
               <Table.Td>{f.dateTime(e.loan.dueAt)}</Table.Td>
             </Table.Tr>

@@ -3,7 +3,7 @@ import { Badge, Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CatalogueTab } from './CatalogueTab';
 import { CounterTab, type CounterApi } from './CounterTab';
-import { overdueList } from './domain';
+import { findItemByCode, overdueList } from './domain';
 import { HistoryTab, type HistorySubject } from './HistoryTab';
 import { useAllLoans, useItems, useLoans, useNow } from './hooks';
 import { OnLoanTab } from './OnLoanTab';
@@ -25,11 +25,14 @@ export default function Page() {
   const counter = useRef<CounterApi | null>(null);
   const register = useCallback((api: CounterApi) => (counter.current = api), []);
 
-  // A scan anywhere on the loans screen goes to the counter.
-  useScanner((code) => {
-    setTab('counter');
-    counter.current?.scan(code);
-  });
+  // A scan anywhere on the loans screen goes to the counter, from any field too (the field keeps its own text).
+  useScanner(
+    (code) => {
+      setTab('counter');
+      counter.current?.scan(code);
+    },
+    { accepts: (code) => findItemByCode(items, code) !== undefined },
+  );
 
   const open = loans.filter((l) => l.status === 'open').length;
   const late = overdueList(loans, items, now).length;

@@ -7,7 +7,7 @@ import { useLiveQuery } from '../../app/db';
 import { useFormat } from '../../app/format';
 import { BorrowerPicker, NO_BORROWER } from './BorrowerPicker';
 import { type Borrower, type ItemDoc, type LoanDoc } from './domain';
-import { EmptyNote, HeadRow } from './Table';
+import { EmptyNote, HeadRow, NOWRAP } from './Table';
 import { useLoanActions, useNow, type ActionResult } from './hooks';
 import { useLoanMessages } from './messages';
 import { itemsSummary } from './OnLoanTab';
@@ -152,8 +152,8 @@ export function ReservationsTab({ items, loans }: { items: ItemDoc[]; loans: Loa
             {reservations.map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td>
-                  <Text fw={600}>{r.borrower.name}</Text>
-                  <Text size="sm">{r.borrower.phone}</Text>
+                  <Text fw={600}>{msg.borrowerName(r.borrower)}</Text>
+                  <Text size="sm" style={NOWRAP}>{r.borrower.phone}</Text>
                   {r.bookingId && <Badge variant="light">{t('reservations.booking')}</Badge>}
                 </Table.Td>
                 <Table.Td>{itemsSummary(r, byId, true)}</Table.Td>

@@ -1,5 +1,8 @@
 import { Table, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
+
+/** Phone numbers and similar never break mid-number ("+7 909 027-90-⏎05"). */
+export const NOWRAP: CSSProperties = { whiteSpace: 'nowrap' };
 
 /** The header row every loans table starts with. */
 export function HeadRow({ cells }: { cells: ReactNode[] }) {

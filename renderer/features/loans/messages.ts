@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
-import type { Holder, LoanError } from './domain';
+import { isErasedBorrower, type Borrower, type Holder, type LoanError } from './domain';
 
 /** Turns domain error codes into sentences from loans.json. */
 export function useLoanMessages() {
@@ -18,5 +18,7 @@ export function useLoanMessages() {
     },
     [t, holder],
   );
-  return { error, holder };
+  /** The borrower's name, or "data erased" for a person erased on request. */
+  const borrowerName = useCallback((b: Pick<Borrower, 'personId' | 'name' | 'phone'>) => (isErasedBorrower(b) ? t('borrower.erased') : b.name), [t]);
+  return { error, holder, borrowerName };
 }

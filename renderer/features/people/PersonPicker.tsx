@@ -49,6 +49,17 @@ export function PersonPicker({ value, onChange, ...props }: Common & { value: st
       searchValue={query}
       onSearchChange={setQuery}
       filter={keepAll}
+      onKeyDown={(e) => {
+        // Typing a name and pressing Enter picks the top match (close matches come first), unless an option
+        // was highlighted with the arrows: then Mantine picks that one.
+        if (e.key !== 'Enter' || !query.trim()) return;
+        const list = document.getElementById(e.currentTarget.getAttribute('aria-controls') ?? '');
+        if (list?.querySelector('[data-combobox-selected]')) return;
+        const top = props.search(query, { kind: 'person', limit: 5 }).find((h) => h.id !== value && !props.exclude?.includes(h.id));
+        if (!top) return;
+        e.preventDefault();
+        onChange(top.id);
+      }}
       nothingFoundMessage={query.trim() ? '—' : undefined}
     />
   );

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BookingDoc, PosterPrint, SeriesDoc, SettingsDoc } from '@shared/db';
-import { occurrencesInRange } from '@shared/bookings';
+import { centreHours, occurrencesInRange } from '@shared/bookings';
 import { buildPosterDays, diffPoster, snapshotOf, type PosterSelection, type PosterSource } from '@shared/posters/model';
 import { posterQrSvg, renderPoster, type PosterCentre, type PosterLabels, type RenderedPoster } from '@shared/posters/render';
 import type { PosterFormat } from '@shared/posters/layout';
@@ -47,7 +47,7 @@ export function centreOf(settings: SettingsDoc | null): PosterCentre {
     address: settings?.address ?? '',
     phone: settings?.phone ?? '',
     logo: settings?.logo ?? '',
-    openingHours: settings?.openingHours ?? null,
+    openingHours: centreHours(settings),
     posterUrl: settings?.posterUrl ?? '',
   };
 }

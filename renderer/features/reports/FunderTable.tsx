@@ -40,7 +40,18 @@ export function KeyFigures({ rows }: { rows: FunderRow[] }) {
   );
 }
 
-export function FunderTable({ rows, periodLabel, previousLabel }: { rows: FunderRow[]; periodLabel: string; previousLabel: string }) {
+export function FunderTable({
+  rows,
+  periodLabel,
+  previousLabel,
+  headingRef,
+}: {
+  rows: FunderRow[];
+  periodLabel: string;
+  previousLabel: string;
+  /** The page's "Funder figures" button brings the focus here. */
+  headingRef?: React.Ref<HTMLHeadingElement>;
+}) {
   const { t, i18n } = useTranslation('reports');
   const locale = i18n.language;
   const copy = async () => {
@@ -59,7 +70,7 @@ export function FunderTable({ rows, periodLabel, previousLabel }: { rows: Funder
   return (
     <Stack gap="xs">
       <Group justify="space-between" align="end">
-        <Title order={3} id="funder-table-title">
+        <Title order={3} id="funder-table-title" ref={headingRef} tabIndex={-1}>
           {t('table.funder')}
         </Title>
         <Button variant="light" size="md" onClick={() => void copy()}>

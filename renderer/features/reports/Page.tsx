@@ -1,8 +1,8 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { BOOKING_CATEGORIES, VISIT_PURPOSES } from '@shared/db';
-import { formatValue, funderTable, monthOf, type Period, type Report } from '@shared/reports';
+import { comparisonFor, defaultReportPeriod, formatValue, funderTable, type Period, type PeriodComparison, type Report } from '@shared/reports';
 import { ComparisonBars, HeatMap } from './Charts';
 import { FunderTable, KeyFigures } from './FunderTable';
 import { PeriodPicker } from './PeriodPicker';
@@ -14,11 +14,14 @@ import { useReportExports } from './useExports';
 export default function ReportsPage() {
   const { t } = useTranslation('reports');
   const [now] = useState(localNow);
-  const [period, setPeriod] = useState<Period>(() => monthOf(now.slice(0, 10)));
-  const { report, loading } = useReport(period, now);
+  // Like with like: the last complete month by default; a period still running is compared day for day.
+  const [period, setPeriod] = useState<Period>(() => defaultReportPeriod(now.slice(0, 10)));
+  const comparison = useMemo(() => comparisonFor(period, now.slice(0, 10)), [period, now]);
+  const { report, loading } = useReport(comparison.current, now, comparison.previous);
   const label = periodLabel(period, t);
   const prevLabel = report ? periodLabel(report.previousPeriod, t) : '';
   const { busy, run } = useReportExports(report, label);
+  const funderHeading = useRef<HTMLHeadingElement>(null);
 
   return (
     <Stack gap="lg">
@@ -37,6 +40,17 @@ export default function ReportsPage() {
             <Button size="md" variant="light" onClick={() => void run('print')} loading={busy === 'print'} disabled={!report}>
               {t('actions.print')}
             </Button>
+            <Button
+              size="md"
+              variant="subtle"
+              disabled={!report}
+              onClick={() => {
+                funderHeading.current?.scrollIntoView({ block: 'start' });
+                funderHeading.current?.focus();
+              }}
+            >
+              {t('actions.toFunder')}
+            </Button>
           </Group>
         </Stack>
       </Paper>
@@ -46,13 +60,27 @@ export default function ReportsPage() {
           <Text>{t('loading')}</Text>
         </Group>
       ) : (
-        <ReportBody report={report} periodLabel={label} previousLabel={prevLabel} />
+        <ReportBody report={report} comparison={comparison} periodLabel={label} previousLabel={prevLabel} funderHeading={funderHeading} />
       )}
     </Stack>
   );
 }
 
-function ReportBody({ report, periodLabel: label, previousLabel }: { report: Report; periodLabel: string; previousLabel: string }) {
+interface BodyProps {
+  report: Report;
+  comparison: PeriodComparison;
+  periodLabel: string;
+  previousLabel: string;
+  funderHeading: React.RefObject<HTMLHeadingElement | null>;
+}
+
+/** "1–4 December 2026" in the user's language. */
+function dateRange(p: Period, locale: string): string {
+  const d = (s: string) => new Date(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10));
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).formatRange(d(p.from), d(p.to));
+}
+
+function ReportBody({ report, comparison, periodLabel: label, previousLabel, funderHeading }: BodyProps) {
   const { t, i18n } = useTranslation('reports');
   const rows = useMemo(() => funderTable(report), [report]);
   const cur = report.current;
@@ -63,7 +91,13 @@ function ReportBody({ report, periodLabel: label, previousLabel }: { report: Rep
   const showAll = useDeferredValue(true, false);
   return (
     <Stack gap="xl">
-      <Text c="dimmed">{t('period.comparedWith', { from: report.previousPeriod.from, to: report.previousPeriod.to })}</Text>
+      <Alert variant="light" color="blue" p="sm" role="note" aria-label={t('period.comparison')}>
+        <Text size="lg">
+          {comparison.basis === 'sameDays'
+            ? t('period.comparedSameDays', { current: dateRange(report.period, i18n.language), previous: dateRange(report.previousPeriod, i18n.language) })
+            : t('period.comparedWhole', { current: dateRange(report.period, i18n.language), previous: dateRange(report.previousPeriod, i18n.language) })}
+        </Text>
+      </Alert>
       <KeyFigures rows={rows} />
       {showAll && (
         <>
@@ -135,7 +169,7 @@ function ReportBody({ report, periodLabel: label, previousLabel }: { report: Rep
             />
           </Section>
 
-          <FunderTable rows={rows} periodLabel={label} previousLabel={previousLabel} />
+          <FunderTable rows={rows} periodLabel={label} previousLabel={previousLabel} headingRef={funderHeading} />
         </>
       )}
     </Stack>

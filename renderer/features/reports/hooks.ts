@@ -10,9 +10,9 @@ import { addDays, computeReport, loanReadStart, reportReadRange, type Period, ty
  * (plus a look-back so returns in the period count) and the open loans by `status` for "overdue now".
  * Small directories (rooms, groups, items, series, merged people) are read whole.
  */
-export function useReport(period: Period, now: string): { report: Report | null; loading: boolean } {
-  const range = useMemo(() => reportReadRange(period), [period]);
-  const loanStart = useMemo(() => loanReadStart(period), [period]);
+export function useReport(period: Period, now: string, compareWith?: Period): { report: Report | null; loading: boolean } {
+  const range = useMemo(() => reportReadRange(period, compareWith), [period, compareWith]);
+  const loanStart = useMemo(() => loanReadStart(period, compareWith), [period, compareWith]);
   const bookingStart = `${addDays(range.start.slice(0, 10), -1)}T00:00`;
 
   const visits = useLiveQuery((db) => db.visits.find({ selector: { timeIn: { $gte: range.start, $lt: range.end } } }), [range.start, range.end]);
@@ -49,8 +49,9 @@ export function useReport(period: Period, now: string): { report: Report | null;
         now,
       },
       period,
+      compareWith,
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [visits.data, bookings.data, loans.data, openLoans.data, series.data, rooms.data, groups.data, items.data, merged.data, settings.data, now, period]);
+  }, [visits.data, bookings.data, loans.data, openLoans.data, series.data, rooms.data, groups.data, items.data, merged.data, settings.data, now, period, compareWith]);
   return { report, loading: loading && !report };
 }

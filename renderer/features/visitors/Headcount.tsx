@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { BookingDoc } from '@shared/db';
 import { attendanceOf, emptyHeadcount, HEADCOUNT_FIELDS, type HeadcountField } from '@shared/visits/headcount';
 import { useFormat } from '../../app/format';
+import { useRooms } from '../settings/hooks';
 import { useVisitActions } from './hooks';
 import { attemptWrite } from '../../app/writeFailure';
 
@@ -11,8 +12,14 @@ import { attemptWrite } from '../../app/writeFailure';
 export function Headcount({ bookings }: { bookings: BookingDoc[] }) {
   const { t } = useTranslation('visitors');
   const fmt = useFormat();
-  const { bump } = useVisitActions();
+  const { bump, startAdHocEvent } = useVisitActions();
+  const { rooms } = useRooms();
+  const bookable = rooms.filter((r) => r.bookable !== false);
   const [bookingId, setBookingId] = useState<string | null>(null);
+  const [adHocTitle, setAdHocTitle] = useState('');
+  // The divisible hall by default: an event named on the spot is most often held there.
+  const [adHocRoom, setAdHocRoom] = useState<string | null>(null);
+  const roomId = adHocRoom ?? (bookable.find((r) => r.sections.length > 0) ?? bookable[0])?.id ?? null;
   const booking = bookings.find((b) => b.id === bookingId);
   const counts = { ...emptyHeadcount(), ...booking?.headcount };
 
@@ -34,6 +41,27 @@ export function Headcount({ bookings }: { bookings: BookingDoc[] }) {
           value={bookingId}
           onChange={setBookingId}
         />
+        <form
+          noValidate
+          aria-label={t('headcount.adHoc')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!roomId) return;
+            void startAdHocEvent(adHocTitle, roomId).then((id) => {
+              if (!id) return;
+              setBookingId(id);
+              setAdHocTitle('');
+            });
+          }}
+        >
+          <Group align="flex-end">
+            <TextInput label={t('headcount.adHoc')} description={t('headcount.adHocHint')} value={adHocTitle} onChange={(e) => setAdHocTitle(e.currentTarget.value)} style={{ flex: 1, minWidth: 220 }} />
+            <Select label={t('headcount.room')} data={bookable.map((r) => ({ value: r.id, label: r.name }))} value={roomId} onChange={setAdHocRoom} allowDeselect={false} />
+            <Button type="submit" variant="light" disabled={!adHocTitle.trim() || !roomId}>
+              {t('headcount.adHocStart')}
+            </Button>
+          </Group>
+        </form>
         {booking && (
           <>
             <Text fz={28} fw={700} aria-live="polite">

@@ -2,7 +2,7 @@ import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Alert, Button, Checkbox, Group, NumberInput, Paper, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { VISIT_PURPOSES, type BookingDoc, type PersonDoc, type VisitPurpose } from '@shared/db';
-import type { SearchHit, SearchOptions } from '@shared/people/search';
+import { isCloseHit, type SearchHit, type SearchOptions } from '@shared/people/search';
 import type { SignInInput } from '@shared/visits';
 import { useFormat } from '../../app/format';
 import { useVisitActions } from './hooks';
@@ -43,15 +43,21 @@ export function SignInPanel({ search, peopleById, bookings }: Props) {
   const typedSinceSignIn = useRef(true);
 
   const hits = useMemo(() => (name.trim() ? search(name, { kind: 'person', limit: MAX_SUGGESTIONS }) : []), [name, search]);
-  // Options: the matches, then "new visitor: <typed name>" (only when letters were typed).
+  // Options: the close matches (the name as typed or its beginning), then "new visitor: <typed name>" (only
+  // when letters were typed), then matches found only with a typo allowed. The first option is pre-selected,
+  // so Enter never signs in a typo-tolerant match: with no close match it makes a new visitor.
   const freeName = /\p{L}/u.test(name) ? name.trim() : '';
-  const optionCount = hits.length + (freeName ? 1 : 0);
+  const options = useMemo<(SearchHit | null)[]>(
+    () => [...hits.filter(isCloseHit), ...(freeName ? [null] : []), ...hits.filter((h) => !isCloseHit(h))],
+    [hits, freeName],
+  );
+  const optionCount = options.length;
   const activeIndex = Math.min(active, Math.max(0, optionCount - 1));
 
   const submit = async (index: number) => {
     if (busy.current) return;
     if (!typedSinceSignIn.current) return;
-    const hit = index < hits.length ? hits[index] : undefined;
+    const hit = options[index] ?? undefined;
     const person = hit ? peopleById.get(hit.id) : undefined;
     const input: SignInInput = {
       personId: person?.id ?? '',
@@ -141,9 +147,8 @@ export function SignInPanel({ search, peopleById, bookings }: Props) {
             aria-activedescendant={optionCount > 0 ? optionId(activeIndex) : undefined}
           />
           <ul id={listId} role="listbox" aria-label={t('door.matches')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-            {hits.map((h, i) => {
-              const p = peopleById.get(h.id);
-              return (
+            {options.map((h, i) =>
+              h ? (
                 <li
                   key={h.id}
                   id={optionId(i)}
@@ -157,24 +162,24 @@ export function SignInPanel({ search, peopleById, bookings }: Props) {
                     {h.name}
                   </Text>{' '}
                   <Text span c="dimmed">
-                    {[h.phone, p?.resident ? t('door.resident') : ''].filter(Boolean).join(' · ')}
+                    {[h.phone, peopleById.get(h.id)?.resident ? t('door.resident') : '', isCloseHit(h) ? '' : t('door.similar')].filter(Boolean).join(' · ')}
                   </Text>
                 </li>
-              );
-            })}
-            {freeName && (
-              <li
-                id={optionId(hits.length)}
-                role="option"
-                aria-selected={activeIndex === hits.length}
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => void submit(hits.length)}
-                style={optionStyle(activeIndex === hits.length)}
-              >
-                <Text fz="lg" span>
-                  {t('door.newVisitor', { name: freeName })}
-                </Text>
-              </li>
+              ) : (
+                <li
+                  key="new"
+                  id={optionId(i)}
+                  role="option"
+                  aria-selected={activeIndex === i}
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => void submit(i)}
+                  style={optionStyle(activeIndex === i)}
+                >
+                  <Text fz="lg" span>
+                    {t('door.newVisitor', { name: freeName })}
+                  </Text>
+                </li>
+              ),
             )}
           </ul>
           {optionCount > 0 && (

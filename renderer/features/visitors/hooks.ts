@@ -7,6 +7,7 @@ import dayjs from 'dayjs';
 import { stampChange, stampNew, type BookingDoc, type DeskDatabase, type VisitDoc } from '@shared/db';
 import type { FieldError } from '@shared/people/validate';
 import {
+  adHocEventBooking,
   bumpHeadcount,
   editVisit,
   findDuplicateSignIn,
@@ -148,5 +149,17 @@ export function useVisitActions() {
     [db, author],
   );
 
-  return { signIn, signOut, signOutEveryone, edit, bump };
+  /** Books an event named on the spot (no booking yet) so its headcount counts in the reports; returns its id. */
+  const startAdHocEvent = useCallback(
+    async (title: string, roomId: string): Promise<string | null> => {
+      const fields = adHocEventBooking(title, roomId, toLocalDateTime(Date.now()));
+      if (!fields) return null;
+      const doc = stampNew(fields, author);
+      await db.bookings.insert(doc);
+      return doc.id;
+    },
+    [db, author],
+  );
+
+  return { signIn, signOut, signOutEveryone, edit, bump, startAdHocEvent };
 }

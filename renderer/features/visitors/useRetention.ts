@@ -55,10 +55,13 @@ export async function runRetention(db: DeskDatabase, author: Author, now = new D
   const incremental = !!mark && mark.days === days && now.getTime() - mark.fullAt < FULL_PASS_EVERY_MS && mark.before <= cutoff;
   const timeIn = incremental ? { $gte: `${mark.before}T00:00`, $lt: `${cutoff}T00:00` } : { $lt: `${cutoff}T00:00` };
   const old = await db.visits.find({ selector: { timeIn } }).exec();
+  // Merged duplicates: a visit's key is made for the person it counts for in reports.
+  const merged = old.some((d) => d.personId) ? await db.people.find({ selector: { mergedInto: { $gt: '' } } }).exec() : [];
   const patches = retentionPatches(
     old.map((d) => d.toJSON() as VisitDoc),
     days,
     now,
+    merged.map((p) => ({ id: p.id, mergedInto: p.mergedInto })),
   );
   const byId = new Map(old.map((d) => [d.primary, d]));
   for (const { id, patch } of patches) await byId.get(id)?.incrementalPatch(stampChange(patch, author));

@@ -21,6 +21,11 @@ export interface VisitDoc extends BaseDoc {
   children: number;
   /** true once retention or erasure removed the personal data (counts kept). */
   anonymised: boolean;
+  /**
+   * Set when a visit linked to a person is anonymised: a one-way key of (person, calendar year) that lets
+   * reports count unique participants as before (shared/visits/visitorKey.ts). Absent on live visits.
+   */
+  visitorKey?: string;
   notes: string;
   /** Edit trail: who changed the entry and when. */
   edits: { at: string; by: string; what: string }[];
@@ -28,7 +33,7 @@ export interface VisitDoc extends BaseDoc {
 
 export const visitSchema: RxJsonSchema<VisitDoc> = {
   title: 'visits',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -43,6 +48,7 @@ export const visitSchema: RxJsonSchema<VisitDoc> = {
     adults: { type: 'integer', minimum: 0, maximum: 500 },
     children: { type: 'integer', minimum: 0, maximum: 500 },
     anonymised: { type: 'boolean' },
+    visitorKey: { type: 'string', maxLength: 64 },
     notes: longText,
     edits: {
       type: 'array',
