@@ -41,7 +41,7 @@ async function deskRooms(p: Page): Promise<string[]> {
 }
 async function editRoom(p: Page, from: string, field: 'Название' | 'Вместимость, человек', value: string) {
   await p.goto('./?lang=ru#/settings/rooms');
-  await p.getByRole('button', { name: `Изменить: ${from}` }).click();
+  await p.getByRole('button', { name: `Изменить: ${from}` }).click({ timeout: 15_000 });
   await p.getByRole('dialog').getByLabel(field).fill(value);
   await p.getByRole('dialog').getByRole('button', { name: 'Сохранить' }).click();
   await expect(p.getByRole('dialog')).toBeHidden();
@@ -50,14 +50,17 @@ async function editRoom(p: Page, from: string, field: 'Название' | 'Вм
 test(`two desks, offline edits on both, ${ROUNDS} rounds on Apache CouchDB 3`, async ({ app, page, browser }, info) => {
   test.skip(why !== null, `no CouchDB 3: ${why}`);
   const a = page;
+  const log = (what: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${what}`);
   await app.open('ru', '/settings/sync');
   await configure(a);
+  log('A configured');
   const ctxB = await browser.newContext({ baseURL: info.project.use.baseURL, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
   const b = await ctxB.newPage();
   await new DeskApp(b).open('ru', '/settings/sync');
   await configure(b);
+  log('B configured');
   await app.addRoom({ name: 'Общий', capacity: 10 });
-  await expect(status(b)).toContainText('Синхронизировано', { timeout: 30_000 });
+  await expect.poll(async () => (await deskRooms(b)).includes('Общий'), { timeout: 30_000 }).toBe(true);
   let shared = 'Общий';
   const times: number[] = [];
   for (let i = 1; i <= ROUNDS; i++) {
@@ -70,6 +73,7 @@ test(`two desks, offline edits on both, ${ROUNDS} rounds on Apache CouchDB 3`, a
     const renamed = `Общий ${i}`;
     await editRoom(b, shared, 'Название', renamed);
     shared = renamed;
+    log(`round ${i}: offline edits made`);
     const t0 = Date.now();
     await a.context().setOffline(false);
     await ctxB.setOffline(false);
