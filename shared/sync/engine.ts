@@ -163,7 +163,8 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
   if (!baseUrl) throw Object.assign(new Error('invalid sync URL'), { code: 'invalidUrl' as SyncErrorCode });
   const names = options.collections ?? Object.keys(db.collections);
   const retryMs = options.retryMs ?? 2000;
-  const maxRetryMs = options.maxRetryMs ?? 30000;
+  // a desk whose server comes back should say so within seconds, not after a minute of back-off
+  const maxRetryMs = options.maxRetryMs ?? 10000;
   const identityCheckMs = options.identityCheckMs ?? 60000;
   const memory: SyncMemory = options.memory ?? (() => {
     const m = new Map<string, string>();
