@@ -70,7 +70,7 @@ export function Layout() {
             end={s.path === '/'}
             label={t(`nav.${s.key}`)}
             rightSection={
-              <Kbd size="xs" aria-hidden>
+              <Kbd size="md" aria-hidden>
                 Alt+{s.shortcut}
               </Kbd>
             }

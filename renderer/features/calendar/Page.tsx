@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -18,6 +18,7 @@ import { useFormat } from '../../app/format';
 import { useCentre, useRooms } from '../settings/hooks';
 import { BookingForm } from './BookingForm';
 import { DateField } from './DateField';
+import { Toolbar } from './Toolbar';
 import { DetailsPanel } from './DetailsPanel';
 import { FreeSlotDialog } from './FreeSlotDialog';
 import { daySheetHtml } from './daySheet';
@@ -35,6 +36,7 @@ const withDragAndDrop: typeof dndModule =
   typeof dndModule === 'function' ? dndModule : (dndModule as unknown as { default: typeof dndModule }).default;
 const DnDCalendar = withDragAndDrop<CalEvent, Column>(Calendar);
 const VIEWS: View[] = ['day', 'week', 'month', 'agenda'];
+const COMPONENTS = { toolbar: Toolbar };
 const AGENDA_DAYS = 30;
 
 interface Column {
@@ -240,10 +242,25 @@ export default function Page() {
   );
   const onSelectEvent = useCallback((e: CalEvent) => setSelected(e.occurrence), []);
   const onKeyPressEvent = useCallback((e: CalEvent, ev: unknown) => {
-    if ((ev as KeyboardEvent).key === 'Enter') setSelected(e.occurrence);
+    const key = (ev as KeyboardEvent).key;
+    if (key === 'Enter' || key === ' ') {
+      (ev as KeyboardEvent).preventDefault();
+      setSelected(e.occurrence);
+    }
   }, []);
   const onDropOrResize = useCallback((args: EventInteractionArgs<CalEvent>) => void onMove(args), [onMove]);
   const culture = i18n.language === 'en' ? 'en-gb' : 'ru';
+  // The day/week time grid scrolls on its own (06:00–23:00 does not fit): make it a named, focusable region so
+  // the arrow keys and Page Up/Down scroll it without a mouse (react-big-calendar renders a bare div).
+  const gridRef = useRef<HTMLDivElement>(null);
+  const gridLabel = t('timeGrid');
+  useEffect(() => {
+    const content = gridRef.current?.querySelector<HTMLElement>('.rbc-time-content');
+    if (!content) return;
+    content.tabIndex = 0;
+    content.setAttribute('role', 'region');
+    content.setAttribute('aria-label', gridLabel);
+  });
   // One element per set of props: a render of the page for anything else (a form, the details panel, a
   // navigation whose bookings are still loading) does not make react-big-calendar lay out its events again.
   const calendar = useMemo(
@@ -277,6 +294,7 @@ export default function Page() {
         onEventDrop={onDropOrResize}
         onEventResize={onDropOrResize}
         eventPropGetter={eventProps}
+        components={COMPONENTS}
         popup
       />
     ),
@@ -301,7 +319,7 @@ export default function Page() {
         <Switch mb={8} label={t('showCancelled')} checked={showCancelled} onChange={(e) => setShowCancelled(e.currentTarget.checked)} />
       </Group>
       {rooms.length === 0 && <Alert color="blue">{t('noRooms')}</Alert>}
-      <div className="desk-calendar" style={{ height: shownView === 'agenda' ? 'auto' : 760 }}>
+      <div ref={gridRef} className="desk-calendar" style={{ height: shownView === 'agenda' ? 'auto' : 760 }}>
         {calendar}
       </div>
       {selected && (

@@ -36,7 +36,7 @@ export default function Page() {
   const reserved = loans.filter((l) => l.status === 'reserved').length;
   const count = (n: number, color = 'gray') =>
     n > 0 ? (
-      <Badge color={color} variant="filled" size="sm" aria-hidden>
+      <Badge color={color} variant="filled" size="sm">
         {n}
       </Badge>
     ) : null;
@@ -47,13 +47,13 @@ export default function Page() {
       <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted>
         <Tabs.List>
           <Tabs.Tab value="counter">{t('tabs.counter')}</Tabs.Tab>
-          <Tabs.Tab value="onLoan" rightSection={count(open)} aria-label={t('tabs.onLoanCount', { n: open })}>
+          <Tabs.Tab value="onLoan" rightSection={count(open)}>
             {t('tabs.onLoan')}
           </Tabs.Tab>
-          <Tabs.Tab value="overdue" rightSection={count(late, 'red')} aria-label={t('tabs.overdueCount', { n: late })}>
+          <Tabs.Tab value="overdue" rightSection={count(late, 'red')}>
             {t('tabs.overdue')}
           </Tabs.Tab>
-          <Tabs.Tab value="reservations" rightSection={count(reserved)} aria-label={t('tabs.reservationsCount', { n: reserved })}>
+          <Tabs.Tab value="reservations" rightSection={count(reserved)}>
             {t('tabs.reservations')}
           </Tabs.Tab>
           <Tabs.Tab value="catalogue">{t('tabs.catalogue')}</Tabs.Tab>
