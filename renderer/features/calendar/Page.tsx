@@ -6,7 +6,7 @@ import { Calendar, type SlotInfo, type View } from 'react-big-calendar';
 import dndModule, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
-import { Alert, Button, Group, MultiSelect, Stack, Switch, Title } from '@mantine/core';
+import { Alert, Button, Group, Menu, MultiSelect, Stack, Switch, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   addDays, addMinutes, emptyBooking, publicEventsIcs,
@@ -15,6 +15,7 @@ import {
 import { BOOKING_CATEGORIES, type BookingCategory, type RoomDoc } from '@shared/db';
 import { getDesk } from '../../app/desk';
 import { useFormat } from '../../app/format';
+import { useCentreTimeZone } from '../../app/timeZone';
 import { useCentre, useRooms } from '../settings/hooks';
 import { BookingForm } from './BookingForm';
 import { DateField } from './DateField';
@@ -26,7 +27,7 @@ import { fastDayjsLocalizer } from './localizer';
 import { fromJsDate, jsDateToLocalDate, toJsDate, todayLocal } from './dates';
 import { useBookingActions } from './hooks/useBookingActions';
 import { useClashMarks, useRangeOccurrences } from './hooks/useCalendarData';
-import { useSeries } from './hooks/useCalendarData';
+import { FUTURE_DAYS, useOccurrenceReader, useSeries } from './hooks/useCalendarData';
 import { CATEGORY_COLOURS, useBookingWords } from './words';
 import './calendar.css';
 
@@ -198,18 +199,26 @@ export default function Page() {
     [actions, columns, t, words],
   );
 
-  const exportIcs = async () => {
-    const { from, to } = range ?? rangeOf(shownView, shownDate);
-    const ics = publicEventsIcs(occurrences, {
+  const readOccurrences = useOccurrenceReader();
+  const timeZone = useCentreTimeZone();
+  /** A .ics file of the public events of the week or month around the date on screen, or of all future ones. */
+  const exportIcs = async (scope: 'week' | 'month' | 'future') => {
+    const d = dayjs(shownDate);
+    const from =
+      scope === 'week' ? d.subtract((d.day() + 6) % 7, 'day').format('YYYY-MM-DD') : scope === 'month' ? d.startOf('month').format('YYYY-MM-DD') : todayLocal();
+    const to = scope === 'week' ? addDays(from, 7) : scope === 'month' ? d.startOf('month').add(1, 'month').format('YYYY-MM-DD') : addDays(from, FUTURE_DAYS);
+    const ics = publicEventsIcs(await readOccurrences(from, to), {
       from,
       to: addDays(to, -1),
       calendarName: t('ics.calendarName', { centre: centre?.name || '' }),
       roomNames: Object.fromEntries(rooms.map((r) => [r.id, r.name])),
       address: centre?.address,
       categoryNames: Object.fromEntries(BOOKING_CATEGORIES.map((c) => [c, t(`categories.${c}`)])),
+      timeZone,
       now: new Date(),
     });
-    const result = await getDesk().saveFile({ suggestedName: `events-${from}-${addDays(to, -1)}.ics`, data: ics, filters: [{ name: 'iCalendar', extensions: ['ics'] }] });
+    const suggestedName = scope === 'future' ? 'events-public.ics' : `events-${from}-${addDays(to, -1)}.ics`;
+    const result = await getDesk().saveFile({ suggestedName, data: ics, filters: [{ name: 'iCalendar', extensions: ['ics'] }] });
     if (result.ok) notifications.show({ message: t('ics.saved'), color: 'green' });
   };
 
@@ -308,7 +317,16 @@ export default function Page() {
         <Group>
           <Button onClick={() => startBooking(`${date}T18:00`, `${date}T20:00`)}>{t('newBooking')}</Button>
           <Button variant="light" onClick={() => setSlotDialog(true)}>{t('findSlot')}</Button>
-          <Button variant="default" onClick={() => void exportIcs()}>{t('exportIcs')}</Button>
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button variant="default">{t('exportIcs')}</Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={() => void exportIcs('week')}>{t('ics.week')}</Menu.Item>
+              <Menu.Item onClick={() => void exportIcs('month')}>{t('ics.month')}</Menu.Item>
+              <Menu.Item onClick={() => void exportIcs('future')}>{t('ics.future')}</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
           <Button variant="default" onClick={() => void printDay()}>{t('printDay')}</Button>
         </Group>
       </Group>
