@@ -74,17 +74,35 @@ export function buildBackup(collections: BackupCollections, meta: { appVersion: 
   return { ...body, checksum: checksumOf(body) };
 }
 
-/** The file's text. One line per document keeps a damaged file partly readable by a person. */
-export function serializeBackup(file: BackupFile): string {
-  const cols = COLLECTION_NAMES.filter((c) => file.collections[c])
-    .map((c) => `${JSON.stringify(c)}:[\n${file.collections[c]!.map((d) => JSON.stringify(d)).join(',\n')}\n]`)
-    .join(',\n');
+/**
+ * The file's text in pieces (the head, then up to `perChunk` documents at a time), so that a writer can compress
+ * and save it as it goes instead of building one string of tens of megabytes. Joined, the pieces are exactly
+ * serializeBackup's text. One line per document keeps a damaged file partly readable by a person.
+ */
+export function* serializeBackupChunks(file: BackupFile, perChunk = 500): Generator<string> {
   const head = { ...file } as Partial<BackupFile>;
   delete head.collections;
   delete head.checksum;
-  return `{${Object.entries(head)
+  yield `{${Object.entries(head)
     .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)
-    .join(',')},\n"collections":{\n${cols}\n},\n"checksum":${JSON.stringify(file.checksum)}}\n`;
+    .join(',')},\n"collections":{\n`;
+  let firstCollection = true;
+  for (const c of COLLECTION_NAMES) {
+    const docs = file.collections[c];
+    if (!docs) continue;
+    yield `${firstCollection ? '' : ',\n'}${JSON.stringify(c)}:[\n`;
+    firstCollection = false;
+    for (let i = 0; i < docs.length; i += perChunk) {
+      yield (i ? ',\n' : '') + docs.slice(i, i + perChunk).map((d) => JSON.stringify(d)).join(',\n');
+    }
+    yield '\n]';
+  }
+  yield `\n},\n"checksum":${JSON.stringify(file.checksum)}}\n`;
+}
+
+/** The file's text. One line per document keeps a damaged file partly readable by a person. */
+export function serializeBackup(file: BackupFile): string {
+  return [...serializeBackupChunks(file)].join('');
 }
 
 export function backupFileName(createdAt: IsoInstant | string, prefix = 'sosedi-desk-backup'): string {
