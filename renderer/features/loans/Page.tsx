@@ -44,7 +44,8 @@ export default function Page() {
   return (
     <Stack>
       <Title order={2}>{t('title')}</Title>
-      <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted>
+      {/* Only the counter stays mounted (a scan from any tab goes to it); the other tabs render when shown. */}
+      <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="counter">{t('tabs.counter')}</Tabs.Tab>
           <Tabs.Tab value="onLoan" rightSection={count(open)}>
@@ -59,7 +60,7 @@ export default function Page() {
           <Tabs.Tab value="catalogue">{t('tabs.catalogue')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('tabs.history')}</Tabs.Tab>
         </Tabs.List>
-        <Tabs.Panel value="counter" pt="md">
+        <Tabs.Panel value="counter" pt="md" keepMounted>
           <CounterTab items={items} loans={loans} register={register} />
         </Tabs.Panel>
         <Tabs.Panel value="onLoan" pt="md">
