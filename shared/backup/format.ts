@@ -61,9 +61,29 @@ function checksumOf(file: Omit<BackupFile, 'checksum'>): string {
   return sha256Hex(canonicalJson({ format, formatVersion, appVersion, createdAt, schemaVersions, collections }));
 }
 
+/**
+ * buildBackup with the SHA-256 done by the caller's (native) hash, e.g. WebCrypto in the renderer: the same
+ * checksum over the same canonical text, several times faster than the pure-TypeScript one for a year's data.
+ */
+export async function buildBackupWith(
+  collections: BackupCollections,
+  meta: { appVersion: string; createdAt: IsoInstant },
+  sha256HexOf: (utf8: Uint8Array<ArrayBuffer>) => Promise<string>,
+): Promise<BackupFile> {
+  const body = backupBody(collections, meta);
+  const { format, formatVersion, appVersion, createdAt, schemaVersions } = body;
+  const text = canonicalJson({ format, formatVersion, appVersion, createdAt, schemaVersions, collections: body.collections });
+  return { ...body, checksum: await sha256HexOf(new TextEncoder().encode(text)) };
+}
+
 /** Build the backup file object from the documents of every collection (plain JSON, no RxDB meta fields). */
 export function buildBackup(collections: BackupCollections, meta: { appVersion: string; createdAt: IsoInstant }): BackupFile {
-  const body = {
+  const body = backupBody(collections, meta);
+  return { ...body, checksum: checksumOf(body) };
+}
+
+function backupBody(collections: BackupCollections, meta: { appVersion: string; createdAt: IsoInstant }): Omit<BackupFile, 'checksum'> {
+  return {
     format: BACKUP_FORMAT as typeof BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
     appVersion: meta.appVersion,
@@ -71,7 +91,6 @@ export function buildBackup(collections: BackupCollections, meta: { appVersion: 
     schemaVersions: currentSchemaVersions(),
     collections: Object.fromEntries(COLLECTION_NAMES.map((c) => [c, collections[c] ?? []])) as BackupCollections,
   };
-  return { ...body, checksum: checksumOf(body) };
 }
 
 /**

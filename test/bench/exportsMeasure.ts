@@ -41,14 +41,21 @@ try {
   await page.goto(`${base}?lang=en&x=2#/settings/data`);
   const button = page.getByRole('button', { name: 'Save a backup', exact: true });
   await button.waitFor();
-  for (let run = 1; run <= 2; run++) {
+  for (let run = 1; run <= 3; run++) {
     const download = page.waitForEvent('download', { timeout: 10 * 60_000 });
     const start = Date.now();
     await button.click();
     const file = await download;
     const ms = Date.now() - start;
     const path = await file.path();
-    console.log(`backup run ${run}: ${ms} ms from click to file, ${(statSync(path).size / 1e6).toFixed(2)} MB (${file.suggestedFilename()})`);
+    const steps = await page.evaluate(() =>
+      performance
+        .getEntriesByType('measure')
+        .filter((m) => m.name.startsWith('sosedi:backup-'))
+        .map((m) => `${m.name.slice(14)} ${Math.round(m.duration)} ms`),
+    );
+    await page.evaluate(() => performance.clearMeasures());
+    console.log(`backup run ${run}: ${ms} ms from click to file, ${(statSync(path).size / 1e6).toFixed(2)} MB (${file.suggestedFilename()}); ${steps.join(', ')}`);
   }
 } finally {
   await browser.close();

@@ -36,3 +36,11 @@ export async function backupText(bytes: Uint8Array): Promise<string> {
     return '';
   }
 }
+
+/** Lower-case hex SHA-256 with the platform's WebCrypto (native; the backup's checksum of a year's data). */
+export async function webSha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  let hex = '';
+  for (const b of digest) hex += b.toString(16).padStart(2, '0');
+  return hex;
+}
