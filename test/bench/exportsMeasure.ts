@@ -37,6 +37,17 @@ try {
   await page.getByRole('tab', { name: 'Catalogue' }).click();
   await page.waitForTimeout(2000);
   console.log(`loans page DOM nodes (catalogue tab): ${await nodes()}`);
+  for (const tab of ['On loan', 'Overdue', 'Reservations', 'History']) {
+    await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+    await page.waitForTimeout(2000);
+    console.log(`loans page DOM nodes (${tab} tab): ${await nodes()}`);
+  }
+  for (const [name, hash] of [['Today', '/'], ['Calendar (day)', '/calendar'], ['Visitors', '/visitors'], ['People', '/people'], ['Reports', '/reports']] as const) {
+    await page.goto(`${base}?lang=en&x=${name}#${hash}`);
+    await page.getByRole('heading', { level: 2 }).first().waitFor();
+    await page.waitForTimeout(3000);
+    console.log(`${name} DOM nodes: ${await nodes()}`);
+  }
 
   await page.goto(`${base}?lang=en&x=2#/settings/data`);
   const button = page.getByRole('button', { name: 'Save a backup', exact: true });

@@ -16,6 +16,19 @@ async function tabTo(page: Page, target: Locator, max = 120) {
   await expect(target, `reached by Tab within ${max} presses`).toBeFocused({ timeout: 1 });
 }
 
+/** WCAG contrast ratio of two `rgb(r, g, b)` colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
+      const x = Number(v) / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
 async function loadDemo(page: Page) {
   await page.clock.setFixedTime(new Date(`${NOW}:00+03:00`));
   await page.goto('./?lang=ru#/settings/data');
@@ -49,6 +62,15 @@ test('keyboard only: skip link, Today, Calendar (views, grid scroll, events, new
   const newBooking = main.getByRole('button', { name: 'Новая бронь', exact: true });
   await expect(newBooking).toBeVisible();
   await tabTo(page, newBooking);
+  // The focus ring stands out at least 3:1 (WCAG 1.4.11) from white and from the page's grey.
+  const ring = await newBooking.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { color: style.outlineColor, width: parseFloat(style.outlineWidth), style: style.outlineStyle };
+  });
+  expect(ring.style).toBe('solid');
+  expect(ring.width).toBeGreaterThanOrEqual(2);
+  expect(contrast(ring.color, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(3);
+  expect(contrast(ring.color, 'rgb(248, 249, 250)')).toBeGreaterThanOrEqual(3);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: 'Новая бронь' })).toBeVisible();
   await page.keyboard.press('Escape');

@@ -4,13 +4,16 @@ import { generateDataset } from '../../shared/fixtures/generate';
 /** Long lists render what is on screen: the loans catalogue of the "three months" demo (80 items). */
 const NOW = '2026-11-18T11:00';
 
-test('the loans catalogue renders only the rows in view, says how many there are, and shows the last one when scrolled', async ({ app, page }) => {
+test('the loans catalogue and the on-loan list render only the rows in view, says how many there are, and shows the last one when scrolled', async ({ app, page }) => {
   await page.clock.setFixedTime(new Date(`${NOW}:00+03:00`));
   await app.open('en', '/settings/data');
   await page.getByLabel(/three months/i).check();
   await page.getByRole('button', { name: 'Load demo data' }).click();
   await expect(page.getByText('Demo data loaded')).toBeVisible({ timeout: 60_000 });
-  const items = generateDataset({ size: 'small', anchor: NOW }).items.filter((i) => !i.archived);
+  const ds = generateDataset({ size: 'small', anchor: NOW });
+  const items = ds.items.filter((i) => !i.archived);
+  const open = ds.loans.filter((l) => l.status === 'open');
+  expect(open.length).toBeGreaterThanOrEqual(50);
   expect(items.length).toBeGreaterThanOrEqual(60);
 
   await app.open('en', '/loans');
@@ -29,4 +32,11 @@ test('the loans catalogue renders only the rows in view, says how many there are
   const last = table.locator(`tbody tr[aria-rowindex="${items.length + 1}"]`);
   await expect(last).toBeVisible();
   expect(await rendered.count()).toBeLessThan(40);
+
+  // The on-loan list too.
+  await page.getByRole('tab', { name: /^On loan/ }).click();
+  const onLoan = page.getByRole('table', { name: 'On loan' });
+  await expect(onLoan).toHaveAttribute('aria-rowcount', String(open.length + 1));
+  await expect(onLoan.locator('tbody tr[aria-rowindex]').first()).toBeVisible();
+  expect(await onLoan.locator('tbody tr[aria-rowindex]').count()).toBeLessThan(40);
 });

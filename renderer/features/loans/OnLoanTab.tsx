@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
 import { daysOverdue, outstanding, type ItemDoc, type LoanDoc } from './domain';
 import { useNow } from './hooks';
-import { EmptyNote, HeadRow } from './Table';
+import { EmptyNote, VirtualTable } from './Table';
 
 /** Item names with outstanding units: "Дрель, Стулья × 10". */
 export function itemsSummary(loan: LoanDoc, byId: Map<string, ItemDoc>, all = false): string {
@@ -31,33 +31,35 @@ export function OnLoanTab({ items, loans, onReturn }: { items: ItemDoc[]; loans:
   }
   return (
     <Stack>
-      <Table aria-label={t('tabs.onLoan')} fz="md" striped>
-        <HeadRow cells={[t('borrower.name'), t('borrower.phone'), t('onLoan.items'), t('onLoan.out'), t('onLoan.due'), t('actions')]} />
-        <Table.Tbody>
-          {open.map((loan) => {
-            const days = daysOverdue(loan, now);
-            return (
-              <Table.Tr key={loan.id}>
-                <Table.Td>
-                  <Text fw={600}>{loan.borrower.name}</Text>
-                  {loan.backdated && <Badge color="gray">{t('onLoan.backdated')}</Badge>}
-                </Table.Td>
-                <Table.Td>{loan.borrower.phone}</Table.Td>
-                <Table.Td>{itemsSummary(loan, byId)}</Table.Td>
-                <Table.Td>{f.dateTime(loan.outAt)}</Table.Td>
-                <Table.Td>
-                  {f.dateTime(loan.dueAt)} {days >= 0 && <Badge color="red">{t('overdue.days', { count: days })}</Badge>}
-                </Table.Td>
-                <Table.Td>
-                  <Button size="sm" variant="light" aria-label={t('onLoan.returnNamed', { name: loan.borrower.name })} onClick={() => onReturn(loan.id)}>
-                    {t('onLoan.return')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+      <VirtualTable
+        rows={open}
+        label={t('tabs.onLoan')}
+        striped
+        rowKey={(loan) => loan.id}
+        head={[t('borrower.name'), t('borrower.phone'), t('onLoan.items'), t('onLoan.out'), t('onLoan.due'), t('actions')]}
+        renderCells={(loan) => {
+          const days = daysOverdue(loan, now);
+          return (
+            <>
+              <Table.Td>
+                <Text fw={600}>{loan.borrower.name}</Text>
+                {loan.backdated && <Badge color="gray">{t('onLoan.backdated')}</Badge>}
+              </Table.Td>
+              <Table.Td>{loan.borrower.phone}</Table.Td>
+              <Table.Td>{itemsSummary(loan, byId)}</Table.Td>
+              <Table.Td>{f.dateTime(loan.outAt)}</Table.Td>
+              <Table.Td>
+                {f.dateTime(loan.dueAt)} {days >= 0 && <Badge color="red">{t('overdue.days', { count: days })}</Badge>}
+              </Table.Td>
+              <Table.Td>
+                <Button size="sm" variant="light" aria-label={t('onLoan.returnNamed', { name: loan.borrower.name })} onClick={() => onReturn(loan.id)}>
+                  {t('onLoan.return')}
+                </Button>
+              </Table.Td>
+            </>
+          );
+        }}
+      />
     </Stack>
   );
 }
