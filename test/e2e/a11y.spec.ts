@@ -100,7 +100,17 @@ async function walk(page: Page, lang: Lang, withData: boolean): Promise<Finding[
   await go('/calendar');
   await expect(page.getByRole('button', { name: exact(L(lang, 'calendar:newBooking')) })).toBeVisible();
   await scan(page, 'Calendar', findings);
-  if (withData) await scanDialog(page, L(lang, 'calendar:newBooking'), 'Calendar → New booking', findings);
+  if (withData) {
+    await scanDialog(page, L(lang, 'calendar:newBooking'), 'Calendar → New booking', findings);
+    await scanDialog(page, L(lang, 'calendar:findSlot'), 'Calendar → Find free time', findings);
+    // A week with events: the grid, then one event's details (a drawer).
+    await go('/calendar?view=week&date=2026-11-18');
+    await page.locator('.rbc-event').first().click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await scan(page, 'Calendar → event details', findings);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toBeHidden();
+  }
 
   await go('/loans', L(lang, 'loans:title'));
   await scanTabs(page, 'Loans', findings);

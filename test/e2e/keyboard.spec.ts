@@ -112,6 +112,7 @@ test('keyboard only: skip link, Today, Calendar (views, grid scroll, events, new
 
   // People (Alt+5): add a person with the keyboard; Escape on the form returns to "Добавить человека".
   await page.keyboard.press('Alt+5');
+  await expect(main).toBeFocused(); // Alt+digit opens the section and puts the focus on its main area
   const addPerson = main.getByRole('button', { name: 'Добавить человека' });
   await expect(addPerson).toBeVisible();
   await tabTo(page, addPerson);
@@ -129,6 +130,7 @@ test('keyboard only: skip link, Today, Calendar (views, grid scroll, events, new
 
   // Loans (Alt+3): the catalogue tab, then add an item.
   await page.keyboard.press('Alt+3');
+  await expect(main).toBeFocused(); // Alt+digit opens the section and puts the focus on its main area
   const counterTab = main.getByRole('tab', { name: 'Стойка' });
   await tabTo(page, counterTab);
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
@@ -146,6 +148,7 @@ test('keyboard only: skip link, Today, Calendar (views, grid scroll, events, new
 
   // Settings (Alt+8) → Rooms: add a room with the keyboard.
   await page.keyboard.press('Alt+8');
+  await expect(main).toBeFocused(); // Alt+digit opens the section and puts the focus on its main area
   // Tabs are one Tab stop (the selected one); the arrows move between them.
   await tabTo(page, main.getByRole('tab', { selected: true }));
   await page.keyboard.press('ArrowRight');

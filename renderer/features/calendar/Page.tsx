@@ -264,6 +264,13 @@ export default function Page() {
   const gridRef = useRef<HTMLDivElement>(null);
   const gridLabel = t('timeGrid');
   useEffect(() => {
+    // The week/day headers are spans with role="columnheader" outside any row (an ARIA error screen readers
+    // stumble on): plain text inside their date buttons is what they are.
+    gridRef.current?.querySelectorAll('[role="columnheader"]').forEach((h) => {
+      if (h.closest('[role="row"]')) return;
+      h.removeAttribute('role');
+      h.removeAttribute('aria-sort');
+    });
     const content = gridRef.current?.querySelector<HTMLElement>('.rbc-time-content');
     if (!content) return;
     content.tabIndex = 0;
