@@ -1,6 +1,6 @@
-import { lazy } from 'react';
+import { lazy, useMemo, type ReactNode } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
-import { MantineProvider } from '@mantine/core';
+import { createTheme, MantineProvider, mergeThemeOverrides } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { I18nextProvider, useTranslation } from 'react-i18next';
@@ -56,15 +56,42 @@ function Providers({ db }: { db: DeskDatabase }) {
   );
 }
 
+/**
+ * The theme plus what depends on the language: the × of every dialog, drawer and notification is named
+ * ("Закрыть" / "Close") unless the component names it itself, and so is the colour field's eye-dropper.
+ */
+function ThemeProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const close = t('close');
+  const eyeDropper = t('eyeDropper');
+  const themed = useMemo(
+    () =>
+      mergeThemeOverrides(
+        theme,
+        createTheme({
+          components: {
+            Modal: { defaultProps: { closeButtonProps: { 'aria-label': close } } },
+            Drawer: { defaultProps: { closeButtonProps: { 'aria-label': close } } },
+            Notification: { defaultProps: { closeButtonProps: { 'aria-label': close } } },
+            CloseButton: { defaultProps: { 'aria-label': close } },
+            ColorInput: { defaultProps: { eyeDropperButtonProps: { 'aria-label': eyeDropper } } },
+          },
+        }),
+      ),
+    [close, eyeDropper],
+  );
+  return <MantineProvider theme={themed}>{children}</MantineProvider>;
+}
+
 export function App({ db }: { db: DeskDatabase }) {
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme}>
+      <ThemeProvider>
         {/* bottom right, two at most: toasts never pile up over the page header or the calendar's toolbar */}
         <Notifications position="bottom-right" limit={2} />
         <UpdateBanner />
         <Providers db={db} />
-      </MantineProvider>
+      </ThemeProvider>
     </I18nextProvider>
   );
 }

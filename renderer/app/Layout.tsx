@@ -35,7 +35,15 @@ export function Layout() {
 
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
-      <a className="skip-link" href="#main">
+      {/* The app routes by the URL's hash, so "#main" alone would be read as a route: move the focus by hand. */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('skipToContent')}
       </a>
       <AppShell.Header>
@@ -70,7 +78,7 @@ export function Layout() {
             end={s.path === '/'}
             label={t(`nav.${s.key}`)}
             rightSection={
-              <Kbd size="xs" aria-hidden>
+              <Kbd size="md" aria-hidden>
                 Alt+{s.shortcut}
               </Kbd>
             }

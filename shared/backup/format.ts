@@ -62,9 +62,29 @@ function checksumOf(file: Omit<BackupFile, 'checksum'>): string {
   return sha256Hex(canonicalJson({ format, formatVersion, appVersion, createdAt, schemaVersions, collections }));
 }
 
+/**
+ * buildBackup with the SHA-256 done by the caller's (native) hash, e.g. WebCrypto in the renderer: the same
+ * checksum over the same canonical text, several times faster than the pure-TypeScript one for a year's data.
+ */
+export async function buildBackupWith(
+  collections: BackupCollections,
+  meta: { appVersion: string; createdAt: IsoInstant },
+  sha256HexOf: (utf8: Uint8Array<ArrayBuffer>) => Promise<string>,
+): Promise<BackupFile> {
+  const body = backupBody(collections, meta);
+  const { format, formatVersion, appVersion, createdAt, schemaVersions } = body;
+  const text = canonicalJson({ format, formatVersion, appVersion, createdAt, schemaVersions, collections: body.collections });
+  return { ...body, checksum: await sha256HexOf(new TextEncoder().encode(text)) };
+}
+
 /** Build the backup file object from the documents of every collection (plain JSON, no RxDB meta fields). */
 export function buildBackup(collections: BackupCollections, meta: { appVersion: string; createdAt: IsoInstant }): BackupFile {
-  const body = {
+  const body = backupBody(collections, meta);
+  return { ...body, checksum: checksumOf(body) };
+}
+
+function backupBody(collections: BackupCollections, meta: { appVersion: string; createdAt: IsoInstant }): Omit<BackupFile, 'checksum'> {
+  return {
     format: BACKUP_FORMAT as typeof BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
     appVersion: meta.appVersion,
@@ -72,20 +92,37 @@ export function buildBackup(collections: BackupCollections, meta: { appVersion: 
     schemaVersions: currentSchemaVersions(),
     collections: Object.fromEntries(COLLECTION_NAMES.map((c) => [c, collections[c] ?? []])) as BackupCollections,
   };
-  return { ...body, checksum: checksumOf(body) };
+}
+
+/**
+ * The file's text in pieces (the head, then up to `perChunk` documents at a time), so that a writer can compress
+ * and save it as it goes instead of building one string of tens of megabytes. Joined, the pieces are exactly
+ * serializeBackup's text. One line per document keeps a damaged file partly readable by a person.
+ */
+export function* serializeBackupChunks(file: BackupFile, perChunk = 500): Generator<string> {
+  const head = { ...file } as Partial<BackupFile>;
+  delete head.collections;
+  delete head.checksum;
+  yield `{${Object.entries(head)
+    .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)
+    .join(',')},\n"collections":{\n`;
+  let firstCollection = true;
+  for (const c of COLLECTION_NAMES) {
+    const docs = file.collections[c];
+    if (!docs) continue;
+    yield `${firstCollection ? '' : ',\n'}${JSON.stringify(c)}:[\n`;
+    firstCollection = false;
+    for (let i = 0; i < docs.length; i += perChunk) {
+      yield (i ? ',\n' : '') + docs.slice(i, i + perChunk).map((d) => JSON.stringify(d)).join(',\n');
+    }
+    yield '\n]';
+  }
+  yield `\n},\n"checksum":${JSON.stringify(file.checksum)}}\n`;
 }
 
 /** The file's text. One line per document keeps a damaged file partly readable by a person. */
 export function serializeBackup(file: BackupFile): string {
-  const cols = COLLECTION_NAMES.filter((c) => file.collections[c])
-    .map((c) => `${JSON.stringify(c)}:[\n${file.collections[c]!.map((d) => JSON.stringify(d)).join(',\n')}\n]`)
-    .join(',\n');
-  const head = { ...file } as Partial<BackupFile>;
-  delete head.collections;
-  delete head.checksum;
-  return `{${Object.entries(head)
-    .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)
-    .join(',')},\n"collections":{\n${cols}\n},\n"checksum":${JSON.stringify(file.checksum)}}\n`;
+  return [...serializeBackupChunks(file)].join('');
 }
 
 export function backupFileName(createdAt: IsoInstant | string, prefix = 'sosedi-desk-backup'): string {

@@ -54,8 +54,8 @@ describe('iCalendar export', () => {
     expect(list.map((e) => e.UID)).toEqual(['b1@sosedi-desk.local', 'last-day@sosedi-desk.local']);
     expect(list[0]).toMatchObject({
       DTSTAMP: '20260430T100000Z',
-      DTSTART: '20260516T180000',
-      DTEND: '20260516T200000',
+      DTSTART: '20260516T150000Z', // 18:00 in Moscow (UTC+3)
+      DTEND: '20260516T170000Z',
       SUMMARY: 'Лекция',
       DESCRIPTION: 'Про город; вход свободный,\nвсе приглашаются',
       LOCATION: 'Зал, ул. Ленина, 1',

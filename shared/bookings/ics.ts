@@ -1,12 +1,15 @@
 /**
  * iCalendar (RFC 5545) export of the centre's public events, for Yandex/Google calendars and the
- * centre's website. Times are floating local times (the centre lives in one time zone; the calendar
- * app shows them in its own zone, which X-WR-TIMEZONE names when known).
+ * centre's website. Times are UTC instants (`DTSTART:20261204T030000Z`): the bookings' wall-clock times are
+ * read in the centre's IANA zone, so a calendar in another zone, or a phone travelling, shows the right hour.
+ * (Floating times were shown at the reader's own clock; UTC needs no VTIMEZONE.) X-WR-TIMEZONE names the
+ * centre's zone for the apps that display in it.
  * Text is escaped (\\ ; , newline) and lines are folded at 75 octets without splitting a character.
  */
 import type { LocalDate, LocalDateTime } from '../db/types';
 import type { Occurrence } from './model';
 import { addDays, toMinutes } from './time';
+import { wallTimeToInstant } from './zone';
 
 export interface IcsOptions {
   /** First and last date of the export (inclusive). */
@@ -19,8 +22,8 @@ export interface IcsOptions {
   address?: string;
   /** Category code → label in the export's language, for CATEGORIES. */
   categoryNames?: Readonly<Record<string, string>>;
-  /** IANA zone of the centre (X-WR-TIMEZONE), e.g. "Europe/Moscow". */
-  timeZone?: string;
+  /** IANA zone of the centre, e.g. "Asia/Novokuznetsk": the bookings' wall-clock times are read in it. */
+  timeZone: string;
   /** DTSTAMP: when the file was made. */
   now: Date;
   /** Right-hand side of every UID. */
@@ -62,7 +65,7 @@ export function foldLine(line: string): string {
 }
 
 const stamp = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-const floating = (t: LocalDateTime): string => `${t.slice(0, 4)}${t.slice(5, 7)}${t.slice(8, 10)}T${t.slice(11, 13)}${t.slice(14, 16)}00`;
+const utc = (t: LocalDateTime, timeZone: string): string => stamp(wallTimeToInstant(t, timeZone));
 
 /** Public, not cancelled occurrences overlapping the dates, as an .ics file (CRLF line ends). */
 export function publicEventsIcs(occurrences: readonly Occurrence[], options: IcsOptions): string {
@@ -77,7 +80,7 @@ export function publicEventsIcs(occurrences: readonly Occurrence[], options: Ics
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(options.calendarName)}`,
   ];
-  if (options.timeZone) lines.push(`X-WR-TIMEZONE:${escapeText(options.timeZone)}`);
+  lines.push(`X-WR-TIMEZONE:${escapeText(options.timeZone)}`);
   const dtstamp = stamp(options.now);
   for (const o of occurrences) {
     if (!o.public || o.status === 'cancelled') continue;
@@ -87,8 +90,8 @@ export function publicEventsIcs(occurrences: readonly Occurrence[], options: Ics
       'BEGIN:VEVENT',
       `UID:${o.id.replace(/[^A-Za-z0-9._-]/g, '-')}@${domain}`,
       `DTSTAMP:${dtstamp}`,
-      `DTSTART:${floating(o.start)}`,
-      `DTEND:${floating(o.end)}`,
+      `DTSTART:${utc(o.start, options.timeZone)}`,
+      `DTEND:${utc(o.end, options.timeZone)}`,
       `SUMMARY:${escapeText(o.title)}`,
     );
     if (o.publicDescription) lines.push(`DESCRIPTION:${escapeText(o.publicDescription)}`);

@@ -13,5 +13,6 @@ export * from './pricing';
 export * from './recurrence';
 export * from './slots';
 export * from './ics';
+export * from './zone';
 export * from './sections';
 export * from './equipment';

@@ -82,6 +82,43 @@ describe('CSV and print', () => {
     expect(tables.size).toBe(sections.reduce((n, s) => n + s.tables.length, 0));
   });
 
+  it('CSV for Russian Excel: `;` between fields, decimal commas, dd.mm.yyyy dates, BOM; read back under those rules', () => {
+    const csv = reportCsv(sections, 'ru');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv).toContain('\r\n');
+    const parsed = Papa.parse<string[]>(csv.slice(1), { delimiter: ';', skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    // Every cell comes back in its own column, and every number is the table's number with a decimal comma.
+    let numbers = 0;
+    let fractions = 0;
+    const byKey = new Map(parsed.data.map((r) => [r.slice(0, 3).join('|'), r]));
+    for (const s of sections)
+      for (const table of s.tables)
+        for (const row of table.rows) {
+          const back = byKey.get([s.title, table.title, row.cells[0]].join('|'));
+          if (!back || typeof row.cells[0] !== 'string') continue;
+          expect(back).toHaveLength(row.cells.length + 2);
+          row.cells.forEach((v, i) => {
+            if (typeof v !== 'number') return;
+            const text = back[i + 2]!;
+            expect(text).not.toContain('.');
+            expect(Number(text.replace(',', '.'))).toBe(v);
+            numbers++;
+            if (!Number.isInteger(v)) fractions++;
+          });
+        }
+    expect(numbers).toBeGreaterThan(20);
+    expect(fractions, 'some numbers have a fractional part (hours, shares)').toBeGreaterThan(0);
+    expect(csv).not.toMatch(/\d{4}-\d{2}-\d{2}/); // dates as dd.mm.yyyy
+  });
+
+  it('CSV in English keeps `,` and decimal points', () => {
+    const csv = reportCsv(sections, 'en');
+    const parsed = Papa.parse<string[]>(csv.slice(1), { delimiter: ',', skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(csv).toMatch(/\d\.\d/);
+  });
+
   it('the print document escapes text and formats numbers for the locale', () => {
     const evil = reportTables(report, (k) => (k === 'section.summary' ? '<script>x</script>' : k));
     const html = reportHtml(evil, { title: 'R & D', subtitle: 'март', locale: 'ru', fonts: [], charts: { visits: ['<svg id="c1"></svg>'] } });

@@ -83,19 +83,43 @@ export async function reportXlsx(sections: readonly ReportSection[], meta: Workb
 }
 
 /**
- * One CSV with every table: columns section, table, then the table's own columns.
- * Numbers are written plain (dot decimal, shares as fractions) so the file imports cleanly;
- * a UTF-8 BOM lets Excel recognise Cyrillic.
+ * How a CSV is written for the spreadsheet that will open it. Excel reads a CSV with the system's list separator
+ * and decimal mark: with Russian settings that is `;` and `,` (a comma-separated file opens in one column).
  */
-export function reportCsv(sections: readonly ReportSection[]): string {
-  const rows: Cell[][] = [];
+export type CsvDialect = 'ru' | 'en';
+const CSV_DIALECTS: Record<CsvDialect, { delimiter: string; decimal: string }> = {
+  ru: { delimiter: ';', decimal: ',' },
+  en: { delimiter: ',', decimal: '.' },
+};
+
+/**
+ * One CSV with every table: columns section, table, then the table's own columns.
+ * Numbers are written plain (no digit grouping, shares as fractions) with the dialect's decimal mark; dates as
+ * dd.mm.yyyy for Russian (what Excel with Russian settings reads as a date), ISO otherwise. A UTF-8 BOM lets
+ * Excel recognise Cyrillic. Lines end with CRLF.
+ */
+export function reportCsv(sections: readonly ReportSection[], dialect: CsvDialect = 'en'): string {
+  const { delimiter, decimal } = CSV_DIALECTS[dialect];
+  const rows: string[][] = [];
   for (const s of sections) {
     for (const table of s.tables) {
       rows.push([s.title, table.title, ...table.columns.map((c) => c.label)]);
-      for (const row of table.rows) rows.push([s.title, table.title, ...row.cells]);
+      for (const row of table.rows) {
+        rows.push([
+          s.title,
+          table.title,
+          ...row.cells.map((v, i) => {
+            if (v === null) return '';
+            if (typeof v === 'number') return decimal === '.' ? String(v) : String(v).replace('.', decimal);
+            const kind = cellKind(table.columns[i] ?? { label: '', kind: 'text' }, row);
+            if (kind === 'date' && dialect === 'ru' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return `${v.slice(8, 10)}.${v.slice(5, 7)}.${v.slice(0, 4)}`;
+            return v;
+          }),
+        ]);
+      }
     }
   }
-  return '\uFEFF' + Papa.unparse(rows, { newline: '\r\n' });
+  return '\uFEFF' + Papa.unparse(rows, { newline: '\r\n', delimiter });
 }
 
 function displayCell(v: Cell, kind: CellKind, locale: string): string {

@@ -15,7 +15,7 @@ test('browser mode: automatic backups need the desktop app; the manual export is
   const region = page.getByRole('region', { name: 'Automatic daily backup' });
   await expect(region.getByText('Automatic backups are made by the desktop app (Sosedi Desk) only.', { exact: false })).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), region.getByRole('button', { name: 'Save a backup by hand' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^sosedi-desk-backup-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
+  expect(download.suggestedFilename()).toMatch(/^sosedi-desk-backup-\d{4}-\d{2}-\d{2}-\d{4}\.json\.gz$/);
   if (SHOTS) await region.screenshot({ path: `${SHOTS}/auto-backup-browser.png` });
 });
 

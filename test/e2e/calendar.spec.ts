@@ -103,11 +103,12 @@ for (const lang of ['ru', 'en'] as const) {
     await form.getByRole('button', { name: f.cancel }).first().click();
     await expect(form).toBeHidden();
 
-    // 4d. iCalendar export of the visible range downloads a calendar file.
+    // 4d. iCalendar export of the week on screen (Tuesday 5 March 2030 → Monday 4 to Sunday 10) downloads a calendar file.
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: cal.exportIcs }).click();
+    await page.getByRole('menuitem', { name: cal.ics.week }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toBe(`events-${DAY}-${DAY}.ics`);
+    expect(file.suggestedFilename()).toBe('events-2030-03-04-2030-03-10.ics');
   });
 
   test(`weekly club: cancel one, move one, edit the series, exceptions kept after reload (${lang})`, async ({ page }) => {

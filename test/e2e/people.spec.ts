@@ -23,8 +23,8 @@ async function visit(page: Page, query: string, name: string, signOut: boolean) 
   await expect(page.getByRole('option').first()).toContainText(name);
   await page.keyboard.press('Enter');
   await expect(doorStatus(page)).toContainText(`Записан(а): ${name}`);
-  if (signOut) await page.getByRole('button', { name: `Отметить уход: ${name}` }).click();
-  await expect(page.getByRole('button', { name: `Отметить уход: ${name}` })).toHaveCount(signOut ? 0 : 1);
+  if (signOut) await page.getByRole('button', { name: `Ушёл: ${name}` }).click();
+  await expect(page.getByRole('button', { name: `Ушёл: ${name}` })).toHaveCount(signOut ? 0 : 1);
 }
 
 const results = (page: Page) => page.getByRole('list', { name: 'Люди' });
@@ -160,7 +160,7 @@ test('in English: erasure lists visitors typed in with the same name, and clears
     await page.keyboard.type(typed!);
     await page.getByRole('option', { name: pick }).click();
     await expect(doorStatus(page)).toContainText('Signed in:');
-    await page.getByRole('button', { name: /^Sign out: / }).first().click(); // out again, so a typed name is not a repeat press
+    await page.getByRole('button', { name: /^Left: / }).first().click(); // out again, so a typed name is not a repeat press
     await expect(page.getByText('Nobody is in the building now.')).toBeVisible();
   }
   await page.screenshot({ path: test.info().outputPath('visitors-en.png'), fullPage: true });

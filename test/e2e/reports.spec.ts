@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
-import { test, expect } from './fixtures';
+import { gunzipSync } from 'node:zlib';
+import { test, expect, DeskApp } from './fixtures';
 import { buildBackup, parseBackup, serializeBackup } from '../../shared/backup/format';
 import { emptyBooking } from '../../shared/bookings/model';
 import type { BookingCategory, BookingStatus } from '../../shared/db/schemas/bookings';
@@ -79,12 +80,13 @@ function backupText(): string {
   return serializeBackup(buildBackup(centre() as never, { appVersion: 'e2e', createdAt: new Date().toISOString() }));
 }
 
-async function restore(app: { page: import('@playwright/test').Page }, text: string) {
+async function restore(app: { page: import('@playwright/test').Page }, file: string | Buffer) {
   const { page } = app;
   await page.goto('./?lang=ru#/settings/data');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Выбрать файл резервной копии…' }).click();
-  await (await chooser).setFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
+  const gz = typeof file !== 'string';
+  await (await chooser).setFiles({ name: gz ? 'backup.json.gz' : 'backup.json', mimeType: gz ? 'application/gzip' : 'application/json', buffer: gz ? file : Buffer.from(file, 'utf8') });
 }
 
 test('restore a backup, see the month in Reports and download the XLSX', async ({ app }) => {
@@ -143,8 +145,23 @@ test('a damaged or edited backup is refused and the profile stays empty; a saved
   await restore(app, good);
   await page.getByRole('button', { name: `Восстановить ${expected.total} записей` }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Восстановлено' })).toBeVisible();
+  // The restored data is saved again: a gzip file (several times smaller than the JSON it holds) that reads back whole,
+  // and that the desk itself restores into an empty profile (old plain-JSON backups were restored above).
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Сохранить резервную копию' }).click();
-  const parsed = parseBackup(await readFile((await (await download).path())!, 'utf8'));
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(/^sosedi-desk-backup-.*\.json\.gz$/);
+  const bytes = await readFile((await saved.path())!);
+  expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+  const text = gunzipSync(bytes).toString('utf8');
+  expect(text.length / bytes.length).toBeGreaterThan(3);
+  const parsed = parseBackup(text);
   expect(parsed.ok && parsed.total).toBe(expected.total);
+
+  const fresh = new DeskApp(await page.context().browser()!.newPage({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', baseURL: test.info().project.use.baseURL }));
+  await fresh.open();
+  await restore(fresh, bytes);
+  await fresh.page.getByRole('button', { name: `Восстановить ${expected.total} записей` }).click();
+  await expect(fresh.page.getByRole('status').filter({ hasText: 'Восстановлено' })).toBeVisible();
+  await fresh.page.close();
 });

@@ -119,7 +119,7 @@ test('the in-building list signs out one person and then everyone, with a confir
   }
   await expect(page.getByRole('button', { name: 'Печать списка для эвакуации' })).toBeEnabled();
   await page.screenshot({ path: test.info().outputPath('visitors-door.png'), fullPage: true });
-  await page.getByRole('button', { name: 'Отметить уход: Борис Второй' }).click();
+  await page.getByRole('button', { name: 'Ушёл: Борис Второй' }).click();
   await expect(inBuilding(page).getByRole('row')).toHaveCount(3); // header + 2
   await page.getByRole('button', { name: 'Все ушли' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Да, все ушли' }).click();

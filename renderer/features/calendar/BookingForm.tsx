@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Alert, Button, Checkbox, Group, List, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, NumberInput, Radio, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
+import { Modal } from '../../app/dialogs';
 import { notifications } from '@mantine/notifications';
 import {
   atTime, datePart, parseRRule, quotePrice, settlePrice, templateOf, timePart, toMinutes, validateRepeatRule,

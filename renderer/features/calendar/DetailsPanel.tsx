@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Alert, Anchor, Badge, Button, Drawer, Group, Modal, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Drawer, Modal } from '../../app/dialogs';
 import { notifications } from '@mantine/notifications';
 import type { Occurrence } from '@shared/bookings';
 import type { RoomDoc } from '@shared/db';

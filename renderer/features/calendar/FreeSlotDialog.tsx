@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Group, List, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, List, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { Modal } from '../../app/dialogs';
 import { addDays, findFreeSlots, type FreeSlot } from '@shared/bookings';
 import type { RoomDoc, SettingsDoc } from '@shared/db';
 import { useFormat } from '../../app/format';

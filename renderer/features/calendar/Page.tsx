@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -6,7 +6,7 @@ import { Calendar, type SlotInfo, type View } from 'react-big-calendar';
 import dndModule, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
-import { Alert, Button, Group, MultiSelect, Stack, Switch, Title } from '@mantine/core';
+import { Alert, Button, Group, Menu, MultiSelect, Stack, Switch, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   addDays, addMinutes, emptyBooking, publicEventsIcs,
@@ -16,9 +16,11 @@ import { BOOKING_CATEGORIES, type RoomDoc } from '@shared/db';
 import { getDesk } from '../../app/desk';
 import { attemptWrite } from '../../app/writeFailure';
 import { useFormat } from '../../app/format';
+import { useCentreTimeZone } from '../../app/timeZone';
 import { useCentre, useRooms } from '../settings/hooks';
 import { BookingForm } from './BookingForm';
 import { DateField } from './DateField';
+import { Toolbar } from './Toolbar';
 import { DetailsPanel } from './DetailsPanel';
 import { FreeSlotDialog } from './FreeSlotDialog';
 import { daySheetHtml } from './daySheet';
@@ -26,7 +28,7 @@ import { fastDayjsLocalizer } from './localizer';
 import { fromJsDate, jsDateToLocalDate, toJsDate, todayLocal } from './dates';
 import { useBookingActions } from './hooks/useBookingActions';
 import { useClashMarks, useRangeOccurrences } from './hooks/useCalendarData';
-import { useSeries } from './hooks/useCalendarData';
+import { FUTURE_DAYS, useOccurrenceReader, useSeries } from './hooks/useCalendarData';
 import { useBookingWords } from './words';
 import { defaultRoom, lastUsedRoom } from './lastRoom';
 import { eventTitle, roomColours, textOn } from './eventLook';
@@ -39,6 +41,7 @@ const withDragAndDrop: typeof dndModule =
   typeof dndModule === 'function' ? dndModule : (dndModule as unknown as { default: typeof dndModule }).default;
 const DnDCalendar = withDragAndDrop<CalEvent, Column>(Calendar);
 const VIEWS: View[] = ['day', 'week', 'month', 'agenda'];
+const COMPONENTS = { toolbar: Toolbar };
 const AGENDA_DAYS = 30;
 
 interface Column {
@@ -222,18 +225,26 @@ export default function Page() {
     [actions, columns, t, words],
   );
 
-  const exportIcs = async () => {
-    const { from, to } = range ?? rangeOf(shownView, shownDate);
-    const ics = publicEventsIcs(occurrences, {
+  const readOccurrences = useOccurrenceReader();
+  const timeZone = useCentreTimeZone();
+  /** A .ics file of the public events of the week or month around the date on screen, or of all future ones. */
+  const exportIcs = async (scope: 'week' | 'month' | 'future') => {
+    const d = dayjs(shownDate);
+    const from =
+      scope === 'week' ? d.subtract((d.day() + 6) % 7, 'day').format('YYYY-MM-DD') : scope === 'month' ? d.startOf('month').format('YYYY-MM-DD') : todayLocal();
+    const to = scope === 'week' ? addDays(from, 7) : scope === 'month' ? d.startOf('month').add(1, 'month').format('YYYY-MM-DD') : addDays(from, FUTURE_DAYS);
+    const ics = publicEventsIcs(await readOccurrences(from, to), {
       from,
       to: addDays(to, -1),
       calendarName: t('ics.calendarName', { centre: centre?.name || '' }),
       roomNames: Object.fromEntries(rooms.map((r) => [r.id, r.name])),
       address: centre?.address,
       categoryNames: Object.fromEntries(BOOKING_CATEGORIES.map((c) => [c, t(`categories.${c}`)])),
+      timeZone,
       now: new Date(),
     });
-    const result = await getDesk().saveFile({ suggestedName: `events-${from}-${addDays(to, -1)}.ics`, data: ics, filters: [{ name: 'iCalendar', extensions: ['ics'] }] });
+    const suggestedName = scope === 'future' ? 'events-public.ics' : `events-${from}-${addDays(to, -1)}.ics`;
+    const result = await getDesk().saveFile({ suggestedName, data: ics, filters: [{ name: 'iCalendar', extensions: ['ics'] }] });
     if (result.ok) notifications.show({ message: t('ics.saved'), color: 'green' });
   };
 
@@ -266,10 +277,32 @@ export default function Page() {
   );
   const onSelectEvent = useCallback((e: CalEvent) => setSelected(e.occurrence), []);
   const onKeyPressEvent = useCallback((e: CalEvent, ev: unknown) => {
-    if ((ev as KeyboardEvent).key === 'Enter') setSelected(e.occurrence);
+    const key = (ev as KeyboardEvent).key;
+    if (key === 'Enter' || key === ' ') {
+      (ev as KeyboardEvent).preventDefault();
+      setSelected(e.occurrence);
+    }
   }, []);
   const onDropOrResize = useCallback((args: EventInteractionArgs<CalEvent>) => void onMove(args), [onMove]);
   const culture = i18n.language === 'en' ? 'en-gb' : 'ru';
+  // The day/week time grid scrolls on its own (06:00–23:00 does not fit): make it a named, focusable region so
+  // the arrow keys and Page Up/Down scroll it without a mouse (react-big-calendar renders a bare div).
+  const gridRef = useRef<HTMLDivElement>(null);
+  const gridLabel = t('timeGrid');
+  useEffect(() => {
+    // The week/day headers are spans with role="columnheader" outside any row (an ARIA error screen readers
+    // stumble on): plain text inside their date buttons is what they are.
+    gridRef.current?.querySelectorAll('[role="columnheader"]').forEach((h) => {
+      if (h.closest('[role="row"]')) return;
+      h.removeAttribute('role');
+      h.removeAttribute('aria-sort');
+    });
+    const content = gridRef.current?.querySelector<HTMLElement>('.rbc-time-content');
+    if (!content) return;
+    content.tabIndex = 0;
+    content.setAttribute('role', 'region');
+    content.setAttribute('aria-label', gridLabel);
+  });
   // One element per set of props: a render of the page for anything else (a form, the details panel, a
   // navigation whose bookings are still loading) does not make react-big-calendar lay out its events again.
   const calendar = useMemo(
@@ -303,6 +336,7 @@ export default function Page() {
         onEventDrop={onDropOrResize}
         onEventResize={onDropOrResize}
         eventPropGetter={eventProps}
+        components={COMPONENTS}
         popup
       />
     ),
@@ -316,7 +350,16 @@ export default function Page() {
         <Group>
           <Button onClick={() => startBooking(`${date}T18:00`, `${date}T20:00`)}>{t('newBooking')}</Button>
           <Button variant="light" onClick={() => setSlotDialog(true)}>{t('findSlot')}</Button>
-          <Button variant="default" onClick={() => void exportIcs()}>{t('exportIcs')}</Button>
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button variant="default">{t('exportIcs')}</Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={() => void exportIcs('week')}>{t('ics.week')}</Menu.Item>
+              <Menu.Item onClick={() => void exportIcs('month')}>{t('ics.month')}</Menu.Item>
+              <Menu.Item onClick={() => void exportIcs('future')}>{t('ics.future')}</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
           <Button variant="default" onClick={() => void printDay()}>{t('printDay')}</Button>
         </Group>
       </Group>
@@ -327,7 +370,7 @@ export default function Page() {
         <Switch mb={8} label={t('showCancelled')} checked={showCancelled} onChange={(e) => setShowCancelled(e.currentTarget.checked)} />
       </Group>
       {rooms.length === 0 && <Alert color="blue">{t('noRooms')}</Alert>}
-      <div className={`desk-calendar desk-calendar-${shownView}`} style={{ height: shownView === 'agenda' ? 'auto' : 760 }}>
+      <div ref={gridRef} className={`desk-calendar desk-calendar-${shownView}`} style={{ height: shownView === 'agenda' ? 'auto' : 760 }}>
         {calendar}
       </div>
       {selected && (

@@ -7,7 +7,7 @@ import { LABEL_GRIDS, labelSheetHtml, onShelf, type ItemDoc, type LabelGrid, typ
 import { useLoanActions } from './hooks';
 import { ImportModal } from './ImportModal';
 import { ItemForm } from './ItemForm';
-import { EmptyNote, HeadRow } from './Table';
+import { EmptyNote, VirtualTable } from './Table';
 import { attemptWrite } from '../../app/writeFailure';
 
 /** The catalogue: items with shelf counts, add/edit/archive, CSV import and label sheets. */
@@ -71,63 +71,63 @@ export function CatalogueTab({ items, loans, onHistory }: { items: ItemDoc[]; lo
       {visible.length === 0 ? (
         <EmptyNote text={t('catalogue.empty')} />
       ) : (
-        <Table aria-label={t('tabs.catalogue')} fz="md" striped>
-          <HeadRow
-            cells={[
-              <Checkbox
-                key="all"
-                aria-label={t('labels.selectAll')}
-                checked={chosen.length === visible.length}
-                indeterminate={chosen.length > 0 && chosen.length < visible.length}
-                onChange={() => setSelected(chosen.length === visible.length ? new Set() : new Set(visible.map((i) => i.id)))}
-              />,
-              t('item.name'),
-              t('item.category'),
-              t('item.code'),
-              t('catalogue.shelf'),
-              t('item.location'),
-              t('actions'),
-            ]}
-          />
-          <Table.Tbody>
-            {visible.map((item) => (
-              <Table.Tr key={item.id}>
-                <Table.Td>
-                  <Checkbox aria-label={t('labels.selectNamed', { name: item.name })} checked={selected.has(item.id)} onChange={() => toggle(item.id)} />
-                </Table.Td>
-                <Table.Td>
-                  <Text fw={600}>{item.name}</Text>
-                  {item.archived && <Badge color="gray">{t('catalogue.archived')}</Badge>}
-                </Table.Td>
-                <Table.Td>{item.category}</Table.Td>
-                <Table.Td>
-                  <Text ff="monospace">{item.code}</Text>
-                </Table.Td>
-                <Table.Td>{t('catalogue.shelfOf', { shelf: onShelf(item, loans), total: item.quantity })}</Table.Td>
-                <Table.Td>{item.location}</Table.Td>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Button size="sm" variant="light" aria-label={t('catalogue.editNamed', { name: item.name })} onClick={() => setEditing({ item })}>
-                      {t('edit')}
-                    </Button>
-                    <Button size="sm" variant="subtle" aria-label={t('history.ofNamed', { name: item.name })} onClick={() => onHistory(item.id)}>
-                      {t('history.short')}
-                    </Button>
-                    <Button
-                      size="sm"
-                      variant="subtle"
-                      color={item.archived ? 'desk' : 'red'}
-                      aria-label={t(item.archived ? 'catalogue.restoreNamed' : 'catalogue.archiveNamed', { name: item.name })}
-                      onClick={() => void attemptWrite(() => setArchived(item.id, !item.archived), 'action')}
-                    >
-                      {t(item.archived ? 'catalogue.restore' : 'catalogue.archive')}
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <VirtualTable
+          rows={visible}
+          label={t('tabs.catalogue')}
+          striped
+          rowKey={(item) => item.id}
+          head={[
+            <Checkbox
+              key="all"
+              aria-label={t('labels.selectAll')}
+              checked={chosen.length === visible.length}
+              indeterminate={chosen.length > 0 && chosen.length < visible.length}
+              onChange={() => setSelected(chosen.length === visible.length ? new Set() : new Set(visible.map((i) => i.id)))}
+            />,
+            t('item.name'),
+            t('item.category'),
+            t('item.code'),
+            t('catalogue.shelf'),
+            t('item.location'),
+            t('actions'),
+          ]}
+          renderCells={(item) => (
+            <>
+              <Table.Td>
+                <Checkbox aria-label={t('labels.selectNamed', { name: item.name })} checked={selected.has(item.id)} onChange={() => toggle(item.id)} />
+              </Table.Td>
+              <Table.Td>
+                <Text fw={600}>{item.name}</Text>
+                {item.archived && <Badge color="gray">{t('catalogue.archived')}</Badge>}
+              </Table.Td>
+              <Table.Td>{item.category}</Table.Td>
+              <Table.Td>
+                <Text ff="monospace">{item.code}</Text>
+              </Table.Td>
+              <Table.Td>{t('catalogue.shelfOf', { shelf: onShelf(item, loans), total: item.quantity })}</Table.Td>
+              <Table.Td>{item.location}</Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Button size="sm" variant="light" aria-label={t('catalogue.editNamed', { name: item.name })} onClick={() => setEditing({ item })}>
+                    {t('edit')}
+                  </Button>
+                  <Button size="sm" variant="subtle" aria-label={t('history.ofNamed', { name: item.name })} onClick={() => onHistory(item.id)}>
+                    {t('history.short')}
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="subtle"
+                    color={item.archived ? 'desk' : 'red'}
+                    aria-label={t(item.archived ? 'catalogue.restoreNamed' : 'catalogue.archiveNamed', { name: item.name })}
+                    onClick={() => void attemptWrite(() => setArchived(item.id, !item.archived), 'action')}
+                  >
+                    {t(item.archived ? 'catalogue.restore' : 'catalogue.archive')}
+                  </Button>
+                </Group>
+              </Table.Td>
+            </>
+          )}
+        />
       )}
       {editing && <ItemForm item={editing.item} onClose={() => setEditing(null)} />}
       {importing && <ImportModal items={items} onClose={() => setImporting(false)} />}

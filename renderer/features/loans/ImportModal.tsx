@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Group, Modal, NativeSelect, ScrollArea, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, ScrollArea, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Modal } from '../../app/dialogs';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { getDesk } from '../../app/desk';

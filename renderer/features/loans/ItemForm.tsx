@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, Modal, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Modal } from '../../app/dialogs';
 import { useTranslation } from 'react-i18next';
 import type { ItemDoc, ItemInput } from './domain';
 import { useLoanActions } from './hooks';

@@ -4,7 +4,7 @@ import { useFormat } from '../../app/format';
 import { daysOverdue, isErasedBorrower, outstanding, type ItemDoc, type LoanDoc } from './domain';
 import { useLoanMessages } from './messages';
 import { useNow } from './hooks';
-import { EmptyNote, HeadRow, NOWRAP } from './Table';
+import { EmptyNote, NOWRAP, VirtualTable } from './Table';
 
 /** Item names with outstanding units: "Дрель, Стулья × 10". */
 export function itemsSummary(loan: LoanDoc, byId: Map<string, ItemDoc>, all = false): string {
@@ -33,33 +33,35 @@ export function OnLoanTab({ items, loans, onReturn }: { items: ItemDoc[]; loans:
   }
   return (
     <Stack>
-      <Table aria-label={t('tabs.onLoan')} fz="md" striped>
-        <HeadRow cells={[t('borrower.name'), t('borrower.phone'), t('onLoan.items'), t('onLoan.out'), t('onLoan.due'), t('actions')]} />
-        <Table.Tbody>
-          {open.map((loan) => {
-            const days = daysOverdue(loan, now);
-            return (
-              <Table.Tr key={loan.id}>
-                <Table.Td>
-                  <Text fw={600} fs={isErasedBorrower(loan.borrower) ? 'italic' : undefined}>{msg.borrowerName(loan.borrower)}</Text>
-                  {loan.backdated && <Badge color="gray">{t('onLoan.backdated')}</Badge>}
-                </Table.Td>
-                <Table.Td style={NOWRAP}>{loan.borrower.phone}</Table.Td>
-                <Table.Td>{itemsSummary(loan, byId)}</Table.Td>
-                <Table.Td>{f.dateTime(loan.outAt)}</Table.Td>
-                <Table.Td>
-                  {f.dateTime(loan.dueAt)} {days >= 0 && <Badge color="red">{t('overdue.days', { count: days })}</Badge>}
-                </Table.Td>
-                <Table.Td>
-                  <Button size="sm" variant="light" aria-label={t('onLoan.returnNamed', { name: msg.borrowerName(loan.borrower) })} onClick={() => onReturn(loan.id)}>
-                    {t('onLoan.return')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+      <VirtualTable
+        rows={open}
+        label={t('tabs.onLoan')}
+        striped
+        rowKey={(loan) => loan.id}
+        head={[t('borrower.name'), t('borrower.phone'), t('onLoan.items'), t('onLoan.out'), t('onLoan.due'), t('actions')]}
+        renderCells={(loan) => {
+          const days = daysOverdue(loan, now);
+          return (
+            <>
+              <Table.Td>
+                <Text fw={600} fs={isErasedBorrower(loan.borrower) ? 'italic' : undefined}>{msg.borrowerName(loan.borrower)}</Text>
+                {loan.backdated && <Badge color="gray">{t('onLoan.backdated')}</Badge>}
+              </Table.Td>
+              <Table.Td style={NOWRAP}>{loan.borrower.phone}</Table.Td>
+              <Table.Td>{itemsSummary(loan, byId)}</Table.Td>
+              <Table.Td>{f.dateTime(loan.outAt)}</Table.Td>
+              <Table.Td>
+                {f.dateTime(loan.dueAt)} {days >= 0 && <Badge color="red">{t('overdue.days', { count: days })}</Badge>}
+              </Table.Td>
+              <Table.Td>
+                <Button size="sm" variant="light" aria-label={t('onLoan.returnNamed', { name: msg.borrowerName(loan.borrower) })} onClick={() => onReturn(loan.id)}>
+                  {t('onLoan.return')}
+                </Button>
+              </Table.Td>
+            </>
+          );
+        }}
+      />
     </Stack>
   );
 }

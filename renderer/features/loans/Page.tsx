@@ -39,7 +39,7 @@ export default function Page() {
   const reserved = loans.filter((l) => l.status === 'reserved').length;
   const count = (n: number, color = 'gray') =>
     n > 0 ? (
-      <Badge color={color} variant="filled" size="sm" aria-hidden>
+      <Badge color={color} variant="filled" size="sm">
         {n}
       </Badge>
     ) : null;
@@ -47,22 +47,23 @@ export default function Page() {
   return (
     <Stack>
       <Title order={2}>{t('title')}</Title>
-      <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted>
+      {/* Only the counter stays mounted (a scan from any tab goes to it); the other tabs render when shown. */}
+      <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="counter">{t('tabs.counter')}</Tabs.Tab>
-          <Tabs.Tab value="onLoan" rightSection={count(open)} aria-label={t('tabs.onLoanCount', { n: open })}>
+          <Tabs.Tab value="onLoan" rightSection={count(open)}>
             {t('tabs.onLoan')}
           </Tabs.Tab>
-          <Tabs.Tab value="overdue" rightSection={count(late, 'red')} aria-label={t('tabs.overdueCount', { n: late })}>
+          <Tabs.Tab value="overdue" rightSection={count(late, 'red')}>
             {t('tabs.overdue')}
           </Tabs.Tab>
-          <Tabs.Tab value="reservations" rightSection={count(reserved)} aria-label={t('tabs.reservationsCount', { n: reserved })}>
+          <Tabs.Tab value="reservations" rightSection={count(reserved)}>
             {t('tabs.reservations')}
           </Tabs.Tab>
           <Tabs.Tab value="catalogue">{t('tabs.catalogue')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('tabs.history')}</Tabs.Tab>
         </Tabs.List>
-        <Tabs.Panel value="counter" pt="md">
+        <Tabs.Panel value="counter" pt="md" keepMounted>
           <CounterTab items={items} loans={loans} register={register} />
         </Tabs.Panel>
         <Tabs.Panel value="onLoan" pt="md">

@@ -58,21 +58,28 @@ export default function PeoplePage() {
             {t('tabs.groups')}
           </Tabs.Tab>
         </Tabs.List>
+        {/* Both panels exist (the tabs' aria-controls point at them); the list and details show in the active one. */}
+        {(['people', 'groups'] as const).map((value) => (
+          <Tabs.Panel key={value} value={value} pt="md">
+            {tab === value && (
+            <Grid>
+              <Grid.Col span={{ base: 12, md: 5 }}>
+                <SearchColumn tab={tab} people={people} groups={groups} search={search} selected={selected} onSelect={setSelected} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 7 }}>
+                {person && <PersonDetails key={person.id} person={person} people={people} groups={groups} peopleById={peopleById} search={search} />}
+                {group && <GroupDetails group={group} peopleById={peopleById} onEdit={() => setDialog('editGroup')} />}
+                {!person && !group && (
+                  <Paper withBorder p="md">
+                    <Text c="dimmed">{t('pickHint')}</Text>
+                  </Paper>
+                )}
+              </Grid.Col>
+            </Grid>
+            )}
+          </Tabs.Panel>
+        ))}
       </Tabs>
-      <Grid>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <SearchColumn tab={tab} people={people} groups={groups} search={search} selected={selected} onSelect={setSelected} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          {person && <PersonDetails key={person.id} person={person} people={people} groups={groups} peopleById={peopleById} search={search} />}
-          {group && <GroupDetails group={group} peopleById={peopleById} onEdit={() => setDialog('editGroup')} />}
-          {!person && !group && (
-            <Paper withBorder p="md">
-              <Text c="dimmed">{t('pickHint')}</Text>
-            </Paper>
-          )}
-        </Grid.Col>
-      </Grid>
 
       {dialog === 'person' && (
         <PersonForm

@@ -101,9 +101,9 @@ export function HeatMap({ data }: { data: number[][] }) {
                 {hours.map((h) => {
                   const n = row[h] ?? 0;
                   const share = max ? n / max : 0;
-                  const shade = Math.round(255 - share * 190);
+                  const cell = heatColours(share);
                   return (
-                    <Table.Td key={h} ta="center" fw={share > 0.6 ? 700 : 400} style={{ background: `rgb(${shade},${shade + (255 - shade) / 4},255)`, color: share > 0.55 ? '#fff' : '#111' }}>
+                    <Table.Td key={h} ta="center" fw={share > 0.6 ? 700 : 400} style={{ background: cell.background, color: cell.color }}>
                       {n || ''}
                     </Table.Td>
                   );
@@ -115,4 +115,23 @@ export function HeatMap({ data }: { data: number[][] }) {
       </Box>
     </Box>
   );
+}
+
+/** sRGB relative luminance (WCAG 2). */
+function luminance([r, g, b]: [number, number, number]): number {
+  const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(r / 255) + 0.7152 * lin(g / 255) + 0.0722 * lin(b / 255);
+}
+
+/**
+ * A heat-map cell's colours: white → deep blue by share, and whichever of black or white text reads better on it
+ * (one of the two is always at least 4.58:1, so every figure meets WCAG AA).
+ */
+export function heatColours(share: number): { background: string; color: string } {
+  const to: [number, number, number] = [28, 61, 153];
+  const rgb = to.map((c) => Math.round(255 - share * (255 - c))) as [number, number, number];
+  const l = luminance(rgb);
+  const onWhite = 1.05 / (l + 0.05);
+  const onBlack = (l + 0.05) / 0.05;
+  return { background: `rgb(${rgb.join(',')})`, color: onWhite >= onBlack ? '#fff' : '#000' };
 }

@@ -37,7 +37,7 @@ export function useReportExports(report: Report | null, subtitle: string) {
       const data =
         kind === 'xlsx'
           ? await exportsModule.reportXlsx(sections, { title: t('file.title'), creator: t('file.creator'), created: new Date().toISOString() })
-          : exportsModule.reportCsv(sections);
+          : exportsModule.reportCsv(sections, i18n.language === 'ru' ? 'ru' : 'en'); // Russian Excel: `;` and decimal commas
       const r = await getDesk().saveFile({
         suggestedName: `${name}.${kind}`,
         data,

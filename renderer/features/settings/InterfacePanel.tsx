@@ -1,9 +1,13 @@
-import { SegmentedControl, Stack, Text } from '@mantine/core';
+import { useMemo } from 'react';
+import { SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { setLanguage, type Language } from '../../app/i18n';
+import { deskTimeZone, setCentreTimeZone, timeZoneNames, useCentreTimeZone } from '../../app/timeZone';
 
 export function InterfacePanel() {
   const { t, i18n } = useTranslation('settings');
+  const zone = useCentreTimeZone();
+  const zones = useMemo(() => timeZoneNames(), []);
   return (
     <Stack maw={520}>
       <Text id="language-label" fw={700} size="lg">
@@ -20,6 +24,16 @@ export function InterfacePanel() {
         ]}
       />
       <Text c="dimmed">{t('interface.languageHint')}</Text>
+      <Select
+        label={t('interface.timeZone')}
+        description={t('interface.timeZoneHint', { zone: deskTimeZone() })}
+        data={zones}
+        value={zone}
+        onChange={(v) => setCentreTimeZone(v)}
+        searchable
+        allowDeselect={false}
+        maxDropdownHeight={320}
+      />
     </Stack>
   );
 }

@@ -29,23 +29,30 @@ export default function SettingsPage() {
             </Tabs.Tab>
           ))}
         </Tabs.List>
+        {/* A panel per tab (the tabs' aria-controls point at them); the route's content shows in the active one. */}
+        {TABS.map((tab) => (
+          <Tabs.Panel key={tab} value={tab} pt="md">
+            {tab === current && (
+              <Routes>
+                <Route index element={<Stack><CentreForm /><ClosuresPanel /></Stack>} />
+                <Route path="centre" element={<Stack><CentreForm /><ClosuresPanel /></Stack>} />
+                <Route path="rooms" element={<RoomsPanel />} />
+                <Route path="sync" element={<SyncSettings />} />
+                <Route
+                  path="data"
+                  element={
+                    <Stack gap="xl">
+                      <BackupPanel />
+                      <DemoDataPanel />
+                    </Stack>
+                  }
+                />
+                <Route path="interface" element={<InterfacePanel />} />
+              </Routes>
+            )}
+          </Tabs.Panel>
+        ))}
       </Tabs>
-      <Routes>
-        <Route index element={<><CentreForm /><ClosuresPanel /></>} />
-        <Route path="centre" element={<><CentreForm /><ClosuresPanel /></>} />
-        <Route path="rooms" element={<RoomsPanel />} />
-        <Route path="sync" element={<SyncSettings />} />
-        <Route
-          path="data"
-          element={
-            <Stack gap="xl">
-              <BackupPanel />
-              <DemoDataPanel />
-            </Stack>
-          }
-        />
-        <Route path="interface" element={<InterfacePanel />} />
-      </Routes>
     </Stack>
   );
 }

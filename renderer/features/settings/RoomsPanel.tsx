@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Badge, Button, ColorSwatch, Group, Modal, Paper, Stack, Switch, Table, Text } from '@mantine/core';
+import { Badge, Button, ColorSwatch, Group, Paper, Stack, Switch, Table, Text } from '@mantine/core';
+import { Modal } from '../../app/dialogs';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { RoomDoc } from '@shared/db';

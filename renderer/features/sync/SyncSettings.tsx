@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, List, Modal, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, List, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Modal } from '../../app/dialogs';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { isCentreSlug, normaliseServerUrl, type CheckServerReport } from '@shared/sync';

@@ -57,12 +57,18 @@ export default function TodayPage() {
           <Text fz={36} fw={700} data-testid="today-bookings-count">
             {bookings.length}
           </Text>
+          <Anchor component={Link} to={`/calendar?view=day&date=${dayjs().format('YYYY-MM-DD')}`} size="lg">
+            {t('openCalendar')}
+          </Anchor>
         </Paper>
         <Paper withBorder p="md">
           <Text c="dimmed">{t('inBuilding')}</Text>
           <Text fz={36} fw={700}>
             {inBuilding}
           </Text>
+          <Anchor component={Link} to="/visitors" size="lg">
+            {t('openVisitors')}
+          </Anchor>
         </Paper>
       </SimpleGrid>
       <Paper withBorder p="md">

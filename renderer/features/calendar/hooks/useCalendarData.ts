@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { combineLatest } from 'rxjs';
 import { addDays, occurrencesInRange, type Occurrence } from '@shared/bookings';
 import type { BookingDoc, ConflictDoc, GroupDoc, ItemDoc, LocalDate, PersonDoc, SeriesDoc } from '@shared/db';
@@ -65,4 +65,30 @@ export function useClashMarks(occurrences: readonly Occurrence[]): Set<string> {
   const { data } = useLiveQuery((db) => db.conflicts.find({ selector: { kind: 'dismissed-clash' } }), []);
   const dismissed = useMemo(() => new Set(((data ?? []) as ConflictDoc[]).map((d) => d.docId)), [data]);
   return useMemo(() => clashingBookingIds(occurrences, dismissed), [occurrences, dismissed]);
+}
+
+/** Days of the "all future public events" file: a year ahead (weekly series would otherwise never end). */
+export const FUTURE_DAYS = 366;
+
+/**
+ * Reads the occurrences of [from, to) once (for a file export of a range other than the one on screen).
+ * Cancelled ones are left out.
+ */
+export function useOccurrenceReader(): (from: LocalDate, to: LocalDate) => Promise<Occurrence[]> {
+  const db = useDb();
+  return useCallback(
+    async (from, to) => {
+      const [bookings, series] = await Promise.all([
+        db.bookings.find({ selector: { start: { $gte: `${addDays(from, -LOOKBACK_DAYS)}T00:00`, $lt: `${to}T00:00` } } }).exec(),
+        db.series.find({ selector: { dtstart: { $lt: `${to}T00:00` } } }).exec(),
+      ]);
+      return occurrencesInRange(
+        bookings.map((d) => d.toJSON() as BookingDoc),
+        series.map((d) => d.toJSON() as SeriesDoc),
+        from,
+        to,
+      );
+    },
+    [db],
+  );
 }

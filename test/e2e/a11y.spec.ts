@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
+import { test, expect } from './fixtures';
+
+/**
+ * axe-core (WCAG 2.1 A/AA) on every section, its tabs and its main dialogs, in Russian and English, on an empty
+ * profile and with the tiny demo dataset. Any critical or serious violation fails the test (all are listed at once).
+ *
+ * axe is put into the page with Playwright's page.evaluate (DevTools protocol), which the page's CSP does not
+ * govern, so the production CSP (`script-src 'self'`) stays as it is.
+ */
+type Lang = 'ru' | 'en';
+const NOW = '2026-11-18T11:00';
+const MIN_TEXT_PX = 12;
+
+const locales = new Map<string, Record<string, unknown>>();
+/** A string from the app's own locale files: `L('en', 'people:addPerson')`. */
+function L(lang: Lang, key: string): string {
+  const [ns, path] = key.split(':') as [string, string];
+  const file = `${lang}/${ns}`;
+  if (!locales.has(file)) locales.set(file, JSON.parse(readFileSync(`renderer/app/i18n/locales/${file}.json`, 'utf8')) as Record<string, unknown>);
+  const value = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], locales.get(file));
+  if (typeof value !== 'string') throw new Error(`no string ${key} in ${lang}`);
+  return value;
+}
+const exact = (s: string) => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+interface Finding {
+  where: string;
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+async function scan(page: Page, where: string, findings: Finding[], include?: string) {
+  // Let transitions (dialogs fading in, tab indicators) finish so colours are final.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 250))));
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  if (include) builder = builder.include(include);
+  const result = await builder.analyze();
+  // Not an axe rule: the desk's own floor for type size (older volunteers read it at arm's length).
+  const small = await page.evaluate((min) => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !n.textContent?.trim() || !el.checkVisibility({ visibilityProperty: true })) continue;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      if (size < min) found.push(`${el.tagName.toLowerCase()}.${el.className} “${n.textContent.trim().slice(0, 20)}” ${size}px`);
+    }
+    return found;
+  }, MIN_TEXT_PX);
+  if (small.length) findings.push({ where, id: 'text-size', impact: 'serious', help: `text smaller than ${MIN_TEXT_PX}px`, targets: small.slice(0, 4) });
+  for (const v of result.violations) {
+    if (v.impact !== 'critical' && v.impact !== 'serious') continue;
+    findings.push({ where, id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1] ?? ''}`) });
+  }
+}
+
+async function loadDemo(page: Page, lang: Lang) {
+  await page.goto(`./?lang=${lang}#/settings/data`);
+  await page.getByLabel(L(lang, 'demo:size.tiny')).check();
+  await page.getByRole('button', { name: L(lang, 'demo:load') }).click();
+  await expect(page.getByText(L(lang, 'demo:done.title'))).toBeVisible({ timeout: 25_000 });
+}
+
+/** Opens a dialog with the button named `opener`, scans it, closes it with Escape. */
+async function scanDialog(page: Page, opener: string, where: string, findings: Finding[]) {
+  await page.getByRole('button', { name: exact(opener) }).first().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await scan(page, where, findings);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+}
+
+async function scanTabs(page: Page, section: string, findings: Finding[]) {
+  const tabs = page.getByRole('main').getByRole('tab');
+  const count = await tabs.count();
+  for (let i = 0; i < count; i++) {
+    await tabs.nth(i).click();
+    await scan(page, `${section} → tab ${i + 1} (${(await tabs.nth(i).innerText()).trim()})`, findings);
+  }
+}
+
+async function walk(page: Page, lang: Lang, withData: boolean): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const go = async (hash: string, heading?: string) => {
+    await page.goto(`./?lang=${lang}#${hash}`);
+    await expect(page.getByRole('navigation')).toBeVisible();
+    if (heading) await expect(page.getByRole('heading', { name: heading }).first()).toBeVisible();
+  };
+
+  await go('/');
+  await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+  await scan(page, 'Today', findings);
+
+  await go('/calendar');
+  await expect(page.getByRole('button', { name: exact(L(lang, 'calendar:newBooking')) })).toBeVisible();
+  await scan(page, 'Calendar', findings);
+  if (withData) {
+    await scanDialog(page, L(lang, 'calendar:newBooking'), 'Calendar → New booking', findings);
+    await scanDialog(page, L(lang, 'calendar:findSlot'), 'Calendar → Find free time', findings);
+    // A week with events: the grid, then one event's details (a drawer).
+    await go('/calendar?view=week&date=2026-11-18');
+    await page.locator('.rbc-event').first().click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await scan(page, 'Calendar → event details', findings);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toBeHidden();
+  }
+
+  await go('/loans', L(lang, 'loans:title'));
+  await scanTabs(page, 'Loans', findings);
+  await page.getByRole('tab', { name: L(lang, 'loans:tabs.catalogue') }).click();
+  await scanDialog(page, L(lang, 'loans:catalogue.add'), 'Loans → Add item', findings);
+  await scanDialog(page, L(lang, 'loans:catalogue.import'), 'Loans → Import', findings);
+
+  await go('/visitors', L(lang, 'visitors:title'));
+  await scanTabs(page, 'Visitors', findings);
+
+  await go('/people', L(lang, 'people:title'));
+  await scanTabs(page, 'People', findings);
+  await scanDialog(page, L(lang, 'people:addPerson'), 'People → Add person', findings);
+  await scanDialog(page, L(lang, 'people:addGroup'), 'People → Add group', findings);
+  if (withData) {
+    await page.getByRole('tab', { name: L(lang, 'people:tabs.people') }).click();
+    await page.getByRole('list', { name: L(lang, 'people:tabs.people') }).getByRole('button').first().click();
+    await scan(page, 'People → a person', findings);
+    await scanDialog(page, L(lang, 'people:erase.open'), 'People → Erase person', findings);
+  }
+
+  await go('/posters', L(lang, 'posters:page.title'));
+  await scan(page, 'Posters', findings);
+
+  await go('/reports', L(lang, 'reports:title'));
+  await scan(page, 'Reports', findings);
+
+  for (const tab of ['centre', 'rooms', 'sync', 'data', 'interface']) {
+    await go(`/settings/${tab}`, L(lang, 'settings:title'));
+    await scan(page, `Settings → ${tab}`, findings);
+  }
+  await go('/settings/rooms', L(lang, 'settings:title'));
+  await scanDialog(page, L(lang, 'settings:rooms.add'), 'Settings → Add room', findings);
+  return findings;
+}
+
+const report = (findings: Finding[]) =>
+  findings.map((f) => `[${f.impact}] ${f.where}: ${f.id} — ${f.help}\n    ${f.targets.join('\n    ')}`).join('\n');
+
+for (const lang of ['ru', 'en'] as const) {
+  test(`axe: no critical or serious violation on any section or dialog, empty profile (${lang})`, async ({ app, page }) => {
+    await app.open(lang);
+    const findings = await walk(page, lang, false);
+    expect(findings.length, report(findings)).toBe(0);
+  });
+
+  test(`axe: no critical or serious violation on any section or dialog, with demo data (${lang})`, async ({ app, page }) => {
+    await page.clock.setFixedTime(new Date(`${NOW}:00+03:00`));
+    await app.open(lang);
+    await loadDemo(page, lang);
+    const findings = await walk(page, lang, true);
+    expect(findings.length, report(findings)).toBe(0);
+  });
+}
