@@ -34,17 +34,11 @@ describe('cached z-schema validator', () => {
     }
   });
 
-  it('is much faster than passing the schema object on every call', () => {
-    const docs = ds.visits.slice(0, 150);
+  it('gives exactly the answers of z-schema given the schema object on every call (its speed is a bench figure)', () => {
+    const docs = [...ds.visits.slice(0, 150), { ...ds.visits[0], adults: -1 }, { ...ds.visits[1], purpose: 42 }];
     const validate = getCachedValidator(schemas.visits);
     const plain = ZSchema.create({ strictMode: false });
-    let t = performance.now();
-    for (const d of docs) plain.validateSafe(d, schemas.visits as never);
-    const uncached = performance.now() - t;
-    t = performance.now();
-    for (const d of docs) validate(d);
-    const cached = performance.now() - t;
-    expect(cached).toBeLessThan(uncached / 2);
+    for (const d of docs) expect(validate(d).length === 0).toBe(plain.validateSafe(d, schemas.visits as never).valid);
   });
 
   it('checks a whole write in one call: true only when every document passes', () => {
