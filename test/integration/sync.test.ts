@@ -482,4 +482,19 @@ describe(`two desks against a real ${SERVER_KIND === 'couchdb' ? 'Apache CouchDB
     await eventually(() => a.sync!.status$.value.synced, 15000, 'Synced');
     expect(await reallyUnsent(a)).toBe(0);
   });
+
+  it('a desk that starts again is not "Synced" before its first pull and push went through', async () => {
+    const config = await provisionTestCentre(server);
+    const a = await desk('A', config);
+    await a.connect();
+    await settle(a);
+    await eventually(() => a.sync!.status$.value.synced, 10000, 'Synced');
+    await a.disconnect();
+    const engine = await a.connect();
+    // nothing has run yet (RxDB's activity flag starts out false before the first run: that is no finished run)
+    expect(engine.status$.value.synced).toBe(false);
+    expect(engine.status$.value.phase).not.toBe('idle');
+    await settle(a);
+    await eventually(() => engine.status$.value.synced, 10000, 'Synced again');
+  });
 });
