@@ -79,6 +79,8 @@ export interface CouchTransportOptions {
   sliceMs?: number;
   /** Renew a long-poll after this long even when nobody waits (a half-open connection never hangs sync). */
   maxPollMs?: number;
+  /** Give up on any other request after this long (a server that took the connection but never answers). */
+  requestTimeoutMs?: number;
 }
 
 /** `SOSEDI_SYNC_LOG=1` (Node) or `localStorage.sosedi_sync_log = '1'` (browser): one line per request. */
@@ -169,6 +171,7 @@ export function createCouchTransport(options: CouchTransportOptions): CouchTrans
   const gate = new Gate(Math.max(1, options.maxLongPolls ?? 3));
   const sliceMs = options.sliceMs ?? 4000;
   const maxPollMs = options.maxPollMs ?? 25000;
+  const requestTimeoutMs = options.requestTimeoutMs ?? 60000;
   const closer = new AbortController();
   let rotations = 0;
 
@@ -177,7 +180,8 @@ export function createCouchTransport(options: CouchTransportOptions): CouchTrans
     if (closer.signal.aborted) throw new SyncClosedError();
     const headers = new Headers({ Authorization: options.authorization, Accept: 'application/json' });
     if (opts.body !== undefined) headers.set('Content-Type', 'application/json');
-    const signals = [closer.signal, ...(opts.signal ? [opts.signal] : [])];
+    // a long-poll brings its own signal (rotation); every other request has a deadline
+    const signals = [closer.signal, opts.signal ?? AbortSignal.timeout(requestTimeoutMs)];
     const url = options.baseUrl + path;
     const t0 = Date.now();
     let res: Response;
@@ -187,7 +191,7 @@ export function createCouchTransport(options: CouchTransportOptions): CouchTrans
         method,
         headers,
         ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
-        signal: signals.length > 1 ? AbortSignal.any(signals) : closer.signal,
+        signal: AbortSignal.any(signals),
       });
       text = await res.text();
     } catch (e) {

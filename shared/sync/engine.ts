@@ -248,6 +248,8 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
 
   // ---- pending: written here, not yet confirmed by the server ----
   const unsent = new Map<string, Map<string, string>>(names.map((n) => [n, new Map()]));
+  /** Documents written while sync was paused (restore, import): if taken back, their deletions are not sent. */
+  const pausedWrites = new Map<string, Set<string>>(names.map((n) => [n, new Set()]));
   /** Where each collection's local changes were last looked at (a storage checkpoint): what comes after is local. */
   const seen = new Map<string, unknown>();
   async function readChanges(n: string, from: unknown, each: (d: Doc) => void): Promise<unknown> {
@@ -298,6 +300,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
       const m = bulk.collectionName ? unsent.get(bulk.collectionName) : undefined;
       if (!m || String(bulk.context ?? '').startsWith('replication-downstream')) return;
       for (const ev of bulk.events) m.set(ev.documentId, String(ev.documentData?.updatedAt ?? ''));
+      if (paused) for (const ev of bulk.events) pausedWrites.get(bulk.collectionName!)!.add(ev.documentId);
       pendingChanged();
     }),
   );
@@ -380,6 +383,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
     lane.protocol = createLaneProtocol({
       collection,
       couch,
+      localOnly: (id) => pausedWrites.get(n)?.has(id) === true,
       hooks: {
         held(doc, reason, invalid) {
           const id = String(doc._id);

@@ -12,7 +12,8 @@
  * - a page shortened by those is topped up from the following pages (RxDB ends a pull run on a short page).
  *
  * Push: the server's current state of every document (`_all_docs` by keys), then `_bulk_docs`:
- * - not on the server → written (also after a restore that lost it); a deletion of it → nothing to send;
+ * - not on the server → written (also after a restore that lost it; a document written and taken back while sync
+ *   was paused → nothing to send);
  * - the same content already there, or deleted on both sides → nothing to write;
  * - the server holds what this desk last saw (`assumedMasterState`) → written on top of the server's revision;
  * - otherwise → returned to RxDB as a conflict, with the server's state (a deletion with its body, or with the
@@ -63,6 +64,8 @@ export interface LaneProtocolOptions {
   collection: RxCollection<any>;
   couch: CouchDatabase;
   hooks: ProtocolHooks;
+  /** Written only while sync was paused (never on the server): its deletion need not be sent. */
+  localOnly?: (id: string) => boolean;
 }
 
 const META = new Set(['_rev', '_meta', '_attachments', '_deleted', '_id']);
@@ -163,8 +166,12 @@ export function createLaneProtocol(options: LaneProtocolOptions): LaneProtocol {
     return out;
   }
 
-  /** Writes and sorts the answers: ok, conflict (re-read), refused. */
-  async function write(writes: { doc: Doc; rev?: string }[], conflicts: Map<string, Doc>, confirmed: Doc[]): Promise<void> {
+  /**
+   * Writes and sorts the answers: ok, conflict (re-read), refused. `lastSeen` gives a deletion without a body the
+   * body this desk last saw on the server — never this desk's new version: the server's state becomes the base of
+   * the next merge, and a base equal to our edit would make the edit look unchanged (and lose it to the other side).
+   */
+  async function write(writes: { doc: Doc; rev?: string }[], conflicts: Map<string, Doc>, confirmed: Doc[], lastSeen: Map<string, Doc>): Promise<void> {
     const results = await couch.bulkDocs(writes.map((w) => ({ ...toCouch(w.doc), ...(w.rev ? { _rev: w.rev } : {}) })));
     const byId = new Map(writes.map((w) => [idOf(w.doc), w.doc]));
     const clashed: string[] = [];
@@ -178,7 +185,7 @@ export function createLaneProtocol(options: LaneProtocolOptions): LaneProtocol {
     if (clashed.length === 0) return;
     // somebody wrote in between: their version is the server's state now
     const states = await couch.states(clashed);
-    const now = await serverDocs(states, clashed, byId);
+    const now = await serverDocs(states, clashed, lastSeen);
     for (const id of clashed) {
       const mine = byId.get(id)!;
       const theirs = now.get(id);
@@ -192,7 +199,8 @@ export function createLaneProtocol(options: LaneProtocolOptions): LaneProtocol {
   async function push(rows: RxReplicationWriteToMasterRow<any>[]) {
     const ids = rows.map((r) => idOf(r.newDocumentState as Doc));
     const states = await couch.states(ids);
-    const ours = new Map(rows.map((r) => [idOf(r.newDocumentState as Doc), r.newDocumentState as Doc]));
+    // the body a bodiless deletion gets: what this desk last saw there (its own version only when it saw nothing)
+    const lastSeen = new Map(rows.map((r) => [idOf(r.newDocumentState as Doc), (r.assumedMasterState ?? r.newDocumentState) as Doc]));
     const writes: { doc: Doc; rev?: string }[] = [];
     const confirmed: Doc[] = [];
     const needServer: string[] = [];
@@ -201,9 +209,10 @@ export function createLaneProtocol(options: LaneProtocolOptions): LaneProtocol {
       const id = idOf(mine);
       const s = states.get(id);
       if (!s) {
-        // a deletion of something the server never had (or lost) is nothing to send: an import or a restore
-        // undone on this desk leaves only local tombstones
-        if (mine._deleted) confirmed.push(mine);
+        // A document written and taken back while sync was paused (an import or a restore undone) is nothing to
+        // send. Any other deletion is written even where the server has nothing: another desk may be sending that
+        // document again right now (after a restore), and the server must hold the deletion for the merge.
+        if (mine._deleted && options.localOnly?.(id)) confirmed.push(mine);
         else writes.push({ doc: mine }); // new, or lost by the server (restored from an old backup)
         continue;
       }
@@ -225,8 +234,8 @@ export function createLaneProtocol(options: LaneProtocolOptions): LaneProtocol {
       if (serverIsAssumed) writes.push({ doc: mine, ...(s.deleted ? {} : { rev: s.rev }) });
       else needServer.push(id);
     }
-    const conflicts = await serverDocs(states, needServer, ours);
-    await write(writes, conflicts, confirmed);
+    const conflicts = await serverDocs(states, needServer, lastSeen);
+    await write(writes, conflicts, confirmed, lastSeen);
     if (confirmed.length) hooks.confirmed(confirmed);
     return [...conflicts.values()] as WithDeleted<any>[];
   }
@@ -247,7 +256,7 @@ export function createLaneProtocol(options: LaneProtocolOptions): LaneProtocol {
       else if (theirs && String(theirs.updatedAt ?? '') < String(doc.updatedAt ?? '')) writes.push({ doc, rev: s.rev });
     }
     // a conflict here (written in between) is left to the normal push: nothing is overwritten blindly
-    await write(writes, new Map(), confirmed);
+    await write(writes, new Map(), confirmed, new Map(docs.map((d) => [idOf(d), d])));
     if (confirmed.length) hooks.confirmed(confirmed);
     return confirmed.map(idOf);
   }
