@@ -148,7 +148,7 @@ test('every write path says a failed write in words and keeps what was typed; th
   await expectKept(lend.getByLabel('Quantity: Chairs'), '5');
   await storageFails(page, false);
   await lend.getByRole('button', { name: 'Lend', exact: true }).click();
-  await expect(page.getByRole('tab', { name: /^On loan/ })).toHaveAccessibleName('On loan: 1');
+  await expect(page.getByRole('tab', { name: /^On loan/ })).toHaveAccessibleName('On loan 1');
 
   // Its return.
   await page.getByRole('radio', { name: 'Lend' }).focus();

@@ -47,7 +47,8 @@ export default function Page() {
   return (
     <Stack>
       <Title order={2}>{t('title')}</Title>
-      {/* Only the counter stays mounted (a scan from any tab goes to it); the other tabs render when shown. */}
+      {/* The counter (a scan from any tab goes to it) and the reservation form (a scan from its fields must not lose
+          what was typed) stay mounted; the long lists render only when shown. */}
       <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="counter">{t('tabs.counter')}</Tabs.Tab>
@@ -79,7 +80,7 @@ export default function Page() {
         <Tabs.Panel value="overdue" pt="md">
           <OverdueTab items={items} loans={loans} />
         </Tabs.Panel>
-        <Tabs.Panel value="reservations" pt="md">
+        <Tabs.Panel value="reservations" pt="md" keepMounted>
           <ReservationsTab items={items} loans={loans} />
         </Tabs.Panel>
         <Tabs.Panel value="catalogue" pt="md">
