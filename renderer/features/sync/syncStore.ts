@@ -45,14 +45,15 @@ export function loadAccount(): SyncAccount | null {
 }
 
 /**
- * Optional timing knobs for a site with few collections changing at once, or for tests (live changes are seen
- * within about collections / 3 × sliceMs): localStorage `sosedi.sync.tuning` = {"sliceMs":1000,…}.
+ * Optional knobs for a site or for tests: localStorage `sosedi.sync.tuning` = {"sliceMs":1000,…}. Without the bell
+ * (a server set up before it), changes no desk rang for are seen within about collections / 3 × sliceMs;
+ * `batchSize` is the pull's page size (documents).
  */
-function tuning(): Pick<StartSyncOptions, 'sliceMs' | 'maxPollMs' | 'retryMs' | 'maxRetryMs'> {
+function tuning(): Pick<StartSyncOptions, 'sliceMs' | 'maxPollMs' | 'retryMs' | 'maxRetryMs' | 'batchSize'> {
   try {
     const raw = JSON.parse(localStorage.getItem('sosedi.sync.tuning') ?? '{}') as Record<string, unknown>;
     const out: Record<string, number> = {};
-    for (const k of ['sliceMs', 'maxPollMs', 'retryMs', 'maxRetryMs'])
+    for (const k of ['sliceMs', 'maxPollMs', 'retryMs', 'maxRetryMs', 'batchSize'])
       if (typeof raw[k] === 'number' && raw[k] >= 100 && raw[k] <= 600000) out[k] = raw[k];
     return out;
   } catch {
