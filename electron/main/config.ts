@@ -2,12 +2,13 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES } from '@shared/ipc/contract';
+import { isSyncOrigin } from '@shared/net/syncUrl';
 import { readJsonFile, writeJsonFile } from './jsonFile';
 
 const configSchema = z.object({
   menuLanguage: z.enum(LANGUAGES).catch('ru'),
-  /** Origins of the configured CouchDB server(s), added to CSP connect-src. */
-  syncOrigins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/)).max(4).catch([]),
+  /** Origins of the configured CouchDB server(s), added to CSP connect-src (exactly as checkSyncUrl writes them). */
+  syncOrigins: z.array(z.string().refine(isSyncOrigin)).max(4).catch([]),
   /** Folder of the automatic daily backups on this computer (absolute), null until chosen. */
   backupFolder: z
     .string()

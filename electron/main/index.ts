@@ -13,7 +13,8 @@ import { listAutoBackups, writeAndRotate } from './backupFolder';
 import { applySessionPolicy, createHardenedWindow, hardenWebContents, type HardenOptions } from './hardening';
 import { confirmCloseWithUnsent } from './unload';
 import { registerIpcHandlers, type IpcHandlers } from './ipc';
-import { isAllowedExternalUrl, syncServerOrigin } from '@shared/ipc/links';
+import { isAllowedExternalUrl } from '@shared/ipc/links';
+import { checkSyncUrl } from '@shared/net/syncUrl';
 import { buildMenuTemplate, menuText } from './menu';
 import { createPrinter, printContents } from './printing';
 import { createAppProtocolHandler } from './protocol';
@@ -184,10 +185,11 @@ function start(): void {
       setMenu(language);
       return { ok: true };
     },
-    setSyncServer: ({ url }) => {
-      const origin = url === null ? null : syncServerOrigin(url);
-      if (url !== null && origin === null) return { ok: false, reason: 'invalid-url' };
-      const next = origin ? [origin] : [];
+    setSyncServer: ({ url, inBuilding }) => {
+      // plain http only to loopback or to a server the centre said is in its building (checkSyncUrl)
+      const checked = url === null ? null : checkSyncUrl(url, { inBuilding: inBuilding ?? false });
+      if (checked && !checked.ok) return { ok: false, reason: 'invalid-url' };
+      const next = checked ? [checked.origin] : [];
       const changed = next.join() !== config.syncOrigins.join();
       config.syncOrigins = next;
       saveMainConfig(configFile, config);

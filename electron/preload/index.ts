@@ -23,7 +23,7 @@ const api = {
   deleteSecret: (key) => call('deleteSecret', { key }),
   openExternal: (url) => call('openExternal', { url }),
   setMenuLanguage: (language) => call('setMenuLanguage', { language }),
-  setSyncServer: (url) => call('setSyncServer', { url }),
+  setSyncServer: (url, inBuilding = false) => call('setSyncServer', { url, inBuilding }),
   backupFolderChoose: () => call('backupFolderChoose'),
   backupFolderGet: () => call('backupFolderGet'),
   backupList: () => call('backupList'),

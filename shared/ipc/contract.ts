@@ -67,8 +67,11 @@ export const secretKeyArgs = z.strictObject({ key: secretKeySchema });
 
 export const openExternalArgs = z.strictObject({ url: z.string().max(2048) });
 export const setMenuLanguageArgs = z.strictObject({ language: z.enum(LANGUAGES) });
-/** The CouchDB server the desk syncs with (its origin joins CSP connect-src); null clears it. */
-export const setSyncServerArgs = z.strictObject({ url: z.string().max(2048).nullable() });
+/**
+ * The CouchDB server the desk syncs with (its origin joins CSP connect-src); null clears it. `inBuilding`: the
+ * centre chose a plain-http server on its own network (checkSyncUrl refuses plain http elsewhere).
+ */
+export const setSyncServerArgs = z.strictObject({ url: z.string().max(2048).nullable(), inBuilding: z.boolean().optional() });
 
 /** Only automatic-backup file names (no folders, no other files): main writes and deletes nothing else. */
 export const autoBackupNameSchema = z.string().max(64).regex(AUTO_BACKUP_NAME);
@@ -188,7 +191,7 @@ export interface DeskApi {
   /** Open an https link in the system browser; hosts outside the allow-list are refused. */
   openExternal(url: string): Promise<OpenExternalResult>;
   setMenuLanguage(language: Language): Promise<{ ok: true }>;
-  setSyncServer(url: string | null): Promise<SetSyncServerResult>;
+  setSyncServer(url: string | null, inBuilding?: boolean): Promise<SetSyncServerResult>;
   /** Folder dialog for automatic backups; main remembers the folder (per computer). */
   backupFolderChoose(): Promise<BackupFolderChooseResult>;
   backupFolderGet(): Promise<BackupFolderGetResult>;
