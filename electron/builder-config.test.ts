@@ -50,6 +50,32 @@ describe('electron-builder.yml', () => {
     expect(JSON.stringify(c['files'])).toContain('"out/**"');
   });
 
+  // Electron's security guidance: docs/tutorial/fuses.md and the security checklist's "Check which fuses you can change"
+  const FUSES: Record<string, boolean> = {
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    grantFileProtocolExtraPrivileges: false,
+    loadBrowserProcessSpecificV8Snapshot: false,
+  };
+
+  it.each(Object.entries(FUSES))('sets the fuse %s to %s', async (fuse, value) => {
+    const fuses = (await load())['electronFuses'] as Record<string, unknown>;
+    expect(fuses[fuse]).toBe(value);
+  });
+
+  it('decides every fuse electron-builder can set (a new one fails here until it is decided)', async () => {
+    const scheme = require('app-builder-lib/scheme.json') as { definitions: { FuseOptionsV1: { properties: Record<string, unknown> } } };
+    // resetAdHocDarwinSignature is a signing step for unsigned macOS arm64 builds, not a fuse
+    const settable = Object.keys(scheme.definitions.FuseOptionsV1.properties).filter((k) => k !== 'resetAdHocDarwinSignature');
+    expect(settable.sort()).toEqual(Object.keys(FUSES).sort());
+    const fuses = (await load())['electronFuses'] as Record<string, unknown>;
+    expect(Object.keys(fuses).sort()).toEqual(Object.keys(FUSES).sort());
+  });
+
   it.each([
     ['an unknown field', (c: Record<string, unknown>) => ({ ...c, productNmae: 'typo' })],
     ['an unknown nested field', (c: Record<string, unknown>) => ({ ...c, linux: { ...(c['linux'] as object), bogus: true } })],
