@@ -1,21 +1,25 @@
 #!/usr/bin/env node
 // npm start: build the desktop app with electron-vite and launch Electron.
-// Where no Electron binary is installed (ELECTRON_SKIP_BINARY_DOWNLOAD, no network to
-// Electron's release downloads) print one clear message and exit 1.
+// Where no Electron binary is installed (ELECTRON_SKIP_BINARY_DOWNLOAD, no network to Electron's release
+// downloads) say so in one line, then build browser mode, serve it on 127.0.0.1, print the address and open the
+// default browser where there is one (never waiting for it).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { announce, hasWebBuild, serveWeb } from './serve-web.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The executable's path inside an unpacked Electron on this platform. */
+export const ELECTRON_EXE = process.platform === 'win32' ? 'electron.exe' : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron';
 
 /** The Electron executable, or null with the reason (same rules as the electron package). */
 export function findElectronBinary(env = process.env) {
   if (env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const exe = process.platform === 'win32' ? 'electron.exe' : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron';
-    const candidate = path.join(env.ELECTRON_OVERRIDE_DIST_PATH, exe);
-    return existsSync(candidate) ? { path: candidate } : { path: null, reason: `ELECTRON_OVERRIDE_DIST_PATH has no ${exe}` };
+    const candidate = path.join(env.ELECTRON_OVERRIDE_DIST_PATH, ELECTRON_EXE);
+    return existsSync(candidate) ? { path: candidate } : { path: null, reason: `ELECTRON_OVERRIDE_DIST_PATH has no ${ELECTRON_EXE}` };
   }
   try {
     const resolved = createRequire(path.join(root, 'package.json'))('electron');
@@ -26,19 +30,74 @@ export function findElectronBinary(env = process.env) {
   }
 }
 
-export const NO_ELECTRON_MESSAGE = [
-  "Electron's binary is not installed, so the desktop app cannot start here.",
-  "  To get it: with network access to Electron's release downloads, run `node node_modules/electron/install.js`",
-  '    (the step `npm install electron` runs when its install script is allowed),',
-  '  or set ELECTRON_OVERRIDE_DIST_PATH to the folder of an unpacked Electron (the one holding the `electron` executable).',
-  '  Or use browser mode instead: `npm run web`, then open http://127.0.0.1:4173 in a browser.',
-].join('\n');
+/** The one line `npm start` prints before it falls back to browser mode. */
+export const noElectronLine = (reason) =>
+  `No Electron binary here (${reason}): starting the desk in browser mode instead (for the desktop app see README → Installers).`;
+
+/**
+ * How to open a URL in the default browser on this machine, or null where there is none to open (a server with
+ * no display, CI, SOSEDI_NO_BROWSER=1). `has(cmd)` tells whether a command is on PATH.
+ */
+export function browserOpener(platform, env, has) {
+  if (env.SOSEDI_NO_BROWSER === '1' || env.CI) return null;
+  if (platform === 'darwin') return { cmd: 'open', args: [] };
+  if (platform === 'win32') return { cmd: 'rundll32', args: ['url.dll,FileProtocolHandler'] };
+  if (!env.DISPLAY && !env.WAYLAND_DISPLAY) return null;
+  return has('xdg-open') ? { cmd: 'xdg-open', args: [] } : null;
+}
+
+const onPath = (cmd) =>
+  (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && existsSync(path.join(dir, cmd)));
+
+/** Starts the opener detached and forgets it: a missing or hanging browser never holds up the desk. */
+function openBrowser(url) {
+  const opener = browserOpener(process.platform, process.env, onPath);
+  if (!opener) return;
+  try {
+    const child = spawn(opener.cmd, [...opener.args, url], { detached: true, stdio: 'ignore', windowsHide: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // no browser after all: the address is printed above
+  }
+}
+
+/** Browser mode: build out/web (unless SOSEDI_WEB_DIR names a build to serve), serve it on 127.0.0.1, announce. */
+async function runBrowserMode() {
+  let dir = process.env.SOSEDI_WEB_DIR ? path.resolve(process.env.SOSEDI_WEB_DIR) : null;
+  if (!dir) {
+    const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+    dir = path.join(root, 'out/web');
+  }
+  if (!hasWebBuild(dir)) {
+    console.error(`No browser build in ${dir}.`);
+    process.exit(1);
+  }
+  const port = Number(process.env.PORT ?? 4173);
+  let served;
+  try {
+    served = await serveWeb({ dir, port });
+  } catch (e) {
+    if (e?.code !== 'EADDRINUSE' || port === 0) throw e;
+    served = await serveWeb({ dir, port: 0 }); // 4173 taken (another desk running?): any free port
+  }
+  announce(served);
+  openBrowser(served.url);
+}
 
 function main() {
   const electron = findElectronBinary();
   if (!electron.path) {
-    console.error(NO_ELECTRON_MESSAGE);
-    process.exit(1);
+    console.error(noElectronLine(electron.reason));
+    void runBrowserMode().catch((e) => {
+      console.error(`Browser mode could not start: ${e?.message ?? e}`);
+      process.exit(1);
+    });
+    return;
   }
   const build = spawnSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
     cwd: root,
