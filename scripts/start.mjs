@@ -4,8 +4,7 @@
 // downloads) say so in one line, then build browser mode, serve it on 127.0.0.1, print the address and open the
 // default browser where there is one (never waiting for it).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { announce, hasWebBuild, serveWeb } from './serve-web.mjs';
@@ -15,24 +14,38 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** The executable's path inside an unpacked Electron on this platform. */
 export const ELECTRON_EXE = process.platform === 'win32' ? 'electron.exe' : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron';
 
-/** The Electron executable, or null with the reason (same rules as the electron package). */
+const electronPackage = path.join(root, 'node_modules/electron');
+
+/**
+ * The Electron executable, or null with the reason. Reads what the electron package's own index.js reads
+ * (path.txt → dist/…) without requiring it: since Electron 45 requiring it downloads a missing binary there and then.
+ */
 export function findElectronBinary(env = process.env) {
   if (env.ELECTRON_OVERRIDE_DIST_PATH) {
     const candidate = path.join(env.ELECTRON_OVERRIDE_DIST_PATH, ELECTRON_EXE);
     return existsSync(candidate) ? { path: candidate } : { path: null, reason: `ELECTRON_OVERRIDE_DIST_PATH has no ${ELECTRON_EXE}` };
   }
-  try {
-    const resolved = createRequire(path.join(root, 'package.json'))('electron');
-    if (typeof resolved === 'string' && existsSync(resolved)) return { path: resolved };
-    return { path: null, reason: 'the electron package has no binary' };
-  } catch {
-    return { path: null, reason: 'the electron package has no binary' };
-  }
+  const pathFile = path.join(electronPackage, 'path.txt');
+  if (!existsSync(pathFile)) return { path: null, reason: 'the electron package has no binary' };
+  const candidate = path.join(electronPackage, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(candidate) ? { path: candidate } : { path: null, reason: 'the electron package has no binary' };
+}
+
+/**
+ * Electron 45's package has no install script: it fetches its binary when first asked. Try that once, quietly and
+ * for a bounded time (no network → it fails at once); not with ELECTRON_OVERRIDE_DIST_PATH or
+ * ELECTRON_SKIP_BINARY_DOWNLOAD=1.
+ */
+function tryDownloadElectron(env = process.env) {
+  if (env.ELECTRON_OVERRIDE_DIST_PATH || env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1') return;
+  const install = path.join(electronPackage, 'install.js');
+  if (!existsSync(install)) return;
+  spawnSync(process.execPath, [install], { cwd: root, stdio: 'ignore', timeout: 180_000 });
 }
 
 /** The one line `npm start` prints before it falls back to browser mode. */
 export const noElectronLine = (reason) =>
-  `No Electron binary here (${reason}): starting the desk in browser mode instead (for the desktop app see README → Installers).`;
+  `No Electron binary here (${reason}): starting the desk in browser mode instead (for the desktop app: \`node node_modules/electron/install.js\` with network access, or ELECTRON_OVERRIDE_DIST_PATH).`;
 
 /**
  * How to open a URL in the default browser on this machine, or null where there is none to open (a server with
@@ -90,7 +103,11 @@ async function runBrowserMode() {
 }
 
 function main() {
-  const electron = findElectronBinary();
+  let electron = findElectronBinary();
+  if (!electron.path) {
+    tryDownloadElectron();
+    electron = findElectronBinary();
+  }
   if (!electron.path) {
     console.error(noElectronLine(electron.reason));
     void runBrowserMode().catch((e) => {
