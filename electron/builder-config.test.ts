@@ -30,13 +30,13 @@ describe('electron-builder.yml', () => {
     await expect(validate(await load())).resolves.toBeUndefined();
   });
 
-  it('names the app and targets Linux (AppImage, deb), Windows (NSIS) and macOS (dmg)', async () => {
+  it('names the app and targets Linux (AppImage, deb), Windows (NSIS) and macOS (dmg, and the zip its updates use)', async () => {
     const c = (await load()) as Record<string, { target?: string[]; icon?: string } | string>;
     expect(c['appId']).toBe('org.sosedi.desk');
     expect(c['productName']).toBe('Sosedi Desk');
     expect(c['linux']).toMatchObject({ target: ['AppImage', 'deb'] });
     expect(c['win']).toMatchObject({ target: ['nsis'] });
-    expect(c['mac']).toMatchObject({ target: ['dmg'] });
+    expect(c['mac']).toMatchObject({ target: ['dmg', 'zip'] });
     for (const platform of ['linux', 'win', 'mac']) {
       const icon = (c[platform] as { icon: string }).icon;
       expect(pngSize(`${root}/${icon}`)).toEqual({ width: 512, height: 512 });
@@ -74,6 +74,15 @@ describe('electron-builder.yml', () => {
     expect(settable.sort()).toEqual(Object.keys(FUSES).sort());
     const fuses = (await load())['electronFuses'] as Record<string, unknown>;
     expect(Object.keys(fuses).sort()).toEqual(Object.keys(FUSES).sort());
+  });
+
+  it.each([
+    ['a generic HTTPS folder', { provider: 'generic', url: 'https://desk.example.org/releases/' }],
+    ['GitHub releases', { provider: 'github', owner: 'sosedi', repo: 'desk' }],
+  ])('accepts the release feed docs/distribution.md describes: %s', async (_name, publish) => {
+    const c = await load();
+    expect(c['publish']).toBeNull(); // none unless the centre chooses one when it builds
+    await expect(validate({ ...c, publish })).resolves.toBeUndefined();
   });
 
   it.each([

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '@shared/ipc/contract';
 import { isSyncOrigin } from '@shared/net/syncUrl';
 import { readJsonFile, writeJsonFile } from './jsonFile';
+import { updateFeedSchema } from './updates';
 
 const configSchema = z.object({
   menuLanguage: z.enum(LANGUAGES).catch('ru'),
@@ -16,6 +17,8 @@ const configSchema = z.object({
     .refine((p) => path.isAbsolute(p) && !p.includes('\0'))
     .nullable()
     .catch(null),
+  /** Where this desk looks for new versions (set by the centre; docs/distribution.md); null: the installer's own. */
+  updateFeed: updateFeedSchema.nullable().catch(null),
 });
 export type MainConfig = z.infer<typeof configSchema>;
 

@@ -147,6 +147,13 @@ describe('main process wiring', () => {
     expect(JSON.parse(readFileSync(path.join(userData, 'desk-config.json'), 'utf8'))).toMatchObject({ syncOrigins: ['http://192.168.1.20:5984'] });
   });
 
+  it('has no updates to offer in a development run', async () => {
+    expect(await fake.ipc.get(CHANNELS.updateState)!(trusted, {})).toEqual({ phase: 'off', reason: 'dev' });
+    expect(await fake.ipc.get(CHANNELS.updateCheck)!(trusted, {})).toEqual({ phase: 'off', reason: 'dev' });
+    expect(await fake.ipc.get(CHANNELS.updateInstall)!(trusted, { when: 'now' })).toEqual({ ok: false, reason: 'not-ready' });
+    await expect(fake.ipc.get(CHANNELS.updateInstall)!(trusted, { when: 'whenever' })).rejects.toThrow(/invalid-payload/);
+  });
+
   it('remembers the chosen backup folder and writes, lists and rotates automatic backups in it', async () => {
     const call = (channel: string, args: object = {}) => fake.ipc.get(channel)!(trusted, args);
     const folder = mkdtempSync(path.join(tmpdir(), 'desk-main-backups-'));

@@ -3,6 +3,7 @@
  * rules live in the modules beside it (hardening, protocol, ipc, menu, …).
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
+import { existsSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,7 @@ import { createPrinter, printContents } from './printing';
 import { createAppProtocolHandler } from './protocol';
 import { APP_ORIGIN, APP_SCHEME, APP_START_URL, isAppUrl } from './scheme';
 import { createSecretStore } from './secrets';
+import { createDeskUpdates, type DeskUpdates, type UpdaterLike } from './updates';
 import { fitToWorkAreas, loadWindowState, saveWindowState } from './windowState';
 
 const PRODUCT_NAME = 'Sosedi Desk';
@@ -133,6 +135,20 @@ function start(): void {
   };
   setMenu(config.menuLanguage);
 
+  // Updates: only a packaged app has something to update; electron-updater is loaded only there.
+  let updates: DeskUpdates = createDeskUpdates({ updater: null, feed: null, bundledFeed: false });
+  if (app.isPackaged)
+    void import('electron-updater')
+      .then(({ default: updater }) => {
+        updates = createDeskUpdates({
+          updater: updater.autoUpdater as unknown as UpdaterLike,
+          feed: config.updateFeed,
+          bundledFeed: existsSync(path.join(process.resourcesPath, 'app-update.yml')),
+        });
+        updates.start();
+      })
+      .catch((error: unknown) => console.error('updates unavailable', error));
+
   const ownerWindow = (sender: Electron.WebContents) => BrowserWindow.fromWebContents(sender) ?? mainWindow;
 
   const handlers: IpcHandlers = {
@@ -211,6 +227,9 @@ function start(): void {
     backupFolderGet: () => ({ ok: true, path: config.backupFolder }),
     backupList: () => listAutoBackups(config.backupFolder),
     backupWriteAndRotate: (request) => writeAndRotate(config.backupFolder, request),
+    updateState: () => updates.state(),
+    updateCheck: () => updates.check(),
+    updateInstall: ({ when }) => ((when === 'now' ? updates.installNow() : updates.installAtNextStart()) ? { ok: true } : { ok: false, reason: 'not-ready' }),
   };
   registerIpcHandlers(ipcMain, handlers, isTrustedUrl);
 

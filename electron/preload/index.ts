@@ -28,6 +28,9 @@ const api = {
   backupFolderGet: () => call('backupFolderGet'),
   backupList: () => call('backupList'),
   backupWriteAndRotate: (request) => call('backupWriteAndRotate', request),
+  updateState: () => call('updateState'),
+  updateCheck: () => call('updateCheck'),
+  updateInstall: (when) => call('updateInstall', { when }),
 } satisfies DeskApi;
 
 contextBridge.exposeInMainWorld('desk', api);

@@ -88,6 +88,8 @@ export const backupWriteArgs = z
 export type BackupWriteRequest = z.infer<typeof backupWriteArgs>;
 
 const noArgs = z.strictObject({});
+/** The volunteer's OK to a downloaded update: restart into it now, or install it when the desk closes. */
+export const updateInstallArgs = z.strictObject({ when: z.enum(['now', 'next-start']) });
 
 /**
  * Channel → argument schema. Every invocation carries exactly one object
@@ -110,6 +112,9 @@ export const ipcArgs = {
   backupFolderGet: noArgs,
   backupList: noArgs,
   backupWriteAndRotate: backupWriteArgs,
+  updateState: noArgs,
+  updateCheck: noArgs,
+  updateInstall: updateInstallArgs,
 } as const satisfies Record<ChannelKey, z.ZodType>;
 
 export type IpcArgs = { [K in ChannelKey]: z.infer<(typeof ipcArgs)[K]> };
@@ -156,6 +161,19 @@ export type BackupWriteResult =
   | BackupFolderFailure
   | BrowserMode;
 
+/**
+ * The desktop app's updates (electron-updater in main). `off`: a development run, browser mode (its service
+ * worker updates it), or no release feed configured. `latest`: the last check found nothing newer.
+ */
+export type DeskUpdateState =
+  | { phase: 'off'; reason: 'dev' | 'no-feed' | 'browser-mode' }
+  | { phase: 'idle'; checkedAt: string | null; latest?: boolean }
+  | { phase: 'checking' }
+  | { phase: 'downloading'; version: string; percent: number }
+  | { phase: 'ready'; version: string; installAtNextStart: boolean }
+  | { phase: 'error'; checkedAt: string };
+export type UpdateInstallResult = { ok: true } | { ok: false; reason: 'not-ready' };
+
 export interface IpcResults {
   appInfo: AppInfo;
   saveFile: SaveFileResult;
@@ -173,6 +191,9 @@ export interface IpcResults {
   backupFolderGet: BackupFolderGetResult;
   backupList: BackupListResult;
   backupWriteAndRotate: BackupWriteResult;
+  updateState: DeskUpdateState;
+  updateCheck: DeskUpdateState;
+  updateInstall: UpdateInstallResult;
 }
 
 /** What `window.desk` exposes (Electron preload and the browser implementation alike). */
@@ -198,6 +219,12 @@ export interface DeskApi {
   backupList(): Promise<BackupListResult>;
   /** Write one automatic backup atomically into the chosen folder, then delete the listed older ones. */
   backupWriteAndRotate(request: BackupWriteRequest): Promise<BackupWriteResult>;
+  /** The desktop app's update: off, checking, downloading, ready for the volunteer's OK … */
+  updateState(): Promise<DeskUpdateState>;
+  /** Look for a newer version now (it downloads in the background when there is one). */
+  updateCheck(): Promise<DeskUpdateState>;
+  /** The volunteer's OK to a downloaded update. */
+  updateInstall(when: 'now' | 'next-start'): Promise<UpdateInstallResult>;
 }
 
 /** Error codes main rejects an invocation with (the message of the rejected promise contains it). */

@@ -127,5 +127,9 @@ export function createBrowserDesk(): DeskApi {
     backupFolderGet: browserMode,
     backupList: browserMode,
     backupWriteAndRotate: browserMode,
+    // browser mode updates through its service worker (renderer/app/update.ts)
+    updateState: async () => ({ phase: 'off', reason: 'browser-mode' }),
+    updateCheck: async () => ({ phase: 'off', reason: 'browser-mode' }),
+    updateInstall: async () => ({ ok: false, reason: 'not-ready' }),
   };
 }
