@@ -164,7 +164,7 @@ interface Lane {
 export async function startSync(options: StartSyncOptions): Promise<SyncEngine> {
   mark('sosedi:sync-start');
   const { db, config, author } = options;
-  const baseUrl = normaliseServerUrl(config.url);
+  const baseUrl = normaliseServerUrl(config.url, config.inBuilding);
   if (!baseUrl) throw Object.assign(new Error('invalid sync URL'), { code: 'invalidUrl' as SyncErrorCode });
   const names = options.collections ?? Object.keys(db.collections);
   const retryMs = options.retryMs ?? 2000;

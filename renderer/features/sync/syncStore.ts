@@ -14,6 +14,8 @@ export interface SyncAccount {
   url: string;
   centre: string;
   user: string;
+  /** "Server in this building, no encryption": plain http to a host that is not this computer. */
+  inBuilding?: boolean;
 }
 
 export interface SyncState {
@@ -38,7 +40,7 @@ export function loadAccount(): SyncAccount | null {
     if (!raw) return null;
     const a = JSON.parse(raw) as Partial<SyncAccount>;
     if (typeof a.url !== 'string' || typeof a.centre !== 'string' || typeof a.user !== 'string') return null;
-    return { url: a.url, centre: a.centre, user: a.user };
+    return { url: a.url, centre: a.centre, user: a.user, ...(a.inBuilding === true ? { inBuilding: true } : {}) };
   } catch {
     return null;
   }
@@ -113,7 +115,7 @@ async function startEngine(account: SyncAccount): Promise<void> {
     return;
   }
   // Electron: the server's origin joins the CSP's connect-src; a change of origin needs a reload.
-  const csp = await getDesk().setSyncServer(account.url);
+  const csp = await getDesk().setSyncServer(account.url, account.inBuilding ?? false);
   if (!csp.ok) {
     set({ startError: 'invalidUrl' });
     return;
