@@ -2,7 +2,7 @@
 import type { BaseDoc, LocalDateTime } from '../db/types';
 import type { BookingDoc } from '../db/schemas/bookings';
 import type { SeriesDoc } from '../db/schemas/series';
-import { datePart } from './time';
+import { datePart } from '../time';
 
 /** Everything a booking holds except the audit fields. */
 export type BookingFields = Omit<BookingDoc, keyof BaseDoc>;

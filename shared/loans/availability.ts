@@ -1,5 +1,5 @@
 import type { LocalDateTime } from '../db/types';
-import { compareTime, rangesOverlap } from './time';
+import { compareTime, rangesOverlap } from '../time';
 import type { Holder, ItemLike, LoanError, LoanLike, LoanLine, Range } from './types';
 
 /** Sentinels that sort before/after every real local time. */

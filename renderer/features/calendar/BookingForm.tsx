@@ -4,9 +4,10 @@ import { Alert, Button, Checkbox, Group, List, NumberInput, Radio, Select, Simpl
 import { Modal } from '../../app/dialogs';
 import { notifications } from '@mantine/notifications';
 import {
-  atTime, datePart, parseRRule, quotePrice, settlePrice, templateOf, timePart, toMinutes, validateRepeatRule,
+  atTime, parseRRule, quotePrice, settlePrice, templateOf, validateRepeatRule,
   type BookingFields, type EquipmentProblem, type Occurrence, type RepeatRule, type SeriesClash,
 } from '@shared/bookings';
+import { datePart, timePart, toMinutes } from '@shared/time';
 import { BOOKING_CATEGORIES, WEEKDAYS, type RoomDoc, type SeriesDoc, type SettingsDoc, type Weekday } from '@shared/db';
 import { useFormat } from '../../app/format';
 import { writeFailureMessage } from '../../app/writeFailure';

@@ -5,7 +5,6 @@ import {
   applyReturn,
   cancelReservation,
   insertAllOrNothing,
-  localNow,
   pickup,
   reservationFromBooking,
   validateCheckout,
@@ -20,6 +19,7 @@ import {
   type ReservationInput,
   type ReturnInput,
 } from './domain';
+import { addDays, datePart, localNow } from '@shared/time';
 import { useAuthor, useDb, useLiveQuery } from '../../app/db';
 
 /** The desk clock as local wall-clock time, refreshed every 20 s (Playwright's clock moves it in tests). */
@@ -39,9 +39,7 @@ export function useItems(): ItemDoc[] {
 
 /** A week back: loans made for a hall booking still running are in this window whatever their status. */
 function weekAgo(now: LocalDateTime): string {
-  const d = new Date(`${now.slice(0, 10)}T00:00:00`);
-  d.setDate(d.getDate() - 7);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return addDays(datePart(now), -7);
 }
 
 /**

@@ -3,7 +3,6 @@
  * come from shared/visits; these hooks only read and write.
  */
 import { useCallback } from 'react';
-import dayjs from 'dayjs';
 import { stampChange, stampNew, type BookingDoc, type DeskDatabase, type VisitDoc } from '@shared/db';
 import type { FieldError } from '@shared/people/validate';
 import {
@@ -14,7 +13,6 @@ import {
   inBuildingFrom,
   newVisit,
   signOutAllPatches,
-  toLocalDateTime,
   validateSignIn,
   validateSignOut,
   type HeadcountField,
@@ -22,11 +20,12 @@ import {
   type VisitEdit,
   type VisitErrorCode,
 } from '@shared/visits';
+import { addDays, localNow, localToday } from '@shared/time';
 import { useAuthor, useDb, useLiveQuery } from '../../app/db';
 
 const dayStart = (date: string) => `${date}T00:00`;
-const nextDayStart = (date: string) => `${dayjs(date).add(1, 'day').format('YYYY-MM-DD')}T00:00`;
-export const todayDate = () => dayjs().format('YYYY-MM-DD');
+const nextDayStart = (date: string) => `${addDays(date, 1)}T00:00`;
+export const todayDate = () => localToday();
 
 /** Visits that started on the local dates from…to (inclusive), newest first. */
 export function useVisits(from: string, to: string): { visits: VisitDoc[]; loading: boolean } {
@@ -91,7 +90,7 @@ export function useVisitActions() {
       serialised(db, async () => {
         const errors = validateSignIn(input);
         if (errors.length) return { ok: false, errors };
-        const timeIn = toLocalDateTime(Date.now());
+        const timeIn = localNow();
         // Only today's open visits can be duplicates (see findDuplicateSignIn): read them by the timeIn index.
         const open = (await openVisitsQuery(db, `${timeIn.slice(0, 10)}T00:00`).exec()).map((d) => d.toJSON() as VisitDoc);
         const duplicate = findDuplicateSignIn(open, input, timeIn);
@@ -108,7 +107,7 @@ export function useVisitActions() {
     async (id: string): Promise<VisitErrorCode | null> => {
       const doc = await db.visits.findOne(id).exec();
       if (!doc) return 'visit.alreadyOut';
-      const timeOut = toLocalDateTime(Date.now());
+      const timeOut = localNow();
       const code = validateSignOut(doc, timeOut);
       if (code) return code;
       await doc.incrementalPatch(stampChange({ timeOut }, author));
@@ -121,7 +120,7 @@ export function useVisitActions() {
     const open = await openVisitsQuery(db, inBuildingFrom(Date.now())).exec();
     const patches = signOutAllPatches(
       open.map((d) => d.toJSON() as VisitDoc),
-      toLocalDateTime(Date.now()),
+      localNow(),
     );
     const byId = new Map(open.map((d) => [d.primary, d]));
     for (const { id, patch } of patches) await byId.get(id)?.incrementalPatch(stampChange(patch, author));
@@ -152,7 +151,7 @@ export function useVisitActions() {
   /** Books an event named on the spot (no booking yet) so its headcount counts in the reports; returns its id. */
   const startAdHocEvent = useCallback(
     async (title: string, roomId: string): Promise<string | null> => {
-      const fields = adHocEventBooking(title, roomId, toLocalDateTime(Date.now()));
+      const fields = adHocEventBooking(title, roomId, localNow());
       if (!fields) return null;
       const doc = stampNew(fields, author);
       await db.bookings.insert(doc);

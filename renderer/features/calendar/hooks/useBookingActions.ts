@@ -1,9 +1,7 @@
 import { useCallback } from 'react';
 import {
-  addDays,
   cancelOccurrence,
   checkBooking,
-  datePart,
   detachOccurrence,
   editWholeSeries,
   endSeriesBefore,
@@ -28,7 +26,7 @@ import {
   type SeriesFields,
 } from '@shared/bookings';
 import { newId, SETTINGS_ID, stampChange, stampNew, type Author, type BookingDoc, type DeskDatabase, type ItemDoc, type LoanDoc, type SeriesDoc } from '@shared/db';
-import { localNow } from '@shared/loans/time';
+import { addDays, datePart, localNow } from '@shared/time';
 import { useAuthor, useDb } from '../../../app/db';
 import { loadOccurrences } from './useSlotSearch';
 
