@@ -28,7 +28,7 @@ const anyText = fc.oneof(dateTimeText, dateText, fc.string({ maxLength: 20 }), d
 
 const strictly = (s: string, format: string) => dayjs(s, format, true).isValid();
 const author = { desk: 'd', volunteer: 'v' };
-const borrower = { kind: 'free', refId: '', name: 'Анна', phone: '' } as const;
+const borrower = { personId: '', groupId: '', name: 'Анна', phone: '' };
 const ctx = { items: [], loans: [], now: '2026-03-02T10:00', by: author };
 const room = { sections: [] };
 
