@@ -86,8 +86,3 @@ export function sameOccurrence(a: TimedBooking, b: TimedBooking): boolean {
     occurrenceKey(a.occurrenceStart) === occurrenceKey(b.occurrenceStart)
   );
 }
-
-/** Who organises, for messages: the organiser's name. */
-export function organiserName(b: Pick<BookingFields, 'organiser'> | Partial<Pick<BookingFields, 'organiser'>>): string {
-  return b.organiser?.name ?? '';
-}

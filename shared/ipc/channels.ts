@@ -22,5 +22,4 @@ export const CHANNELS = {
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;
-export type ChannelName = (typeof CHANNELS)[ChannelKey];
 

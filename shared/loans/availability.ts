@@ -114,8 +114,3 @@ export function checkHold(
   }
   return { code: 'loans.notEnough', available: a.available };
 }
-
-/** Reservations overlapping the range for the item — for the counter's "reserved by …" warning on scan. */
-export function reservedBy(itemId: string, loans: readonly LoanLike[], range: Range, now: LocalDateTime): Holder[] {
-  return occupations(itemId, loans, now).filter((h) => h.status === 'reserved' && rangesOverlap(h.from, h.to, range.from, range.to));
-}

@@ -31,7 +31,6 @@ export interface LoanClash {
   loans: LoanDoc[];
 }
 
-export type Clash = BookingClash | LoanClash;
 
 /** The clash key of two bookings, whatever their order (the inbox dismisses by it; the calendar marks by it). */
 export function bookingClashKey(idA: string, idB: string): string {

@@ -2,11 +2,6 @@
 import type { LocalDate, LocalDateTime } from '../db/types';
 import { addDays, datePart, daysBetween, localToday } from '../time';
 
-/** "YYYY-MM" of a local date-time: the month a visit counts in. */
-export function monthOf(at: LocalDateTime): string {
-  return at.slice(0, 7);
-}
-
 /** The local date `days` before the given moment's local date. */
 export function daysBefore(now: Date | number, days: number): LocalDate {
   return addDays(localToday(now), -days);
