@@ -12,7 +12,7 @@ import {
 /**
  * RxDB's Dexie storage, with queries read in one `getAll` on the index range instead of a cursor stepped
  * record by record. RxDB's `dexieQuery` walks an IndexedDB cursor: one round trip to the browser's
- * IndexedDB backend per document, which made a month's report (≈10,000 visits) and every full-list screen
+ * IndexedDB backend per document, which made a month's report and every full-list screen
  * slow. `IDBIndex.getAll(range)` returns the same records in the same (index) order in one request;
  * filtering, sorting, skip and limit are applied exactly as RxDB does. A query that RxDB can stop early on
  * (index order is the sort order and a limit is set, with no extra filter) reads only `skip + limit` rows.
@@ -87,7 +87,7 @@ function isPlainInsert(instance: any, rows: any[]): boolean {
  * RxDB's Dexie `bulkWrite` for a write of new documents, without reading every id first.
  *
  * The stock write opens a read-write transaction, `bulkGet`s every id (one IndexedDB request per document —
- * ~2 s of the 73,000-document demo load), sorts the rows with `categorizeBulkWriteRows` (a row whose id
+ * a large share of the demo load: docs/performance.md), sorts the rows with `categorizeBulkWriteRows` (a row whose id
  * exists is a 409 conflict, the rest are inserts) and `bulkPut`s the inserts. Here the same transaction
  * `bulkAdd`s the rows: IndexedDB refuses exactly the ids that exist (ConstraintError; Dexie keeps the
  * transaction going when the error is caught), only those documents are read, and the rows are sorted with

@@ -43,7 +43,7 @@ const sharedIndexes = new WeakMap<object, PeopleIndex>();
 /**
  * The search index of one database, shared by every page that searches people: built on the first visit, then
  * only kept in step (documents whose updatedAt changed are re-indexed), so going from People to Visitors and
- * back does not build it again (3,000 people: 45–140 ms to build, 7–10 ms to check in step, Node). While the
+ * back does not build it again (building costs far more than keeping in step: docs/performance.md). While the
  * live queries are still loading (`ready` false) the index is left as it is: an empty first answer must not
  * empty it for the pages already showing results.
  */
