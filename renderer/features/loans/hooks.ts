@@ -162,3 +162,10 @@ export function useLoanActions() {
 
   return { checkout, reserve, reserveFromBooking, returnItems, pickUp, cancel, saveItem, setArchived, importItems };
 }
+
+/** Bookings from now on that list equipment and have no reservation yet. */
+export function useBookingsWithEquipment(now: string, loans: LoanDoc[]): BookingDoc[] {
+  const { data } = useLiveQuery((db) => db.bookings.find({ selector: { end: { $gt: now } } }), [now.slice(0, 10)]);
+  const reserved = new Set(loans.filter((l) => l.bookingId && l.status !== 'cancelled').map((l) => l.bookingId));
+  return ((data as BookingDoc[] | undefined) ?? []).filter((b) => b.status !== 'cancelled' && (b.equipment?.length ?? 0) > 0 && !reserved.has(b.id));
+}
