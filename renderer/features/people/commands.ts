@@ -78,31 +78,24 @@ export async function eraseInDb(db: DeskDatabase, personId: string, author: Auth
   return writePatches(db, erasePerson(personId, await loadLinks(db), confirmed), author);
 }
 
-async function savePerson({ db, author }: Desk, fields: PersonFields, id?: string): Promise<string> {
-  const clean = { ...fields, name: fields.name.trim(), phone: fields.phone.trim(), email: fields.email.trim() };
+/** Inserts a new person or group, or patches the stored one (`missing` is thrown when it is gone). */
+async function saveEntry<T extends PersonFields | GroupFields>(collection: 'people' | 'groups', { db, author }: Desk, clean: T, id: string | undefined, missing: string): Promise<string> {
+  const coll = db[collection] as unknown as DeskDatabase['people'];
   if (id) {
-    const doc = await db.people.findOne(id).exec();
-    if (!doc) throw new Error('person.missing');
-    await doc.incrementalPatch(stampChange(clean, author));
+    const doc = await coll.findOne(id).exec();
+    if (!doc) throw new Error(missing);
+    await doc.incrementalPatch(stampChange(clean as Partial<PersonDoc>, author));
     return id;
   }
   const doc = stampNew(clean, author);
-  await db.people.insert(doc);
+  await coll.insert(doc as unknown as PersonDoc);
   return doc.id;
 }
 
-async function saveGroup({ db, author }: Desk, fields: GroupFields, id?: string): Promise<string> {
-  const clean = { ...fields, name: fields.name.trim() };
-  if (id) {
-    const doc = await db.groups.findOne(id).exec();
-    if (!doc) throw new Error('group.missing');
-    await doc.incrementalPatch(stampChange(clean, author));
-    return id;
-  }
-  const doc = stampNew(clean, author);
-  await db.groups.insert(doc);
-  return doc.id;
-}
+const savePerson = (desk: Desk, fields: PersonFields, id?: string): Promise<string> =>
+  saveEntry('people', desk, { ...fields, name: fields.name.trim(), phone: fields.phone.trim(), email: fields.email.trim() }, id, 'person.missing');
+
+const saveGroup = (desk: Desk, fields: GroupFields, id?: string): Promise<string> => saveEntry('groups', desk, { ...fields, name: fields.name.trim() }, id, 'group.missing');
 
 /** Saves everything held about the person as a JSON file; false if cancelled or failed. */
 async function exportData({ db }: Desk, personId: string): Promise<boolean> {
