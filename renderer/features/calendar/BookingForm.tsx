@@ -17,6 +17,7 @@ import { EquipmentFields } from './EquipmentFields';
 import { useBookingWords } from './words';
 import { rememberRoom } from './lastRoom';
 import { DateField } from './DateField';
+import { FormActions } from '../../app/FormActions';
 
 export type Scope = 'one' | 'following' | 'all';
 
@@ -349,14 +350,7 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
               {writeFailure.message}
             </Alert>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('form.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('form.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} cancelLabel={t('form.cancel')} submitLabel={t('form.save')} busy={busy} />
         </Stack>
       </form>
     </Modal>
