@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { useLiveQuery } from '../../app/db';
 import { SETTINGS_ID } from '@shared/db';
 import { occurrencesInRange } from '@shared/bookings';
-import { addDays, computeReport, loanReadStart, reportReadRange, type Period, type Report, type ReportBooking } from '@shared/reports';
+import { addDays } from '@shared/time';
+import { computeReport, loanReadStart, reportReadRange, type Period, type Report, type ReportBooking } from '@shared/reports';
 
 /**
  * Everything a report for `period` reads, queried by index for the period and the one before it only:
