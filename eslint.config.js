@@ -70,12 +70,6 @@ export default tseslint.config(
     },
   },
   {
-    // Settings → Sync lists the collection names for the connection test (h17 is reworking this file; move it to
-    // a hook after that merge and drop this exception).
-    files: ['renderer/features/sync/SyncSettings.tsx'],
-    rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' },
-  },
-  {
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {

@@ -5,9 +5,9 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { isCentreSlug, normaliseServerUrl, type CheckServerReport } from '@shared/sync';
 import { checkSyncUrl } from '@shared/net/syncUrl';
-import { useDb } from '../../app/db';
 import { getDesk } from '../../app/desk';
 import { loadAccount, loadPassword, syncService, useSync, type SyncAccount } from './syncStore';
+import { useCollectionNames } from './hooks';
 import { testConnection, type TestResult } from './testConnection';
 import { useInbox } from './useInbox';
 import { docLabel, useReasonWords } from './words';
@@ -103,7 +103,7 @@ function CouldNotSync() {
 /** Settings → Sync: the account, a precise connection test, start/stop, check the server, what could not sync. */
 export default function SyncSettings() {
   const { t } = useTranslation('sync');
-  const db = useDb();
+  const collectionNames = useCollectionNames();
   const sync = useSync();
   const [testing, setTesting] = useState(false);
   const [result, setResult] = useState<TestResult | null>(null);
@@ -158,7 +158,7 @@ export default function SyncSettings() {
     try {
       const v = trimmed(form.getValues());
       const csp = await getDesk().setSyncServer(v.url, v.inBuilding);
-      setResult(csp.ok && csp.reloadRequired ? { ok: false, code: 'reloadNeeded' } : await testConnection(v, Object.keys(db.collections)));
+      setResult(csp.ok && csp.reloadRequired ? { ok: false, code: 'reloadNeeded' } : await testConnection(v, collectionNames));
     } finally {
       setTesting(false);
     }

@@ -24,3 +24,9 @@ export function useConflictCommands() {
     [db, author],
   );
 }
+
+/** The names of this desk's collections (Settings → Sync checks the server has a database for each). */
+export function useCollectionNames(): string[] {
+  const db = useDb();
+  return useMemo(() => Object.keys(db.collections), [db]);
+}
