@@ -51,7 +51,9 @@ export default function SyncStatus() {
   const error = startError ?? (status?.lastError && (status.phase === 'error' || status.phase === 'offline') ? status.lastError.code : null);
   // "Synced" only when the engine says every collection is in step and nothing waits, is refused or held
   const phaseText = !status
-    ? t('status.starting')
+    ? startError
+      ? t('status.error')
+      : t('status.starting')
     : !online
       ? t('status.offline')
       : status.phase === 'syncing' || status.phase === 'starting'
@@ -93,7 +95,7 @@ export default function SyncStatus() {
         </Group>
         {error ? (
           <Text size="xs" c="red.9" truncate="end" title={status?.lastError?.detail}>
-            {t(`errors.${error}`)}
+            {error === 'removed' ? t('status.removed') : t(`errors.${error}`)}
           </Text>
         ) : status?.notice ? (
           <Group gap={6} wrap="nowrap">

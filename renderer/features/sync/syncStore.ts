@@ -9,6 +9,7 @@ import type { Author, DeskDatabase } from '@shared/db';
 import { startSync, type CheckServerReport, type StartSyncOptions, type SyncEngine, type SyncErrorCode, type SyncMemory, type SyncStatus } from '@shared/sync';
 import { currentProfile } from '../../app/db';
 import { getDesk } from '../../app/desk';
+import { deskMembership } from './membership';
 
 export interface SyncAccount {
   url: string;
@@ -24,8 +25,8 @@ export interface SyncState {
   /** True while the engine runs (started and not stopped). */
   running: boolean;
   status: SyncStatus | null;
-  /** Why the engine could not start (no password, invalid URL …). */
-  startError: SyncErrorCode | 'noPassword' | null;
+  /** Why the engine could not start (no password, invalid URL …) or was stopped (this desk was removed from the centre). */
+  startError: SyncErrorCode | 'noPassword' | 'removed' | null;
 }
 
 const accountKey = () => `sosedi.sync.${currentProfile()}`;
@@ -124,7 +125,22 @@ async function startEngine(account: SyncAccount): Promise<void> {
   try {
     const e = await startSync({ db, config: { ...account, password }, author: { ...author }, memory: profileMemory(), ...tuning() });
     engine = e;
-    statusSub = e.status$.subscribe((status) => set({ status }));
+    let asked = false;
+    statusSub = e.status$.subscribe((status) => {
+      set({ status });
+      // refused every database (403): removed from the centre (server:setup --revoke-desk)? Then stop, and say so.
+      // The local data stays readable and exportable; sync starts again on the next launch or Save.
+      if (status.lastError?.code !== 'forbidden' || asked) return;
+      asked = true;
+      void serial(async () => {
+        if (engine !== e) return;
+        const membership = await deskMembership({ ...account, password });
+        if (membership === null) asked = false; // no answer: ask again at the next refusal
+        if (membership !== 'removed') return;
+        await stopEngine();
+        set({ startError: 'removed' });
+      });
+    });
     set({ running: true, startError: null });
   } catch (err) {
     set({ startError: ((err as { code?: SyncErrorCode }).code ?? 'server') as SyncErrorCode });

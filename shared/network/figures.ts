@@ -1,0 +1,74 @@
+/**
+ * A network's figures: each centre's desks publish one document per month with counts only, taken from the
+ * centre's own month report (`computeReport` → the funder table's indicators: one code path, the same
+ * definitions), into the network's figures database. The network page sums them.
+ * Nothing here names a person: a document holds the centre's slug, the month and numbers.
+ */
+import { INDICATORS, monthOf, type Report } from '../reports';
+
+/** Which of the report's indicators a network sees (all additive over centres). */
+export const NETWORK_KEYS = ['visitEntries', 'visitPeople', 'uniquePeople', 'eventsHeld', 'attendanceTotal', 'hoursBooked', 'hoursUsed', 'loansMade', 'partnerOrganisations'] as const;
+export type NetworkKey = (typeof NETWORK_KEYS)[number];
+export type NetworkFigures = Record<NetworkKey, number>;
+
+/** `_local` document in each centre's settings database: the networks its desks publish to. */
+export const NETWORKS_LOCAL_DOC = 'sosedi-networks';
+/** `_local` document in a network's figures database: the network's centres. */
+export const NETWORK_LOCAL_DOC = 'sosedi-network';
+
+export const FIGURES_DOC_TYPE = 'sosedi-figures';
+export const FIGURES_VERSION = 1;
+/** Every field a figure document may have (the server's validate_doc_update allows nothing else). */
+export const FIGURES_DOC_FIELDS = ['type', 'version', 'centre', 'month', 'figures', 'publishedAt'] as const;
+
+export interface FiguresDoc {
+  _id: string;
+  _rev?: string;
+  type: typeof FIGURES_DOC_TYPE;
+  version: number;
+  centre: string;
+  /** YYYY-MM */
+  month: string;
+  figures: NetworkFigures;
+  /** ISO instant of the desk's last change of these figures. */
+  publishedAt: string;
+}
+
+export const figuresDocId = (centre: string, month: string): string => `figures:${centre}:${month}`;
+
+/** The month a report covers as YYYY-MM (null for any other period: only whole months are published). */
+export function reportMonth(report: Report): string | null {
+  const m = monthOf(report.period.from);
+  return report.period.kind === 'month' && m.from === report.period.from && m.to === report.period.to ? report.period.from.slice(0, 7) : null;
+}
+
+/** The network's figures of a centre's month report: the same indicator getters as the report's funder table. */
+export function networkFigures(report: Report): NetworkFigures {
+  const out = {} as NetworkFigures;
+  for (const key of NETWORK_KEYS) {
+    const indicator = INDICATORS.find((i) => i.key === key);
+    if (!indicator) throw new Error(`unknown indicator ${key}`);
+    out[key] = indicator.get(report.current) ?? 0;
+  }
+  return out;
+}
+
+export function figuresDoc(centre: string, report: Report, publishedAt: string): FiguresDoc {
+  const month = reportMonth(report);
+  if (!month) throw new Error('network figures are published per calendar month');
+  return { _id: figuresDocId(centre, month), type: FIGURES_DOC_TYPE, version: FIGURES_VERSION, centre, month, figures: networkFigures(report), publishedAt };
+}
+
+/** True when the two documents hold the same counts (a desk publishes only a change). */
+export function sameFigures(a: Pick<FiguresDoc, 'figures'> | null | undefined, b: Pick<FiguresDoc, 'figures'>): boolean {
+  return !!a && NETWORK_KEYS.every((k) => a.figures?.[k] === b.figures[k]);
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/** The network's total: the sum of the centres' figures (hours to 2 decimals, as the report rounds them). */
+export function sumFigures(list: readonly NetworkFigures[]): NetworkFigures {
+  const out = Object.fromEntries(NETWORK_KEYS.map((k) => [k, 0])) as NetworkFigures;
+  for (const f of list) for (const k of NETWORK_KEYS) out[k] = round2(out[k] + (f[k] ?? 0));
+  return out;
+}
