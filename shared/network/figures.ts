@@ -4,7 +4,7 @@
  * definitions), into the network's figures database. The network page sums them.
  * Nothing here names a person: a document holds the centre's slug, the month and numbers.
  */
-import { INDICATORS, monthOf, type Report } from '../reports';
+import { INDICATORS, monthOf, type Report, type ReportSection } from '../reports';
 
 /** Which of the report's indicators a network sees (all additive over centres). */
 export const NETWORK_KEYS = ['visitEntries', 'visitPeople', 'uniquePeople', 'eventsHeld', 'attendanceTotal', 'hoursBooked', 'hoursUsed', 'loansMade', 'partnerOrganisations'] as const;
@@ -71,4 +71,38 @@ export function sumFigures(list: readonly NetworkFigures[]): NetworkFigures {
   const out = Object.fromEntries(NETWORK_KEYS.map((k) => [k, 0])) as NetworkFigures;
   for (const f of list) for (const k of NETWORK_KEYS) out[k] = round2(out[k] + (f[k] ?? 0));
   return out;
+}
+
+/** The network's months that have any figures, newest first. */
+export function networkMonths(docs: readonly Pick<FiguresDoc, 'month'>[]): string[] {
+  return [...new Set(docs.map((d) => d.month))].sort().reverse();
+}
+
+export interface NetworkRow {
+  centre: string;
+  /** null: the centre has not published this month. */
+  figures: NetworkFigures | null;
+}
+
+/** One month of the network: a row per centre (in the network's order) and the total of those that published. */
+export function networkMonth(centres: readonly string[], docs: readonly FiguresDoc[], month: string): { rows: NetworkRow[]; total: NetworkFigures } {
+  const rows = centres.map((centre) => ({ centre, figures: docs.find((d) => d.centre === centre && d.month === month)?.figures ?? null }));
+  return { rows, total: sumFigures(rows.flatMap((r) => (r.figures ? [r.figures] : []))) };
+}
+
+/** The month as a report section (the Reports page's XLSX export reads it): centres down, the indicators across. */
+export function networkSection(month: ReturnType<typeof networkMonth>, text: { title: string; centre: string; total: string; indicator: (key: NetworkKey) => string }): ReportSection {
+  const kind = (key: NetworkKey) => INDICATORS.find((i) => i.key === key)?.kind ?? 'count';
+  return {
+    key: 'network',
+    title: text.title,
+    tables: [
+      {
+        key: 'network',
+        title: text.title,
+        columns: [{ label: text.centre, kind: 'text' }, ...NETWORK_KEYS.map((k) => ({ label: text.indicator(k), kind: kind(k) }))],
+        rows: [...month.rows, { centre: text.total, figures: month.total }].map((r) => ({ cells: [r.centre, ...NETWORK_KEYS.map((k) => r.figures?.[k] ?? null)] })),
+      },
+    ],
+  };
 }

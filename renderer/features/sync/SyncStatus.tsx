@@ -30,7 +30,7 @@ function ConflictsLink() {
 /** Always visible in the header: online/offline, progress of a first sync, last sync, unsent changes, errors, conflicts. */
 export default function SyncStatus() {
   const { t } = useTranslation('sync');
-  const { account, enabled, status, startError } = useSync();
+  const { account, enabled, status, startError, network } = useSync();
   const now = useNow();
   const relative = useRelativeTime();
 
@@ -42,6 +42,16 @@ export default function SyncStatus() {
           {t('status.off')}
         </Anchor>
         <ConflictsLink />
+      </Group>
+    );
+  }
+
+  if (network) {
+    return (
+      <Group role="status" aria-label={t('status.label')} gap="sm" wrap="nowrap">
+        <Anchor component={Link} to="/network" size="sm" fw={700} c="inherit">
+          {t('status.network', { network })}
+        </Anchor>
       </Group>
     );
   }

@@ -10,12 +10,16 @@ import { startSync, type CheckServerReport, type StartSyncOptions, type SyncEngi
 import { currentProfile } from '../../app/db';
 import { getDesk } from '../../app/desk';
 import { deskMembership } from './membership';
+import { networkUserName } from '@shared/network/accounts';
 
 export interface SyncAccount {
   url: string;
   centre: string;
   user: string;
 }
+
+/** A network coordinator's account: user `network-<slug>`, with the network's slug as the centre code. */
+export const isNetworkAccount = (account: SyncAccount): boolean => account.user === networkUserName(account.centre);
 
 export interface SyncState {
   /** The saved account (null = never configured). */
@@ -27,6 +31,8 @@ export interface SyncState {
   status: SyncStatus | null;
   /** Why the engine could not start (no password, invalid URL …) or was stopped (this desk was removed from the centre). */
   startError: SyncErrorCode | 'noPassword' | 'removed' | null;
+  /** A network coordinator's account (`network-<slug>`, centre code = the network): no centre to sync, the Network page reads its figures. */
+  network: string | null;
 }
 
 const accountKey = () => `sosedi.sync.${currentProfile()}`;
@@ -80,7 +86,7 @@ export async function loadPassword(): Promise<string> {
   return (await getDesk().getSecret(passwordKey())) ?? '';
 }
 
-const state$ = new BehaviorSubject<SyncState>({ account: null, enabled: false, running: false, status: null, startError: null });
+const state$ = new BehaviorSubject<SyncState>({ account: null, enabled: false, running: false, status: null, startError: null, network: null });
 const set = (patch: Partial<SyncState>) => state$.next({ ...state$.value, ...patch });
 
 let db: DeskDatabase | null = null;
@@ -107,6 +113,13 @@ async function stopEngine(): Promise<void> {
 async function startEngine(account: SyncAccount): Promise<void> {
   await stopEngine();
   if (!db) return;
+  // a network coordinator's account opens no centre's databases: nothing to sync, the Network page reads figures
+  const network = isNetworkAccount(account) ? account.centre : null;
+  set({ network });
+  if (network) {
+    set({ startError: null });
+    return;
+  }
   const password = await loadPassword();
   if (!password) {
     set({ startError: 'noPassword' });
@@ -179,7 +192,7 @@ export const syncService = {
   stop(): Promise<void> {
     return serial(async () => {
       localStorage.setItem(offKey(), '1');
-      set({ enabled: false, startError: null });
+      set({ enabled: false, startError: null, network: null });
       await stopEngine();
     });
   },
