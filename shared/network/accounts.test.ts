@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centreRole, deskNameOf, deskUserName, membershipOf, networksOf, networkRole, removedRole } from './accounts';
+import { centreRole, deskNameOf, deskOfId, deskUserName, membershipOf, networksOf, networkRole, removedRole } from './accounts';
 
 describe('network accounts', () => {
   it('a desk user is <centre>.<desk>, and gives its desk name back (none for a shared account)', () => {
@@ -7,6 +7,8 @@ describe('network accounts', () => {
     expect(deskNameOf('dubki.counter', 'dubki')).toBe('counter');
     expect(deskNameOf('desk-dubki', 'dubki')).toBeNull();
     expect(deskNameOf('lipki.counter', 'dubki')).toBeNull();
+    expect(deskOfId('dubki.counter')).toBe('counter');
+    expect(deskOfId('desk-0mh8x2k1qa7b3c9d0e1f')).toBeNull();
   });
   it('membership from the roles the server gives the account', () => {
     expect(membershipOf([centreRole('dubki')], 'dubki')).toBe('member');

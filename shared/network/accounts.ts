@@ -25,6 +25,12 @@ export function deskNameOf(user: string, centre: string): string | null {
   return user.startsWith(prefix) && isSlug(user.slice(prefix.length)) ? user.slice(prefix.length) : null;
 }
 
+/** The desk's name in a desk id that is a per-desk account (`dubki.counter` → `counter`); null for a random id. */
+export function deskOfId(id: string): string | null {
+  const m = /^[a-z][a-z0-9-]{0,40}\.([a-z][a-z0-9-]{0,40})$/.exec(id);
+  return m ? m[1]! : null;
+}
+
 export const networkUserName = (network: string): string => `network-${network}`;
 export const figuresDbName = (network: string): string => `sosedi-network-${network}-figures`;
 

@@ -61,6 +61,9 @@ test('a revoked desk stops syncing and says it was removed from the centre; its 
   expect((await download).suggestedFilename()).toMatch(/^sosedi-desk-backup-.*\.json\.gz$/);
 
   // the server has the room made before the revocation only
-  const rooms = (await (await fetch(`${server.url}sosedi-${CENTRE}-rooms/_all_docs?include_docs=true`, { headers: { Authorization: 'Basic ' + Buffer.from(`${server.admin.user}:${server.admin.password}`).toString('base64') } })).json()) as { rows: { doc: { name?: string } }[] };
-  expect(rooms.rows.map((r) => r.doc.name).filter(Boolean)).toEqual(['Большой зал']);
+  const rooms = (await (await fetch(`${server.url}sosedi-${CENTRE}-rooms/_all_docs?include_docs=true`, { headers: { Authorization: 'Basic ' + Buffer.from(`${server.admin.user}:${server.admin.password}`).toString('base64') } })).json()) as { rows: { doc: { name?: string; updatedBy?: { desk?: string } } }[] };
+  const named = rooms.rows.filter((r) => r.doc.name);
+  expect(named.map((r) => r.doc.name)).toEqual(['Большой зал']);
+  // written under the desk's own account: signed with its name (the conflicts inbox names the desk «counter»)
+  expect(named[0]!.doc.updatedBy?.desk).toBe(`${CENTRE}.counter`);
 });

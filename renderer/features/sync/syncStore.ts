@@ -7,10 +7,10 @@ import { useSyncExternalStore } from 'react';
 import { BehaviorSubject, type Subscription } from 'rxjs';
 import type { Author, DeskDatabase } from '@shared/db';
 import { startSync, type CheckServerReport, type StartSyncOptions, type SyncEngine, type SyncErrorCode, type SyncMemory, type SyncStatus } from '@shared/sync';
-import { currentProfile } from '../../app/db';
+import { currentProfile, deskId, setDeskName } from '../../app/db';
 import { getDesk } from '../../app/desk';
 import { deskMembership } from './membership';
-import { networkUserName } from '@shared/network/accounts';
+import { deskNameOf, networkUserName } from '@shared/network/accounts';
 
 export interface SyncAccount {
   url: string;
@@ -183,6 +183,9 @@ export const syncService = {
     return serial(async () => {
       localStorage.setItem(accountKey(), JSON.stringify(account));
       localStorage.removeItem(offKey());
+      // a desk's own account (<centre>.<desk>) names this desk in what it writes from now on
+      setDeskName(deskNameOf(account.user, account.centre) !== null ? account.user : null);
+      author = { ...author, desk: deskId() };
       if (password) await getDesk().setSecret(passwordKey(), password);
       set({ account, enabled: true, startError: null });
       await startEngine(account);
