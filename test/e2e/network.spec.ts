@@ -68,3 +68,34 @@ test('a network coordinator sees each centre’s month and the total, and saves 
   await expect(page.getByRole('table', { name: 'Network figures, March 2026' }).getByRole('rowheader', { name: 'Network total' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/network-en.png`, fullPage: true });
 });
+
+test('a centre’s desk, once synced, publishes its months’ counts to its network by itself', async ({ app, page }) => {
+  test.skip(unavailable !== null, `no CouchDB 3 here: ${unavailable}`);
+  test.setTimeout(150_000);
+  const centre = 'e2e-sadovaya';
+  await provisionCentre({ url: server.adminUrl, centre });
+  await provisionNetwork({ url: server.adminUrl, network: NETWORK, centres: [centre] });
+  const desk = (await provisionDesk(server.adminUrl, centre, 'counter')).password!;
+  await page.context().addInitScript(() => localStorage.setItem('sosedi.sync.tuning', JSON.stringify({ sliceMs: 700, maxPollMs: 3000, retryMs: 300, maxRetryMs: 2000 })));
+  await app.open('ru', '/settings/data');
+  await page.getByLabel('Пара недель маленького центра').check();
+  await page.getByRole('button', { name: 'Загрузить демо-данные' }).click();
+  await expect(page.getByText('Демо-данные загружены')).toBeVisible({ timeout: 25_000 });
+  await page.goto('./?lang=ru#/settings/sync');
+  await page.getByLabel('Адрес сервера').fill(server.url);
+  await page.getByLabel('Код центра').fill(centre);
+  await page.getByLabel('Пользователь').fill(`${centre}.counter`);
+  await page.getByRole('textbox', { name: 'Пароль' }).fill(desk);
+  await page.getByRole('button', { name: 'Сохранить и запустить' }).click();
+  await expect(page.getByRole('banner').getByRole('status')).toContainText('Синхронизировано', { timeout: 90_000 });
+  const month = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+  });
+  const admin = { Authorization: 'Basic ' + Buffer.from(`${server.admin.user}:${server.admin.password}`).toString('base64') };
+  const published = async () => {
+    const r = await fetch(`${server.url}sosedi-network-${NETWORK}-figures/${encodeURIComponent(`figures:${centre}:${month}`)}`, { headers: admin });
+    return r.status === 200 ? ((await r.json()) as { figures: { visitEntries: number } }).figures.visitEntries : -1;
+  };
+  await expect.poll(published, { timeout: 30_000 }).toBeGreaterThan(0);
+});

@@ -64,6 +64,9 @@ describe('a 3-node Apache CouchDB 3 cluster', () => {
     const auth = { Authorization: basicAuth('cl-c1.counter', passwords.get('cl-c1')!) };
     expect((await fetch(`${c.urls[2]}${dbName('cl-c1', 'people')}`, { headers: auth })).status).toBe(200);
     expect((await fetch(`${c.urls[2]}${dbName('cl-c2', 'people')}/_all_docs`, { headers: auth })).status).toBe(403);
+    const coordinator = { Authorization: basicAuth(net.user, net.account.password!) };
+    for (const db of ['people', 'visits', 'loans', 'bookings']) expect((await fetch(`${c.urls[1]}${dbName('cl-c3', db)}/_all_docs`, { headers: coordinator })).status).toBe(403);
+    expect((await fetch(`${c.urls[1]}sosedi-network-cl-city-figures/_all_docs`, { headers: coordinator })).status).toBe(200);
   }, 180000);
 
   it('two desks through different nodes converge; a node stopped mid first sync and during live sync loses nothing', async (ctx) => {
