@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import { couchDbUnavailable, startCouchServer, type CouchServer } from '../../scripts/lib/couchdb-server';
 import { provisionCentre, provisionDesk } from '../../scripts/lib/provision';
@@ -38,6 +39,12 @@ test.afterAll(async () => {
   await server?.close();
 });
 
+/** axe-core (WCAG 2.1 A/AA): no critical or serious violation on the page. */
+async function accessible(page: Page) {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(r.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
 async function signIn(page: Page) {
   await page.getByLabel('Адрес сервера').fill(server.url);
   await page.getByLabel('Код центра').fill(NETWORK);
@@ -60,6 +67,7 @@ test('a network coordinator sees each centre’s month and the total, and saves 
   const totalRow = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Итого по сети' }) });
   await expect(totalRow.getByRole('cell').first()).toHaveText(total.toLocaleString('ru-RU').replace(/\s/g, '\u00a0'));
   await page.screenshot({ path: `${SHOTS}/network-ru.png`, fullPage: true });
+  await accessible(page);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Скачать XLSX' }).click();
   expect((await download).suggestedFilename()).toBe('set-2026-03.xlsx');
@@ -67,6 +75,7 @@ test('a network coordinator sees each centre’s month and the total, and saves 
   await app.open('en', '/network');
   await expect(page.getByRole('table', { name: 'Network figures, March 2026' }).getByRole('rowheader', { name: 'Network total' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/network-en.png`, fullPage: true });
+  await accessible(page);
 });
 
 test('a centre’s desk, once synced, publishes its months’ counts to its network by itself', async ({ app, page }) => {
