@@ -14,7 +14,7 @@ import { FIGURES_DOC_FIELDS, NETWORKS_LOCAL_DOC, NETWORK_LOCAL_DOC } from '../..
 import { dbName } from '../../shared/sync/config';
 import { ensureAccount, ensureDatabase, type AccountResult, type ProvisionLine } from './provision';
 
-export interface NetworkOptions {
+interface NetworkOptions {
   url: string;
   network: string;
   centres: readonly string[];
@@ -24,7 +24,7 @@ const statusOf = (e: unknown): number => (e as { statusCode?: number }).statusCo
 const DESIGN_ID = '_design/sosedi-figures';
 
 /** The server-side check of a figure document: the writer's own centre, the id's month, numbers only. */
-export function figuresValidateSource(): string {
+function figuresValidateSource(): string {
   return [
     'function (newDoc, oldDoc, userCtx) {',
     "  if (userCtx.roles.indexOf('_admin') !== -1) return;",

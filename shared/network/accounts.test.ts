@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centreRole, deskNameOf, deskOfId, deskUserName, membershipOf, networksOf, networkRole, removedRole } from './accounts';
+import { centreRole, deskNameOf, deskOfId, deskUserName, membershipOf, removedRole } from './accounts';
 
 describe('network accounts', () => {
   it('a desk user is <centre>.<desk>, and gives its desk name back (none for a shared account)', () => {
@@ -15,6 +15,5 @@ describe('network accounts', () => {
     expect(membershipOf(['_admin'], 'dubki')).toBe('member');
     expect(membershipOf([removedRole('dubki')], 'dubki')).toBe('removed');
     expect(membershipOf([centreRole('lipki'), removedRole('lipki')], 'dubki')).toBe('none');
-    expect(networksOf([networkRole('city'), centreRole('dubki')])).toEqual(['city']);
   });
 });

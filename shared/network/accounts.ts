@@ -42,8 +42,3 @@ export function membershipOf(roles: readonly string[], centre: string): Membersh
   if (roles.includes(removedRole(centre))) return 'removed';
   return 'none';
 }
-
-/** The networks this account coordinates (from its roles). */
-export function networksOf(roles: readonly string[]): string[] {
-  return roles.filter((r) => r.startsWith('network-')).map((r) => r.slice('network-'.length));
-}

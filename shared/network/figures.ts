@@ -78,7 +78,7 @@ export function networkMonths(docs: readonly Pick<FiguresDoc, 'month'>[]): strin
   return [...new Set(docs.map((d) => d.month))].sort().reverse();
 }
 
-export interface NetworkRow {
+interface NetworkRow {
   centre: string;
   /** null: the centre has not published this month. */
   figures: NetworkFigures | null;

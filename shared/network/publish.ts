@@ -38,7 +38,7 @@ export async function centreNetworks(s: FiguresServer, centre: string): Promise<
   return Array.isArray(r.body?.networks) ? r.body.networks.filter((n): n is string => typeof n === 'string') : [];
 }
 
-export interface PublishResult {
+interface PublishResult {
   written: number;
   unchanged: number;
   failed: string[];

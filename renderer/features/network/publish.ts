@@ -10,7 +10,7 @@ import { NETWORK_KEYS, figuresDoc, type FiguresDoc } from '@shared/network/figur
 import { centreNetworks, publishFigures, type FiguresServer } from '@shared/network/publish';
 import { loadReport } from '../reports/reportInput';
 
-export const PUBLISH_MONTHS = 13;
+const PUBLISH_MONTHS = 13;
 
 export function figuresServer(config: SyncConfig, fetchFn: typeof fetch = (...a) => fetch(...a)): FiguresServer | null {
   const baseUrl = normaliseServerUrl(config.url);

@@ -19,7 +19,7 @@ export interface SyncAccount {
 }
 
 /** A network coordinator's account: user `network-<slug>`, with the network's slug as the centre code. */
-export const isNetworkAccount = (account: SyncAccount): boolean => account.user === networkUserName(account.centre);
+const isNetworkAccount = (account: SyncAccount): boolean => account.user === networkUserName(account.centre);
 
 export interface SyncState {
   /** The saved account (null = never configured). */
