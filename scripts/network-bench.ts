@@ -11,7 +11,7 @@ import { provisionNetwork } from './lib/network';
 import { startCouchCluster, type CouchCluster } from './lib/couchdb-cluster';
 import { basicAuth } from '../shared/sync/config';
 import { figuresDbName } from '../shared/network/accounts';
-import { FIGURES_DOC_TYPE, FIGURES_VERSION, NETWORK_KEYS, figuresDocId, networkMonth } from '../shared/network/figures';
+import { FIGURES_DOC_TYPE, FIGURES_VERSION, NETWORK_KEYS, figuresDocId, networkPeriod } from '../shared/network/figures';
 import { readNetwork } from '../shared/network/publish';
 
 const { values } = parseArgs({ options: { centres: { type: 'string', default: '50' } } });
@@ -49,13 +49,13 @@ try {
   const docs = centres.flatMap((centre, c) =>
     Array.from({ length: 13 }, (_, m) => {
       const month = `2026-${String(m + 1).padStart(2, '0')}`.replace('2026-13', '2027-01');
-      return { _id: figuresDocId(centre, month), type: FIGURES_DOC_TYPE, version: FIGURES_VERSION, centre, month, figures: Object.fromEntries(NETWORK_KEYS.map((k, i) => [k, (c + 1) * (i + 1) + m])), publishedAt: new Date().toISOString() };
+      return { _id: figuresDocId(centre, month), type: FIGURES_DOC_TYPE, version: FIGURES_VERSION, centre, period: month, figures: Object.fromEntries(NETWORK_KEYS.map((k, i) => [k, (c + 1) * (i + 1) + m])), publishedAt: new Date().toISOString() };
     }),
   );
   await fetch(`${root}${figuresDbName('bench-city')}/_bulk_docs`, { method: 'POST', headers: { Authorization: basicAuth(decodeURIComponent(new URL(adminUrl).username), decodeURIComponent(new URL(adminUrl).password)), 'content-type': 'application/json' }, body: JSON.stringify({ docs }) });
   const t2 = Date.now();
   const data = await readNetwork({ baseUrl: root.toString(), authorization: basicAuth(net.user, net.account.password ?? ''), fetch }, 'bench-city');
-  const month = networkMonth(data.centres, data.docs, '2026-06');
+  const month = networkPeriod(data.centres, data.docs, '2026-06');
   console.log(`network report: ${data.docs.length} figure documents of ${data.centres.length} centres read and a month totalled in ${Date.now() - t2} ms (visits in 2026-06: ${month.total.visitEntries})`);
 } finally {
   await cluster?.close();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeReport, funderTable, monthOf, quarterOf } from '../reports';
+import { computeReport, customPeriod, funderTable, monthOf, quarterOf, yearOf } from '../reports';
 import { NOW, reportFixture } from '../reports/fixture';
-import { NETWORK_KEYS, figuresDoc, networkFigures, networkMonth, networkSection, reportMonth, sameFigures, sumFigures } from './figures';
+import { NETWORK_KEYS, figuresDoc, networkFigures, networkPeriod, networkPeriods, networkSection, periodKey, periodOfKey, sameFigures, sumFigures } from './figures';
 
 describe('network figures', () => {
   const report = computeReport(reportFixture(), monthOf(NOW.slice(0, 10)));
@@ -17,16 +17,23 @@ describe('network figures', () => {
     expect(sameFigures(doc, { figures: { ...doc.figures, visitEntries: doc.figures.visitEntries + 1 } })).toBe(false);
   });
 
-  it('are published per calendar month only', () => {
-    expect(reportMonth(report)).toBe(NOW.slice(0, 7));
-    expect(reportMonth(computeReport(reportFixture(), quarterOf(NOW.slice(0, 10))))).toBeNull();
+  it('are published per calendar month, quarter and year (keys that give the period back), never for other periods', () => {
+    expect(periodKey(monthOf('2026-03-20'))).toBe('2026-03');
+    expect(periodKey(quarterOf('2026-03-20'))).toBe('2026-Q1');
+    expect(periodKey(quarterOf('2026-11-02'))).toBe('2026-Q4');
+    expect(periodKey(yearOf('2026-03-20'))).toBe('2026');
+    expect(periodKey(customPeriod('2026-03-01', '2026-03-10'))).toBeNull();
+    for (const p of [monthOf('2026-03-20'), quarterOf('2026-08-01'), yearOf('2026-01-01')]) expect(periodOfKey(periodKey(p)!)).toEqual(p);
+    const quarter = figuresDoc('dubki', computeReport(reportFixture(), quarterOf(NOW.slice(0, 10))), 'x');
+    expect(quarter.period).toBe('2026-Q1');
+    expect(networkPeriods([{ period: '2026-02' }, { period: '2026' }, { period: '2026-Q1' }, { period: '2026-03' }])).toEqual({ month: ['2026-03', '2026-02'], quarter: ['2026-Q1'], year: ['2026'] });
   });
 
   it('the network total is the sum over the centres that published; the XLSX section has a row per centre and the total', () => {
     const a = networkFigures(report);
     const b = { ...a, visitEntries: 5, hoursUsed: 1.25 };
     const docs = [figuresDoc('a', report, 'x'), { ...figuresDoc('b', report, 'x'), figures: b }];
-    const month = networkMonth(['a', 'b', 'c'], docs, NOW.slice(0, 7));
+    const month = networkPeriod(['a', 'b', 'c'], docs, NOW.slice(0, 7));
     expect(month.rows.map((r) => r.figures === null)).toEqual([false, false, true]);
     expect(month.total).toEqual(sumFigures([a, b]));
     expect(month.total.visitEntries).toBe(a.visitEntries + 5);

@@ -1,7 +1,7 @@
 /**
  * The network figures over CouchDB's HTTP API (fetch passed in: the desk's, or Node's in tests):
  * - a centre's desk reads which networks its centre belongs to (`_local/sosedi-networks` in its settings database)
- *   and writes each month's counts into each network's figures database, only when they changed;
+ *   and writes each period's counts into each network's figures database, only when they changed;
  * - a network coordinator reads the network's centres and every figure document.
  */
 import { dbName } from '../sync/config';
@@ -84,7 +84,7 @@ export async function readNetwork(s: FiguresServer, network: string): Promise<Ne
   const q = new URLSearchParams({ include_docs: 'true', startkey: JSON.stringify('figures:'), endkey: JSON.stringify('figures:\ufff0') });
   const all = await call<{ rows?: { doc?: FiguresDoc }[] }>(s, 'GET', `${db}/_all_docs?${q}`);
   if (all.status !== 200) throw Object.assign(new Error(`network ${network}: HTTP ${all.status}`), { status: all.status });
-  const docs = (all.body?.rows ?? []).map((r) => r.doc).filter((d): d is FiguresDoc => !!d && typeof d.centre === 'string' && typeof d.month === 'string' && !!d.figures);
+  const docs = (all.body?.rows ?? []).map((r) => r.doc).filter((d): d is FiguresDoc => !!d && typeof d.centre === 'string' && typeof d.period === 'string' && !!d.figures);
   const centres = Array.isArray(list.body?.centres) ? list.body.centres.filter((c): c is string => typeof c === 'string') : [];
   return { centres: [...new Set([...centres, ...docs.map((d) => d.centre)])].sort(), docs };
 }

@@ -72,6 +72,11 @@ test('a network coordinator sees each centre’s month and the total, and saves 
   await page.getByRole('button', { name: 'Скачать XLSX' }).click();
   expect((await download).suggestedFilename()).toBe('set-2026-03.xlsx');
 
+  await page.getByRole('textbox', { name: 'Период' }).click();
+  await page.getByRole('option', { name: '1 квартал 2026' }).click();
+  await expect(page.getByRole('table', { name: 'Показатели сети, 1 квартал 2026' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/network-quarter-ru.png`, fullPage: true });
+
   await app.open('en', '/network');
   await expect(page.getByRole('table', { name: 'Network figures, March 2026' }).getByRole('rowheader', { name: 'Network total' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/network-en.png`, fullPage: true });

@@ -11,7 +11,7 @@ import { readNetwork } from '../../shared/network/publish';
 import { figuresDbName } from '../../shared/network/accounts';
 import { SERVER_KIND, startTestServer, type TestServer } from './server';
 import { printedAccounts, serverSetup } from './setupCli';
-import { centreDesk, MONTH, serverAs } from './networkHarness';
+import { centreDesk, MONTH, QUARTER, serverAs } from './networkHarness';
 
 const onCouch = SERVER_KIND === 'couchdb';
 if (!onCouch) console.log('skipped: network figures need real Apache CouchDB 3 (pouchdb-server keeps no _security): SOSEDI_SERVER=couchdb');
@@ -46,18 +46,20 @@ describe.skipIf(!onCouch)('network figures on Apache CouchDB 3', () => {
 
     // each centre's desk publishes its own month report's counts
     const own = [];
+    const ownQuarter = [];
     for (const [i, desk] of desks.entries()) {
-      const { report, written } = await centreDesk(100 + i, desk);
+      const { report, quarter, written } = await centreDesk(100 + i, desk);
       expect(report.current.visits.entries).toBeGreaterThan(0);
       expect(written).toBeGreaterThan(0);
       own.push(report);
+      ownQuarter.push(quarter);
     }
 
     // the coordinator: every centre's figures and the total, equal to the centres' own reports
     const coordinator = serverAs(server.url, `network-${network}`, password!);
     const seen = await readNetwork(coordinator, network);
     expect(seen.centres).toEqual([...centres].sort());
-    const month = seen.docs.filter((d) => d.month === MONTH.from.slice(0, 7));
+    const month = seen.docs.filter((d) => d.period === MONTH.from.slice(0, 7));
     expect(month.map((d) => d.centre).sort()).toEqual([...centres].sort());
     for (const [i, centre] of centres.entries()) expect(month.find((d) => d.centre === centre)!.figures).toEqual(networkFigures(own[i]!));
     const total = sumFigures(month.map((d) => d.figures));
@@ -67,8 +69,13 @@ describe.skipIf(!onCouch)('network figures on Apache CouchDB 3', () => {
     expect(total.loansMade).toBe(own.reduce((n, r) => n + r.current.loans.made, 0));
     expect(total.hoursUsed).toBeCloseTo(own.reduce((n, r) => n + r.current.rooms.usedHours, 0), 2);
     expect(total.partnerOrganisations).toBe(own.reduce((n, r) => n + r.current.partners.partnerCount, 0));
+    // a quarter: each centre's own quarter report (its unique participants counted over the quarter), and their sum
+    const q = seen.docs.filter((d) => d.period === '2026-Q1');
+    for (const [i, centre] of centres.entries()) expect(q.find((d) => d.centre === centre)!.figures).toEqual(networkFigures(ownQuarter[i]!));
+    expect(sumFigures(q.map((d) => d.figures)).uniquePeople).toBe(ownQuarter.reduce((n, r) => n + r.current.visits.unique, 0));
+    expect(QUARTER.from).toBe('2026-01-01');
     // nothing but counts in a figure document
-    for (const d of month) expect(Object.keys(d).sort()).toEqual(['_id', '_rev', 'centre', 'figures', 'month', 'publishedAt', 'type', 'version']);
+    for (const d of month) expect(Object.keys(d).sort()).toEqual(['_id', '_rev', 'centre', 'figures', 'period', 'publishedAt', 'type', 'version']);
     for (const d of month) expect(Object.keys(d.figures).sort()).toEqual([...NETWORK_KEYS].sort());
 
     // publishing the same counts again writes nothing
@@ -92,9 +99,9 @@ describe.skipIf(!onCouch)('network figures on Apache CouchDB 3', () => {
     const put = (id: string, body: Record<string, unknown>) =>
       fetch(`${server.url}${figuresDbName(network)}/${encodeURIComponent(id)}`, { method: 'PUT', headers: { Authorization: basicAuth(a.user, a.password), 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const other = centres[1]!;
-    expect((await put(`figures:${other}:2026-01`, { type: 'sosedi-figures', version: 1, centre: other, month: '2026-01', figures: { visitEntries: 1 }, publishedAt: 'x' })).status).toBe(403);
-    expect((await put(`figures:${a.centre}:2026-01`, { type: 'sosedi-figures', version: 1, centre: a.centre, month: '2026-01', figures: { visitEntries: 1 }, names: ['Иванов'], publishedAt: 'x' })).status).toBe(403);
-    expect((await put(`figures:${a.centre}:2026-01`, { type: 'sosedi-figures', version: 1, centre: a.centre, month: '2026-01', figures: { visitEntries: 'Иванов' }, publishedAt: 'x' })).status).toBe(403);
+    expect((await put(`figures:${other}:2026-01`, { type: 'sosedi-figures', version: 1, centre: other, period: '2026-01', figures: { visitEntries: 1 }, publishedAt: 'x' })).status).toBe(403);
+    expect((await put(`figures:${a.centre}:2026-01`, { type: 'sosedi-figures', version: 1, centre: a.centre, period: '2026-01', figures: { visitEntries: 1 }, names: ['Иванов'], publishedAt: 'x' })).status).toBe(403);
+    expect((await put(`figures:${a.centre}:2026-01`, { type: 'sosedi-figures', version: 1, centre: a.centre, period: '2026-01', figures: { visitEntries: 'Иванов' }, publishedAt: 'x' })).status).toBe(403);
     // and the coordinator writes nothing
     const asNet = await fetch(`${server.url}${figuresDbName(network)}/x`, { method: 'PUT', headers: { ...asCoordinator, 'content-type': 'application/json' }, body: '{}' });
     expect(asNet.status).toBe(403);

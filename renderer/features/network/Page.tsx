@@ -1,25 +1,30 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Anchor, Button, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { INDICATORS, formatValue } from '@shared/reports';
-import { NETWORK_KEYS, networkMonth, networkMonths, networkSection, type NetworkKey } from '@shared/network/figures';
+import { NETWORK_KEYS, networkPeriod, networkPeriods, networkSection, periodOfKey, type NetworkKey } from '@shared/network/figures';
+import { periodLabel } from '../reports/period';
 import { useNetwork, useNetworkExport } from './useNetwork';
 
 const kindOf = (key: NetworkKey) => INDICATORS.find((i) => i.key === key)?.kind ?? 'count';
 
-/** A network coordinator's page: each centre's figures for a month and the network's total (counts only), XLSX. */
+/** A network coordinator's page: each centre's figures for a month, quarter or year and the network's total (counts only), XLSX. */
 export default function NetworkPage() {
   const { t, i18n } = useTranslation('network');
   const { t: tr } = useTranslation('reports');
   const { network, state, reload } = useNetwork();
   const { busy, save } = useNetworkExport();
-  const months = useMemo(() => (state.step === 'ready' ? networkMonths(state.data.docs) : []), [state]);
+  const periods = useMemo(() => (state.step === 'ready' ? networkPeriods(state.data.docs) : { month: [], quarter: [], year: [] }), [state]);
+  const all = [...periods.month, ...periods.quarter, ...periods.year];
   const [picked, setPicked] = useState<string | null>(null);
-  const month = picked && months.includes(picked) ? picked : (months[0] ?? null);
-  const label = (m: string) => dayjs(`${m}-01`).format('MMMM YYYY');
-  const table = useMemo(() => (state.step === 'ready' && month ? networkMonth(state.data.centres, state.data.docs, month) : null), [state, month]);
+  const month = picked && all.includes(picked) ? picked : (periods.month[0] ?? all[0] ?? null);
+  const label = (key: string) => {
+    const p = periodOfKey(key);
+    return p ? periodLabel(p, tr) : key;
+  };
+  const options = (['month', 'quarter', 'year'] as const).filter((k) => periods[k].length > 0).map((k) => ({ group: t(`kinds.${k}`), items: periods[k].map((m) => ({ value: m, label: label(m) })) }));
+  const table = useMemo(() => (state.step === 'ready' && month ? networkPeriod(state.data.centres, state.data.docs, month) : null), [state, month]);
   const fmt = (v: number | null, key: NetworkKey) => (v === null ? t('notPublished') : formatValue(v, kindOf(key), i18n.language));
 
   return (
@@ -41,15 +46,15 @@ export default function NetworkPage() {
           )}
         </Alert>
       )}
-      {state.step === 'ready' && months.length === 0 && <Alert role="status">{t('empty', { count: state.data.centres.length })}</Alert>}
+      {state.step === 'ready' && all.length === 0 && <Alert role="status">{t('empty', { count: state.data.centres.length })}</Alert>}
       {state.step === 'ready' && month && table && (
         <>
           <Group align="flex-end">
-            <Select size="md" label={t('month')} data={months.map((m) => ({ value: m, label: label(m) }))} value={month} onChange={setPicked} allowDeselect={false} w={260} />
+            <Select size="md" label={t('month')} data={options} value={month} onChange={setPicked} allowDeselect={false} w={260} />
             <Button
               size="md"
               loading={busy}
-              onClick={() => void save(networkSection(table, { title: t('file.title', { network, month: label(month) }), centre: t('centre'), total: t('total'), indicator: (k) => tr(`indicator.${k}`) }), month)}
+              onClick={() => void save(networkSection(table, { title: t('file.title', { network, period: label(month) }), centre: t('centre'), total: t('total'), indicator: (k) => tr(`indicator.${k}`) }), month)}
             >
               {t('xlsx')}
             </Button>
@@ -58,7 +63,7 @@ export default function NetworkPage() {
             </Button>
           </Group>
           <Table.ScrollContainer minWidth={900}>
-            <Table striped withTableBorder aria-label={t('tableLabel', { month: label(month) })}>
+            <Table striped withTableBorder aria-label={t('tableLabel', { period: label(month) })}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('centre')}</Table.Th>

@@ -44,12 +44,12 @@ export function useNetwork(): { network: string | null; state: NetworkState; rel
 export function useNetworkExport() {
   const { t } = useTranslation('network');
   const [busy, setBusy] = useState(false);
-  const save = async (section: ReportSection, month: string) => {
+  const save = async (section: ReportSection, period: string) => {
     setBusy(true);
     try {
       const { reportXlsx } = await import('@shared/reports/exports');
       const data = await reportXlsx([section], { title: section.title, creator: t('file.creator'), created: new Date().toISOString() });
-      const r = await getDesk().saveFile({ suggestedName: `${t('file.name', { month })}.xlsx`, data, filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
+      const r = await getDesk().saveFile({ suggestedName: `${t('file.name', { period })}.xlsx`, data, filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
       if (r.ok) notifications.show({ message: t('saved') });
       else if (r.reason === 'failed') notifications.show({ color: 'red', message: t('saveFailed') });
     } catch {
