@@ -3,7 +3,9 @@
  * - one database per synced collection: `sosedi-<centre>-<collection>`;
  * - `_security`: members role `centre-<centre>` (only that centre's desks read and write);
  * - a desk user in `_users` with that role;
- * - a `validate_doc_update` design document per database generated from shared/db/schemas.
+ * - a `validate_doc_update` design document per database generated from shared/db/schemas;
+ * - the bell database `sosedi-<centre>-bell` (desks say there which collections they just wrote: counts of
+ *   nothing, names of collections only, enforced by its own validate_doc_update), few revisions kept.
  * Returns what it created, updated or found, and what the server does not support.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -11,7 +13,7 @@ import nano from 'nano';
 import { IDENTITY_DOC } from '../../shared/sync/engine';
 import { schemas } from '../../shared/db/schemas';
 import { COLLECTION_NAMES } from '../../shared/db/types';
-import { dbName } from '../../shared/sync/config';
+import { bellDbName, dbName } from '../../shared/sync/config';
 import { validateDocUpdateSource } from '../../shared/sync/validate';
 import { centreRole, deskUserName, removedRole } from '../../shared/network/accounts';
 
@@ -32,7 +34,6 @@ export interface ProvisionLine {
 
 export const DESIGN_ID = '_design/sosedi-validate';
 
-
 async function passwordWorks(serverUrl: string, user: string, password: string): Promise<boolean> {
   const u = new URL(serverUrl);
   u.username = '';
@@ -45,18 +46,6 @@ async function passwordWorks(serverUrl: string, user: string, password: string):
 
 function statusOf(e: unknown): number {
   return (e as { statusCode?: number }).statusCode ?? 0;
-}
-
-/** Creates the database unless it exists. */
-export async function ensureDatabase(couch: nano.ServerScope, name: string): Promise<ProvisionLine> {
-  try {
-    await couch.db.get(name);
-    return { what: `database ${name}`, result: 'found' };
-  } catch (e) {
-    if (statusOf(e) !== 404) throw e;
-    await couch.db.create(name);
-    return { what: `database ${name}`, result: 'created' };
-  }
 }
 
 export async function provisionCentre(options: ProvisionOptions): Promise<ProvisionLine[]> {
@@ -73,22 +62,8 @@ export async function provisionCentre(options: ProvisionOptions): Promise<Provis
     const lines: ProvisionLine[] = [];
     const name = dbName(options.centre, c);
     lines.push(await ensureDatabase(couch, name));
-    const db = couch.use<Record<string, unknown>>(name);
 
-    // _security: members by role. pouchdb-server accepts the PUT but does not keep or enforce it.
-    const security = { admins: { names: [], roles: [] }, members: { names: [], roles: [role] } };
-    try {
-      const current = (await couch.request({ db: name, path: '_security' })) as { members?: { roles?: string[] } };
-      if (current.members?.roles?.includes(role)) lines.push({ what: `${name}/_security`, result: 'found' });
-      else {
-        await couch.request({ db: name, path: '_security', method: 'PUT', body: security });
-        const after = (await couch.request({ db: name, path: '_security' })) as { members?: { roles?: string[] } };
-        if (after.members?.roles?.includes(role)) lines.push({ what: `${name}/_security`, result: 'created', detail: `members role ${role}` });
-        else lines.push({ what: `${name}/_security`, result: 'unsupported', detail: 'the server accepted _security but does not keep it (pouchdb-server): every authenticated user can read' });
-      }
-    } catch (e) {
-      lines.push({ what: `${name}/_security`, result: 'unsupported', detail: String((e as Error).message) });
-    }
+    lines.push(await ensureSecurity(couch, name, role));
 
     // The database's identity: a desk that finds another one (or none) knows the database was recreated or
     // restored, and sends again what it lacks (shared/sync/engine.ts).
@@ -104,20 +79,12 @@ export async function provisionCentre(options: ProvisionOptions): Promise<Provis
     }
 
     // validate_doc_update generated from the app's schema.
-    const source = validateDocUpdateSource(schemas[c as keyof typeof schemas] as never);
-    try {
-      const existing = (await db.get(DESIGN_ID).catch((e) => (statusOf(e) === 404 ? null : Promise.reject(e)))) as { _rev: string; validate_doc_update?: string } | null;
-      if (existing && existing.validate_doc_update === source) lines.push({ what: `${name}/${DESIGN_ID}`, result: 'found' });
-      else {
-        await db.insert({ _id: DESIGN_ID, ...(existing ? { _rev: existing._rev } : {}), language: 'javascript', validate_doc_update: source } as never);
-        lines.push({ what: `${name}/${DESIGN_ID}`, result: existing ? 'updated' : 'created' });
-      }
-    } catch (e) {
-      lines.push({ what: `${name}/${DESIGN_ID}`, result: 'failed', detail: String((e as Error).message) });
-    }
+    lines.push(await ensureDesign(couch, name, validateDocUpdateSource(schemas[c as keyof typeof schemas] as never)));
     return lines;
   }));
   lines.push(...perCollection.flat());
+
+  lines.push(...(await provisionBell(couch, options.centre, role)));
 
   if (options.deskUser) {
     const users = couch.use<Record<string, unknown>>('_users');
@@ -143,6 +110,69 @@ export async function provisionCentre(options: ProvisionOptions): Promise<Provis
       lines.push({ what: `user ${options.deskUser}`, result: statusOf(e) === 404 ? 'unsupported' : 'failed', detail: String((e as Error).message) });
     }
   }
+  return lines;
+}
+
+/** What a bell document may hold: `desk-<id>`, a list of collection names and a time. Nothing about people. */
+export const BELL_VALIDATE = `function (newDoc, oldDoc, userCtx) {
+  if (newDoc._deleted) return;
+  if (!/^desk-[A-Za-z0-9-]{1,80}$/.test(newDoc._id)) throw({ forbidden: 'bell: the id is desk-<id>' });
+  for (var k in newDoc) if (k.charAt(0) !== '_' && k !== 'collections' && k !== 'at') throw({ forbidden: 'bell: only collections and at' });
+  if (!Array.isArray(newDoc.collections) || newDoc.collections.length > 40) throw({ forbidden: 'bell: collections is a short list' });
+  for (var i = 0; i < newDoc.collections.length; i++) if (typeof newDoc.collections[i] !== 'string' || !/^[a-z][a-z0-9-]{0,40}$/.test(newDoc.collections[i])) throw({ forbidden: 'bell: a collection is a name' });
+  if (typeof newDoc.at !== 'number') throw({ forbidden: 'bell: at is a number' });
+}`;
+
+/** Creates the database unless it exists. */
+export async function ensureDatabase(couch: nano.ServerScope, name: string): Promise<ProvisionLine> {
+  try {
+    await couch.db.get(name);
+    return { what: `database ${name}`, result: 'found' };
+  } catch (e) {
+    if (statusOf(e) !== 404) throw e;
+    await couch.db.create(name);
+    return { what: `database ${name}`, result: 'created' };
+  }
+}
+
+/** `_security`: members by role. pouchdb-server accepts the PUT but does not keep or enforce it. */
+async function ensureSecurity(couch: nano.ServerScope, name: string, role: string): Promise<ProvisionLine> {
+  const security = { admins: { names: [], roles: [] }, members: { names: [], roles: [role] } };
+  try {
+    const current = (await couch.request({ db: name, path: '_security' })) as { members?: { roles?: string[] } };
+    if (current.members?.roles?.includes(role)) return { what: `${name}/_security`, result: 'found' };
+    await couch.request({ db: name, path: '_security', method: 'PUT', body: security });
+    const after = (await couch.request({ db: name, path: '_security' })) as { members?: { roles?: string[] } };
+    if (after.members?.roles?.includes(role)) return { what: `${name}/_security`, result: 'created', detail: `members role ${role}` };
+    return { what: `${name}/_security`, result: 'unsupported', detail: 'the server accepted _security but does not keep it (pouchdb-server): every authenticated user can read' };
+  } catch (e) {
+    return { what: `${name}/_security`, result: 'unsupported', detail: String((e as Error).message) };
+  }
+}
+
+/** The `validate_doc_update` design document with exactly this source. */
+async function ensureDesign(couch: nano.ServerScope, name: string, source: string): Promise<ProvisionLine> {
+  const db = couch.use<Record<string, unknown>>(name);
+  try {
+    const existing = (await db.get(DESIGN_ID).catch((e) => (statusOf(e) === 404 ? null : Promise.reject(e)))) as { _rev: string; validate_doc_update?: string } | null;
+    if (existing && existing.validate_doc_update === source) return { what: `${name}/${DESIGN_ID}`, result: 'found' };
+    await db.insert({ _id: DESIGN_ID, ...(existing ? { _rev: existing._rev } : {}), language: 'javascript', validate_doc_update: source } as never);
+    return { what: `${name}/${DESIGN_ID}`, result: existing ? 'updated' : 'created' };
+  } catch (e) {
+    return { what: `${name}/${DESIGN_ID}`, result: 'failed', detail: String((e as Error).message) };
+  }
+}
+
+async function provisionBell(couch: nano.ServerScope, centre: string, role: string): Promise<ProvisionLine[]> {
+  const name = bellDbName(centre);
+  const lines = [await ensureDatabase(couch, name), await ensureSecurity(couch, name, role)];
+  try {
+    // each ring is a revision: keep few (CouchDB's default is 1000)
+    await couch.request({ db: name, path: '_revs_limit', method: 'PUT', body: 10 });
+  } catch (e) {
+    lines.push({ what: `${name}/_revs_limit`, result: 'unsupported', detail: String((e as Error).message) });
+  }
+  lines.push(await ensureDesign(couch, name, BELL_VALIDATE));
   return lines;
 }
 

@@ -18,6 +18,11 @@ export function dbName(centre: string, collection: string): string {
   return `sosedi-${centre}-${collection}`;
 }
 
+/** The centre's bell: one small document per desk saying which collections it just wrote (engine.ts). */
+export function bellDbName(centre: string): string {
+  return dbName(centre, 'bell');
+}
+
 /** The server root with a trailing slash and without credentials; null when it is not an http(s) URL. */
 export function normaliseServerUrl(raw: string): string | null {
   try {

@@ -7,6 +7,11 @@
  * - Status: a pure state machine (status.ts); every outcome is an event, nothing else writes the status.
  * - Pending: the documents written on this desk that the server has not confirmed, kept across restarts
  *   (`memory`), checked against the server when a lane is idle, so the count is what is really unsent.
+ * - The bell: a desk that pushed writes one tiny document (`desk-<id>`: which collections, when) into the
+ *   centre's bell database; every desk holds one long-poll on it and pulls those collections at once. The
+ *   collections' own long-polls share three connections in turns (a browser has six per server), so without the
+ *   bell another desk's edit may wait for its collection's turn; with it, it arrives in well under a second.
+ *   A server without a bell database (set up before it existed) still syncs everything, in turns.
  * - Identity: every server database carries `_local/sosedi-identity` (a random id). A database that was
  *   recreated or restored has another one (or none: the desk writes a new one), or its sequence went back:
  *   the lane notices by itself (at start, after any failure, every `identityCheckMs`), forgets its pull
@@ -19,7 +24,7 @@ import type { Author } from '../db/types';
 import type { ConflictDoc } from '../db/schemas/conflicts';
 import { stampChange, stampNew } from '../db/meta';
 import { shortHash } from '../db/fingerprint';
-import { basicAuth, dbName, normaliseServerUrl, type SyncConfig, type SyncErrorCode } from './config';
+import { basicAuth, bellDbName, dbName, normaliseServerUrl, type SyncConfig, type SyncErrorCode } from './config';
 import { CouchError, SyncClosedError, createCouchTransport, seqNumber, type CouchDatabase, type CouchTransport } from './couch';
 import { attachConflictSink, stableStringify, type RecordedConflict } from './merge';
 import { createLaneProtocol, type Doc, type LaneProtocol, type PullCheckpoint } from './protocol';
@@ -448,6 +453,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
             const conflicted = await lane.protocol.push(rows);
             rep.retryTime = retryMs;
             ok(lane, 'push');
+            if (rows.length > 0) ring(n);
             void retryRefused(lane, false);
             return conflicted;
           } catch (e) {
@@ -611,6 +617,99 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
     await resolveRecords(readable.map((d) => heldId(lane.name, lane.protocol.idOf(d))), 'readable');
   }
 
+  // ---- the bell ----
+  // Its own transport: one long-poll of its own, never waiting in the collections' turns.
+  const bellTransport = createCouchTransport({
+    baseUrl,
+    authorization: basicAuth(config.user, config.password),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    maxLongPolls: 1,
+    ...(options.maxPollMs ? { maxPollMs: options.maxPollMs } : {}),
+  });
+  const bell = bellTransport.db(bellDbName(config.centre));
+  const bellId = `desk-${(await memory.get(memKey('bell-id'))) ?? randomId()}`;
+  await memory.set(memKey('bell-id'), bellId.slice('desk-'.length));
+  let bellRev: string | undefined;
+  /** No bell on this server (not set up, or not for this account): try again after this time. */
+  let bellOffUntil = 0;
+  const bellOff = () => Date.now() < bellOffUntil;
+  const toRing = new Set<string>();
+  let ringing = false;
+  function offWhenMissing(e: unknown) {
+    if (e instanceof CouchError && (e.code === 'dbMissing' || e.code === 'forbidden' || e.code === 'unauthorized' || e.code === 'lockedOut')) bellOffUntil = Date.now() + identityCheckMs;
+  }
+  /** After a push: tell the other desks which collections changed (one write, whatever happens to it). */
+  function ring(collection: string) {
+    if (bellOff() || stopped) return;
+    toRing.add(collection);
+    if (ringing) return;
+    ringing = true;
+    void (async () => {
+      try {
+        while (toRing.size > 0 && !stopped && !bellOff()) {
+          const collections = [...toRing].sort();
+          toRing.clear();
+          const doc = { _id: bellId, collections, at: Date.now() };
+          let [r] = await bell.bulkDocs([{ ...doc, ...(bellRev ? { _rev: bellRev } : {}) }]);
+          if (r && !r.ok && r.error === 'conflict') {
+            bellRev = (await bell.states([bellId])).get(bellId)?.rev;
+            [r] = await bell.bulkDocs([{ ...doc, ...(bellRev ? { _rev: bellRev } : {}) }]);
+          }
+          if (r?.ok && r.rev) bellRev = r.rev;
+        }
+      } catch (e) {
+        // the bell only hurries things up: the collections' own long-polls bring the change anyway
+        offWhenMissing(e);
+      } finally {
+        ringing = false;
+      }
+    })();
+  }
+  /** One long-poll on the bell: another desk rang → pull the collections it named now. */
+  async function bellLoop() {
+    let since: string | null = null;
+    let backoff = retryMs;
+    while (!stopped) {
+      if (paused || bellOff()) {
+        await sleep(500, closer.signal);
+        continue;
+      }
+      try {
+        // from now on: what was written before, each collection's own pull reads
+        since ??= (await bell.info(closer.signal)).updateSeq;
+        const r = await bell.waitForChanges(since, 25000, closer.signal);
+        if (stopped) return;
+        if (seqNumber(r.lastSeq) < seqNumber(since)) {
+          since = null; // the bell database was made again
+          continue;
+        }
+        if (!r.changed) {
+          since = r.lastSeq;
+          continue;
+        }
+        const page = await bell.changes(since, 100, closer.signal);
+        const wanted = new Set<string>();
+        for (const row of page.results) {
+          if (row.id === bellId) continue;
+          const cols = (row.doc as { collections?: unknown } | null | undefined)?.collections;
+          if (Array.isArray(cols)) for (const c of cols) if (typeof c === 'string') wanted.add(c);
+        }
+        for (const c of wanted) {
+          const lane = lanes[c];
+          if (lane?.rep && lane.lastSeq !== null && !paused) lane.stream.next('RESYNC');
+        }
+        since = page.lastSeq;
+        backoff = retryMs;
+      } catch (e) {
+        if (stopped || e instanceof SyncClosedError) return;
+        offWhenMissing(e);
+        since = null;
+        await sleep(backoff, closer.signal);
+        backoff = Math.min(maxRetryMs, backoff * 2);
+      }
+    }
+  }
+
   // ---- start ----
   for (const n of names) lanes[n] = makeLane(n);
 
@@ -667,6 +766,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
     } else void attach(lane);
   }
   void refreshCounts();
+  void bellLoop();
   // A long-poll on a database that was deleted and made again may just wait (pouchdb-server) or start over
   // (CouchDB): the identity is checked on a clock too, not only when an answer looks wrong.
   const identityTimer = setInterval(() => {
@@ -760,6 +860,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
     attachConflictSink(db.name, null);
     for (const s of subs) s.unsubscribe();
     transport.close();
+    bellTransport.close();
     await Promise.all(
       Object.values(lanes).map(async (l) => {
         for (const s of l.subs) s.unsubscribe();

@@ -9,6 +9,7 @@
  *            --sync-runs N (first full pulls, desk and PouchDB each, default = runs)
  *            --web-dir <built folder, skips the build>  (env BENCH_SIZE, BENCH_RUNS, BENCH_LOAD_RUNS, BENCH_SYNC_RUNS)
  *            --only first_sync_ratio  (just that metric: no bulk load, it needs none)
+ *            --only live_propagation  (two desks online, N edits: no bulk load)
  *            --only bulk_load_ratio   (just the bulk loads: for an A/B of the write path)
  *            --no-sync                (every metric but first_sync_ratio)
  *
@@ -25,6 +26,7 @@ import handler from 'serve-handler';
 import { chromium } from 'playwright-core';
 import { generateDataset, type FixtureSize } from '../../shared/fixtures/generate';
 import { bulkLoad, calendarViews, jsHeap, loanScan, monthReport, openToInteractive, peopleSearch, posterPdf, visitSignIn, type BenchContext } from './metrics';
+import { liveEdits } from './live';
 import { firstSyncRatio } from './sync';
 import { summary, table, verdict, type MetricResult } from './stats';
 import { yardstick } from './baseline';
@@ -42,8 +44,8 @@ const runs = Number(arg('runs') ?? process.env.BENCH_RUNS ?? (smoke ? 1 : 5));
 const loadRuns = Number(arg('load-runs') ?? process.env.BENCH_LOAD_RUNS ?? runs);
 const syncRuns = Number(arg('sync-runs') ?? process.env.BENCH_SYNC_RUNS ?? runs);
 const only = arg('only');
-if (!['tiny', 'small', 'full'].includes(size) || !(runs >= 1) || !(loadRuns >= 1) || !(syncRuns >= 1) || (only !== undefined && only !== 'first_sync_ratio' && only !== 'bulk_load_ratio')) {
-  console.error('usage: run.ts [--smoke] [--size tiny|small|full] [--runs N] [--load-runs N] [--sync-runs N] [--web-dir DIR] [--only first_sync_ratio|bulk_load_ratio] [--no-sync]');
+if (!['tiny', 'small', 'full'].includes(size) || !(runs >= 1) || !(loadRuns >= 1) || !(syncRuns >= 1) || (only !== undefined && !['first_sync_ratio', 'bulk_load_ratio', 'live_propagation'].includes(only))) {
+  console.error('usage: run.ts [--smoke] [--size tiny|small|full] [--runs N] [--load-runs N] [--sync-runs N] [--web-dir DIR] [--only first_sync_ratio|bulk_load_ratio|live_propagation] [--no-sync]');
   process.exit(2);
 }
 const started = Date.now();
@@ -96,7 +98,7 @@ async function main(): Promise<number> {
   try {
     log(`${size} dataset, ${runs} run(s), ${loadRuns} bulk load(s), ${baseUrl}`);
     // the sync metric seeds its own server and pulls into fresh desks: it needs no loaded profile
-    const { results: load, loaded } = only === 'first_sync_ratio' ? { results: [], loaded: null } : await bulkLoad(ctx);
+    const { results: load, loaded } = only === 'first_sync_ratio' || only === 'live_propagation' ? { results: [], loaded: null } : await bulkLoad(ctx);
     results.push(...load);
     if (only === 'bulk_load_ratio') await loaded?.context.close();
     const base = await yardstick(browser);
@@ -119,7 +121,8 @@ async function main(): Promise<number> {
       if (smoke) await loaded.page.screenshot({ path: path.join(os.tmpdir(), 'sosedi-bench-last.png') });
       await loaded.context.close();
     }
-    if (only !== 'bulk_load_ratio' && !noSync) await measured('first sync', () => firstSyncRatio(ctx));
+    if ((!only || only === 'first_sync_ratio') && !noSync) await measured('first sync', () => firstSyncRatio(ctx));
+    if ((!only || only === 'live_propagation') && !noSync) await measured('live edits between two desks', () => liveEdits(ctx));
     results.push({ name: 'bench_yardstick_ms', unit: 'ms', budget: null, samples: base.samples, note: 'fixed page work, timed before each metric' });
     await base.close();
   } finally {

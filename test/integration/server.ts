@@ -2,6 +2,7 @@
  * Test harness: a real pouchdb-server on a free loopback port (its own temp folder), provisioned like a centre
  * by scripts/lib/provision.ts, and desks = RxDB databases (memory storage) syncing to it through shared/sync.
  */
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -182,4 +183,30 @@ export async function reallyUnsent(desk: Desk, _engine?: SyncEngine): Promise<nu
     }
   }
   return count;
+}
+
+/**
+ * A test file's server and desks: starts the server before its tests, closes the desks after each and the server
+ * after all. `server()` is the running server; `desk()` opens a desk that is closed after the test.
+ */
+export function useServerAndDesks(): { server: () => TestServer; desk: (name: string, config: SyncConfig) => Promise<Desk> } {
+  let server: TestServer | undefined;
+  const open: Desk[] = [];
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  afterEach(async () => {
+    for (const d of open.splice(0)) await d.close();
+  });
+  return {
+    server: () => server!,
+    async desk(name, config) {
+      const d = await createDesk(name, config);
+      open.push(d);
+      return d;
+    },
+  };
 }

@@ -1,30 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stampChange } from '../../shared/db';
-import type { SyncConfig } from '../../shared/sync';
 import { provisionCentre } from '../../scripts/lib/provision';
 import { INVALID_PREFIX } from '../../shared/sync';
-import { adminHeaders, createDesk, eventually, reallyUnsent, sameData, provisionTestCentre, SERVER_KIND, snapshot, startTestServer, type Desk, type TestServer } from './server';
+import { adminHeaders, eventually, reallyUnsent, sameData, provisionTestCentre, SERVER_KIND, snapshot, useServerAndDesks, type Desk } from './server';
 import { booking, person, room, visit } from './docs';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
-
-const open: Desk[] = [];
-afterEach(async () => {
-  for (const d of open.splice(0)) await d.close();
-});
-async function desk(name: string, config: SyncConfig): Promise<Desk> {
-  const d = await createDesk(name, config);
-  open.push(d);
-  return d;
-}
+const env = useServerAndDesks();
+const desk = env.desk;
 async function pair(): Promise<[Desk, Desk]> {
-  const config = await provisionTestCentre(server);
+  const config = await provisionTestCentre(env.server());
   return [await desk('A', config), await desk('B', config)];
 }
 
@@ -250,14 +234,14 @@ describe(`two desks against a real ${SERVER_KIND === 'couchdb' ? 'Apache CouchDB
   });
 
   it('a document the server refuses does not block the others and is listed with its reason', async () => {
-    const config = await provisionTestCentre(server);
+    const config = await provisionTestCentre(env.server());
     // the server's rule is stricter than this (older) desk's: a name longer than 10 characters is refused
-    const strict = await fetch(`${server.url}sosedi-${config.centre}-people/_design/sosedi-validate`, {
-      headers: { Authorization: 'Basic ' + Buffer.from(`${server.admin.user}:${server.admin.password}`).toString('base64') },
+    const strict = await fetch(`${env.server().url}sosedi-${config.centre}-people/_design/sosedi-validate`, {
+      headers: { Authorization: 'Basic ' + Buffer.from(`${env.server().admin.user}:${env.server().admin.password}`).toString('base64') },
     }).then((r) => r.json() as Promise<{ _rev: string; validate_doc_update: string }>);
-    await fetch(`${server.url}sosedi-${config.centre}-people/_design/sosedi-validate`, {
+    await fetch(`${env.server().url}sosedi-${config.centre}-people/_design/sosedi-validate`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json', Authorization: 'Basic ' + Buffer.from(`${server.admin.user}:${server.admin.password}`).toString('base64') },
+      headers: { 'content-type': 'application/json', Authorization: 'Basic ' + Buffer.from(`${env.server().admin.user}:${env.server().admin.password}`).toString('base64') },
       body: JSON.stringify({
         ...strict,
         validate_doc_update: strict.validate_doc_update.replace('"name":{"type":"string","maxLength":200}', '"name":{"type":"string","maxLength":10}'),
@@ -289,10 +273,10 @@ describe(`two desks against a real ${SERVER_KIND === 'couchdb' ? 'Apache CouchDB
   });
 
   it('documents of a newer app version are held, not dropped, and the rest keeps syncing', async () => {
-    const config = await provisionTestCentre(server);
+    const config = await provisionTestCentre(env.server());
     const auth = { Authorization: 'Basic ' + Buffer.from(`${config.user}:${config.password}`).toString('base64'), 'content-type': 'application/json' };
     const newer = { _id: 'from-v2', name: 'Новый', createdAt: 'x', updatedAt: 'y', updatedBy: { desk: 'v2', volunteer: 'v' }, pronouns: 'она' };
-    await fetch(`${server.url}sosedi-${config.centre}-people/_bulk_docs`, {
+    await fetch(`${env.server().url}sosedi-${config.centre}-people/_bulk_docs`, {
       method: 'POST',
       headers: auth,
       body: JSON.stringify({ docs: [newer, { _id: 'plain', name: 'Обычный', createdAt: 'x', updatedAt: 'y', updatedBy: { desk: 'v2', volunteer: 'v' } }] }),
@@ -306,23 +290,23 @@ describe(`two desks against a real ${SERVER_KIND === 'couchdb' ? 'Apache CouchDB
     const held = (await a.db.conflicts.find({ selector: { kind: 'newer-version' } }).exec())[0]!;
     expect(JSON.parse(held.other).pronouns).toBe('она');
     // the server still has it: nothing was dropped
-    const still = await fetch(`${server.url}sosedi-${config.centre}-people/from-v2`, { headers: auth }).then((r) => r.json() as Promise<{ pronouns?: string }>);
+    const still = await fetch(`${env.server().url}sosedi-${config.centre}-people/from-v2`, { headers: auth }).then((r) => r.json() as Promise<{ pronouns?: string }>);
     expect(still.pronouns).toBe('она');
     await a.close();
   });
 
   it('"check the server" sends again what the server lost while the desk was not looking', async () => {
-    const config = await provisionTestCentre(server);
+    const config = await provisionTestCentre(env.server());
     const a = await desk('A', config);
     await a.connect();
     for (let i = 0; i < 5; i++) await a.db.people.insert(person(a.author, `keep-${i}`, `Человек ${i}`));
     await settle(a);
     await a.disconnect();
-    const dbUrl = `${server.url}sosedi-${config.centre}-people`;
+    const dbUrl = `${env.server().url}sosedi-${config.centre}-people`;
     // an administrator purges three documents on the server (the database and its identity stay)
-    const all = (await fetch(`${dbUrl}/_all_docs`, { headers: adminHeaders(server) }).then((r) => r.json())) as { rows: { id: string; value: { rev: string } }[] };
+    const all = (await fetch(`${dbUrl}/_all_docs`, { headers: adminHeaders(env.server()) }).then((r) => r.json())) as { rows: { id: string; value: { rev: string } }[] };
     const purge = Object.fromEntries(all.rows.filter((r) => ['keep-2', 'keep-3', 'keep-4'].includes(r.id)).map((r) => [r.id, [r.value.rev]]));
-    const purged = await fetch(`${dbUrl}/_purge`, { method: 'POST', headers: adminHeaders(server), body: JSON.stringify(purge) });
+    const purged = await fetch(`${dbUrl}/_purge`, { method: 'POST', headers: adminHeaders(env.server()), body: JSON.stringify(purge) });
     if (purged.status >= 300) {
       console.log(`skipped: this server does not support _purge (HTTP ${purged.status}); the restore tests below cover a lost database`);
       await a.close();
@@ -333,13 +317,13 @@ describe(`two desks against a real ${SERVER_KIND === 'couchdb' ? 'Apache CouchDB
     const report = await a.sync!.checkServer();
     expect(report.missing).toBe(3);
     expect(report.resent).toBe(3);
-    const after = (await fetch(`${dbUrl}/_all_docs`, { headers: adminHeaders(server) }).then((r) => r.json())) as { rows: { id: string }[] };
+    const after = (await fetch(`${dbUrl}/_all_docs`, { headers: adminHeaders(env.server()) }).then((r) => r.json())) as { rows: { id: string }[] };
     expect(after.rows.map((r) => r.id).filter((id) => id.startsWith('keep-')).sort()).toEqual(['keep-0', 'keep-1', 'keep-2', 'keep-3', 'keep-4']);
     await a.close();
   });
 
   it('a database deleted and provisioned again (restore from an old backup) is noticed with no button: both desks converge', async () => {
-    const config = await provisionTestCentre(server);
+    const config = await provisionTestCentre(env.server());
     const a = await desk('A', config);
     const b = await desk('B', config);
     await a.connect();
@@ -347,17 +331,17 @@ describe(`two desks against a real ${SERVER_KIND === 'couchdb' ? 'Apache CouchDB
     for (let i = 0; i < 5; i++) await a.db.people.insert(person(a.author, `keep-${i}`, `Человек ${i}`));
     await settle(a, b);
     await eventually(async () => (await b.db.people.count().exec()) === 5, 15000, 'five on B');
-    const dbUrl = `${server.url}sosedi-${config.centre}-people`;
-    const old = (await fetch(`${dbUrl}/_all_docs?include_docs=true`, { headers: adminHeaders(server) }).then((r) => r.json())) as { rows: { id: string; doc: Record<string, unknown> }[] };
+    const dbUrl = `${env.server().url}sosedi-${config.centre}-people`;
+    const old = (await fetch(`${dbUrl}/_all_docs?include_docs=true`, { headers: adminHeaders(env.server()) }).then((r) => r.json())) as { rows: { id: string; doc: Record<string, unknown> }[] };
     // "restore from an old backup": the database is deleted, provisioned again (security, validation), and gets two documents
-    expect((await fetch(dbUrl, { method: 'DELETE', headers: adminHeaders(server) })).ok).toBe(true);
-    await provisionCentre({ url: server.adminUrl, centre: config.centre, collections: ['people'] });
+    expect((await fetch(dbUrl, { method: 'DELETE', headers: adminHeaders(env.server()) })).ok).toBe(true);
+    await provisionCentre({ url: env.server().adminUrl, centre: config.centre, collections: ['people'] });
     const restored = old.rows.filter((r) => ['keep-0', 'keep-1'].includes(r.id)).map((r) => ({ ...r.doc, _rev: undefined }));
-    expect((await fetch(`${dbUrl}/_bulk_docs`, { method: 'POST', headers: adminHeaders(server), body: JSON.stringify({ docs: restored }) })).status).toBe(201);
+    expect((await fetch(`${dbUrl}/_bulk_docs`, { method: 'POST', headers: adminHeaders(env.server()), body: JSON.stringify({ docs: restored }) })).status).toBe(201);
     // nobody presses anything: each desk notices, says so, and sends again what the server lacks
     await eventually(
       async () => {
-        const ids = ((await fetch(`${dbUrl}/_all_docs`, { headers: adminHeaders(server) }).then((r) => r.json())) as { rows: { id: string }[] }).rows.map((r) => r.id);
+        const ids = ((await fetch(`${dbUrl}/_all_docs`, { headers: adminHeaders(env.server()) }).then((r) => r.json())) as { rows: { id: string }[] }).rows.map((r) => r.id);
         return ['keep-0', 'keep-1', 'keep-2', 'keep-3', 'keep-4'].every((id) => ids.includes(id));
       },
       30000,
@@ -377,14 +361,14 @@ describe(`two desks against a real ${SERVER_KIND === 'couchdb' ? 'Apache CouchDB
   }, 90000);
 
   it('a document deleted on the server by another client (DELETE ?rev=, an empty tombstone) reaches a connected desk', async () => {
-    const config = await provisionTestCentre(server);
+    const config = await provisionTestCentre(env.server());
     const a = await desk('A', config);
     await a.connect();
     await a.db.people.insert(person(a.author, 'gone', 'Уйдёт'));
     await a.db.people.insert(person(a.author, 'stays', 'Останется'));
     await settle(a);
     const auth = { Authorization: 'Basic ' + Buffer.from(`${config.user}:${config.password}`).toString('base64') };
-    const docUrl = `${server.url}sosedi-${config.centre}-people/gone`;
+    const docUrl = `${env.server().url}sosedi-${config.centre}-people/gone`;
     const rev = ((await fetch(docUrl, { headers: auth }).then((r) => r.json())) as { _rev: string })._rev;
     const del = await fetch(`${docUrl}?rev=${rev}`, { method: 'DELETE', headers: auth });
     expect([200, 201]).toContain(del.status);
@@ -395,12 +379,12 @@ describe(`two desks against a real ${SERVER_KIND === 'couchdb' ? 'Apache CouchDB
   });
 
   it('a refused document is sent again by itself once the server accepts it', async () => {
-    const config = await provisionTestCentre(server);
-    const designUrl = `${server.url}sosedi-${config.centre}-people/_design/sosedi-validate`;
-    const design = await fetch(designUrl, { headers: adminHeaders(server) }).then((r) => r.json() as Promise<{ _rev: string; validate_doc_update: string }>);
+    const config = await provisionTestCentre(env.server());
+    const designUrl = `${env.server().url}sosedi-${config.centre}-people/_design/sosedi-validate`;
+    const design = await fetch(designUrl, { headers: adminHeaders(env.server()) }).then((r) => r.json() as Promise<{ _rev: string; validate_doc_update: string }>);
     const strict = await fetch(designUrl, {
       method: 'PUT',
-      headers: adminHeaders(server),
+      headers: adminHeaders(env.server()),
       body: JSON.stringify({ ...design, validate_doc_update: design.validate_doc_update.replace('"name":{"type":"string","maxLength":200}', '"name":{"type":"string","maxLength":10}') }),
     }).then((r) => r.json() as Promise<{ rev: string }>);
     const a = await desk('A', config);
@@ -409,24 +393,24 @@ describe(`two desks against a real ${SERVER_KIND === 'couchdb' ? 'Apache CouchDB
     await eventually(() => a.sync!.status$.value.refused === 1, 15000, 'refused');
     expect(a.sync!.status$.value.synced).toBe(false);
     // the server's rule is put back (e.g. the server was set up again after an app update)
-    await fetch(designUrl, { method: 'PUT', headers: adminHeaders(server), body: JSON.stringify({ ...design, _rev: strict.rev }) });
+    await fetch(designUrl, { method: 'PUT', headers: adminHeaders(env.server()), body: JSON.stringify({ ...design, _rev: strict.rev }) });
     // the next push of that collection takes it along
     await new Promise((r) => setTimeout(r, 10500));
     await a.db.people.insert(person(a.author, 'other', 'Другой'));
     await eventually(() => a.sync!.status$.value.refused === 0, 20000, 'accepted');
-    const got = await fetch(`${server.url}sosedi-${config.centre}-people/long`, { headers: adminHeaders(server) });
+    const got = await fetch(`${env.server().url}sosedi-${config.centre}-people/long`, { headers: adminHeaders(env.server()) });
     expect(got.status).toBe(200);
     await eventually(() => a.sync!.status$.value.synced, 15000, 'Synced');
   }, 60000);
 
   it('documents on the server that break the schema are listed as invalid there, not as a newer version', async () => {
-    const config = await provisionTestCentre(server);
+    const config = await provisionTestCentre(env.server());
     const bad = { _id: 'bad-types', name: 12345, createdAt: 'x', updatedAt: 'y', updatedBy: { desk: 'admin', volunteer: 'v' } };
     // an administrator writes it (the server's validation runs for admins too: take the design document away first)
-    const designUrl = `${server.url}sosedi-${config.centre}-people/_design/sosedi-validate`;
-    const design = await fetch(designUrl, { headers: adminHeaders(server) }).then((r) => r.json() as Promise<{ _rev: string }>);
-    await fetch(`${designUrl}?rev=${design._rev}`, { method: 'DELETE', headers: adminHeaders(server) });
-    expect((await fetch(`${server.url}sosedi-${config.centre}-people/bad-types`, { method: 'PUT', headers: adminHeaders(server), body: JSON.stringify(bad) })).status).toBe(201);
+    const designUrl = `${env.server().url}sosedi-${config.centre}-people/_design/sosedi-validate`;
+    const design = await fetch(designUrl, { headers: adminHeaders(env.server()) }).then((r) => r.json() as Promise<{ _rev: string }>);
+    await fetch(`${designUrl}?rev=${design._rev}`, { method: 'DELETE', headers: adminHeaders(env.server()) });
+    expect((await fetch(`${env.server().url}sosedi-${config.centre}-people/bad-types`, { method: 'PUT', headers: adminHeaders(env.server()), body: JSON.stringify(bad) })).status).toBe(201);
     const a = await desk('A', config);
     await a.connect();
     await settle(a);
@@ -438,7 +422,7 @@ describe(`two desks against a real ${SERVER_KIND === 'couchdb' ? 'Apache CouchDB
   });
 
   it('every answer that matters has one meaning: no databases → dbMissing, wrong password → unauthorized', async () => {
-    const config = await provisionTestCentre(server);
+    const config = await provisionTestCentre(env.server());
     // first the right user on a centre whose databases do not exist (CouchDB 3 and pouchdb-server answer 404)
     const missing = await desk('M', { ...config, centre: `${config.centre}-nope` });
     await missing.connect();
@@ -454,7 +438,7 @@ describe(`two desks against a real ${SERVER_KIND === 'couchdb' ? 'Apache CouchDB
   });
 
   it('an import or restore undone while sync is paused never reaches the server, not even as deletions', async () => {
-    const config = await provisionTestCentre(server);
+    const config = await provisionTestCentre(env.server());
     const a = await desk('A', config);
     await a.db.people.insert(person(a.author, 'before', 'Был раньше'));
     await a.connect();
@@ -467,9 +451,9 @@ describe(`two desks against a real ${SERVER_KIND === 'couchdb' ? 'Apache CouchDB
     await a.sync!.resume();
     await a.db.people.insert(person(a.author, 'after', 'После'));
     await settle(a, a);
-    const r = await fetch(`${server.url}sosedi-${config.centre}-people/_all_docs`, {
+    const r = await fetch(`${env.server().url}sosedi-${config.centre}-people/_all_docs`, {
       method: 'POST',
-      headers: adminHeaders(server),
+      headers: adminHeaders(env.server()),
       body: JSON.stringify({ keys: ['before', 'undo-1', 'undo-2', 'after'] }),
     });
     const rows = ((await r.json()) as { rows: { key: string; error?: string }[] }).rows;
@@ -484,7 +468,7 @@ describe(`two desks against a real ${SERVER_KIND === 'couchdb' ? 'Apache CouchDB
   });
 
   it('a desk that starts again is not "Synced" before its first pull and push went through', async () => {
-    const config = await provisionTestCentre(server);
+    const config = await provisionTestCentre(env.server());
     const a = await desk('A', config);
     await a.connect();
     await settle(a);
