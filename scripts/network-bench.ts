@@ -1,8 +1,8 @@
 /**
  * npm run network:bench [-- --centres 50] — not in CI: provisions a city network on a real 3-node CouchDB 3 cluster
  * (../shared/couchdb/cluster.sh; or COUCHDB_URL, an admin URL of a server you run) and prints how long it took:
- * N centres (10 databases each, _security, validate_doc_update, identity, one desk account), then the network of all
- * of them; then 13 months of figures per centre and the time the coordinator's Network page needs to read them and
+ * N centres (11 databases each: 10 collections and the bell; _security, validate_doc_update, identity, one desk
+ * account), then the network of all of them; then 13 months of figures per centre and the time the coordinator's Network page needs to read them and
  * total a month. The cluster is stopped at the end whatever happens.
  */
 import { parseArgs } from 'node:util';
@@ -40,7 +40,7 @@ try {
   const tCentres = Date.now() - t0;
   const net = await provisionNetwork({ url: adminUrl, network: 'bench-city', centres });
   const tAll = Date.now() - t0;
-  console.log(`provisioned ${count} centres (${count * 10} databases, a desk account each) in ${seconds(tCentres)}; with the network: ${seconds(tAll)}`);
+  console.log(`provisioned ${count} centres (${count * 11} databases, a desk account each) in ${seconds(tCentres)}; with the network: ${seconds(tAll)}`);
   const t1 = Date.now();
   for (const centre of centres) await provisionCentre({ url: adminUrl, centre });
   console.log(`the same again (idempotent, everything found): ${seconds(Date.now() - t1)}`);

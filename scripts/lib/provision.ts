@@ -56,8 +56,10 @@ export async function provisionCentre(options: ProvisionOptions): Promise<Provis
   const isCouch = typeof root.couchdb === 'string';
   lines.push({ what: 'server', result: 'found', detail: isCouch ? `Apache CouchDB ${String(root.version)}` : `pouchdb-server ${String(root.version)}` });
 
-  // the collections' databases side by side (a cluster creates each one's shards on every node: 50 centres took 37 s
-  // instead of 127 s one after another, npm run network:bench), their lines in the collections' order
+  // the collections' and the bell's databases side by side (a cluster creates each one's shards on every node: 50
+  // centres took a third of the time of one after another, npm run network:bench), their lines in order
+  const bell = provisionBell(couch, options.centre, role);
+  bell.catch(() => undefined); // awaited below; a failure of the collections first must not leave it unhandled
   const perCollection = await Promise.all((options.collections ?? COLLECTION_NAMES).map(async (c) => {
     const lines: ProvisionLine[] = [];
     const name = dbName(options.centre, c);
@@ -83,8 +85,7 @@ export async function provisionCentre(options: ProvisionOptions): Promise<Provis
     return lines;
   }));
   lines.push(...perCollection.flat());
-
-  lines.push(...(await provisionBell(couch, options.centre, role)));
+  lines.push(...(await bell));
 
   if (options.deskUser) {
     const users = couch.use<Record<string, unknown>>('_users');

@@ -80,13 +80,15 @@ describe.skipIf(!onCouch)('desk accounts on Apache CouchDB 3', () => {
     await eventually(() => office.sync!.status$.value.lastError === null, 30000, 'no error on the office desk');
     expect((await get(office.config, `sosedi-${centre}-rooms/room-2`)).status).toBe(404); // nothing came from the revoked desk
 
-    // enrolled again: a new password; the old one opens nothing
+    // enrolled again: a new password; the old one opens nothing. (The app stops a removed desk's sync, as here: a desk
+    // retrying with its old password after that would soon be locked out by CouchDB for a while.)
+    await counter.disconnect();
     const back = await serverSetup(server.adminUrl, '--centre', centre, '--desk', 'counter');
     const newPassword = printedAccounts(back.out).get(`${centre}.counter`);
     expect(newPassword).toBeTruthy();
     expect(newPassword).not.toBe(counter.config.password);
     expect((await get(counter.config, `sosedi-${centre}-rooms`)).status).toBe(401);
-    expect(await deskMembership({ ...counter.config, password: newPassword! })).toBe('member');
+    await eventually(async () => (await deskMembership({ ...counter.config, password: newPassword! })) === 'member', 20000, 'the new password is accepted');
   }, 180000);
 
   it('a shared-account centre keeps working beside per-desk accounts (the way to move)', async () => {
