@@ -10,7 +10,7 @@ import { i18n, initI18n } from './app/i18n';
 import { openDeskDatabase } from './app/db';
 import { App } from './app/App';
 import { preloadSectionFor } from './app/sections';
-import { registerServiceWorker } from './app/update';
+import { registerServiceWorker, watchDesktopUpdates } from './app/update';
 
 performance.mark('sosedi:boot');
 initI18n();
@@ -18,6 +18,7 @@ const root = createRoot(document.getElementById('root')!);
 const opening = openDeskDatabase();
 preloadSectionFor(window.location.hash); // the first page's code downloads while the database opens
 void registerServiceWorker(); // browser mode only: the whole build is stored for working offline
+watchDesktopUpdates(); // desktop app only: electron-updater in main, installed with the volunteer's OK
 opening
   .then((db) => {
     performance.measure('sosedi:db-open', 'sosedi:boot');

@@ -1,10 +1,13 @@
+import { isSyncOrigin } from '@shared/net/syncUrl';
+
 /**
  * Content-Security-Policy of the app (sent as a header by the app:// protocol handler).
  * No 'unsafe-eval' and no inline scripts. 'unsafe-inline' styles are needed by Mantine
  * (it injects <style> elements and style attributes).
  */
 export function buildCsp(syncOrigins: readonly string[] = []): string {
-  const connect = ["'self'", ...syncOrigins].join(' ');
+  // Only origins exactly as checkSyncUrl writes them: a stray `;` or quote would add a directive.
+  const connect = ["'self'", ...syncOrigins.filter(isSyncOrigin)].join(' ');
   return [
     "default-src 'self'",
     "script-src 'self'",

@@ -137,8 +137,21 @@ describe('main process wiring', () => {
   it('refuses secrets when the OS has no encryption, and bad sync URLs', async () => {
     expect(await fake.ipc.get(CHANNELS.setSecret)!(trusted, { key: 'sync.password', value: 'x' })).toEqual({ ok: false, reason: 'unavailable' });
     expect(await fake.ipc.get(CHANNELS.setSyncServer)!(trusted, { url: 'javascript:alert(1)' })).toEqual({ ok: false, reason: 'invalid-url' });
-    expect(await fake.ipc.get(CHANNELS.setSyncServer)!(trusted, { url: 'http://127.0.0.1:5984/db' })).toEqual({ ok: true, reloadRequired: true });
-    expect(await fake.ipc.get(CHANNELS.setSyncServer)!(trusted, { url: 'http://127.0.0.1:5984/other' })).toEqual({ ok: true, reloadRequired: false });
+    expect(await fake.ipc.get(CHANNELS.setSyncServer)!(trusted, { url: 'http://x;sandbox/' })).toEqual({ ok: false, reason: 'invalid-url' });
+    expect(await fake.ipc.get(CHANNELS.setSyncServer)!(trusted, { url: 'http://127.0.0.1:5984/db' })).toEqual({ ok: false, reason: 'invalid-url' });
+    expect(await fake.ipc.get(CHANNELS.setSyncServer)!(trusted, { url: 'http://127.0.0.1:5984' })).toEqual({ ok: true, reloadRequired: true });
+    expect(await fake.ipc.get(CHANNELS.setSyncServer)!(trusted, { url: 'http://127.0.0.1:5984/' })).toEqual({ ok: true, reloadRequired: false });
+    // plain http beyond loopback: only as the centre's explicit "server in this building" choice
+    expect(await fake.ipc.get(CHANNELS.setSyncServer)!(trusted, { url: 'http://192.168.1.20:5984/' })).toEqual({ ok: false, reason: 'invalid-url' });
+    expect(await fake.ipc.get(CHANNELS.setSyncServer)!(trusted, { url: 'http://192.168.1.20:5984/', inBuilding: true })).toEqual({ ok: true, reloadRequired: true });
+    expect(JSON.parse(readFileSync(path.join(userData, 'desk-config.json'), 'utf8'))).toMatchObject({ syncOrigins: ['http://192.168.1.20:5984'] });
+  });
+
+  it('has no updates to offer in a development run', async () => {
+    expect(await fake.ipc.get(CHANNELS.updateState)!(trusted, {})).toEqual({ phase: 'off', reason: 'dev' });
+    expect(await fake.ipc.get(CHANNELS.updateCheck)!(trusted, {})).toEqual({ phase: 'off', reason: 'dev' });
+    expect(await fake.ipc.get(CHANNELS.updateInstall)!(trusted, { when: 'now' })).toEqual({ ok: false, reason: 'not-ready' });
+    await expect(fake.ipc.get(CHANNELS.updateInstall)!(trusted, { when: 'whenever' })).rejects.toThrow(/invalid-payload/);
   });
 
   it('remembers the chosen backup folder and writes, lists and rotates automatic backups in it', async () => {

@@ -3,6 +3,7 @@
  * rules live in the modules beside it (hardening, protocol, ipc, menu, …).
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
+import { existsSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,12 +14,14 @@ import { listAutoBackups, writeAndRotate } from './backupFolder';
 import { applySessionPolicy, createHardenedWindow, hardenWebContents, type HardenOptions } from './hardening';
 import { confirmCloseWithUnsent } from './unload';
 import { registerIpcHandlers, type IpcHandlers } from './ipc';
-import { isAllowedExternalUrl, syncServerOrigin } from '@shared/ipc/links';
+import { isAllowedExternalUrl } from '@shared/ipc/links';
+import { checkSyncUrl } from '@shared/net/syncUrl';
 import { buildMenuTemplate, menuText } from './menu';
 import { createPrinter, printContents } from './printing';
 import { createAppProtocolHandler } from './protocol';
 import { APP_ORIGIN, APP_SCHEME, APP_START_URL, isAppUrl } from './scheme';
 import { createSecretStore } from './secrets';
+import { createDeskUpdates, type DeskUpdates, type UpdaterLike } from './updates';
 import { fitToWorkAreas, loadWindowState, saveWindowState } from './windowState';
 
 const PRODUCT_NAME = 'Sosedi Desk';
@@ -132,6 +135,20 @@ function start(): void {
   };
   setMenu(config.menuLanguage);
 
+  // Updates: only a packaged app has something to update; electron-updater is loaded only there.
+  let updates: DeskUpdates = createDeskUpdates({ updater: null, feed: null, bundledFeed: false });
+  if (app.isPackaged)
+    void import('electron-updater')
+      .then(({ default: updater }) => {
+        updates = createDeskUpdates({
+          updater: updater.autoUpdater as unknown as UpdaterLike,
+          feed: config.updateFeed,
+          bundledFeed: existsSync(path.join(process.resourcesPath, 'app-update.yml')),
+        });
+        updates.start();
+      })
+      .catch((error: unknown) => console.error('updates unavailable', error));
+
   const ownerWindow = (sender: Electron.WebContents) => BrowserWindow.fromWebContents(sender) ?? mainWindow;
 
   const handlers: IpcHandlers = {
@@ -184,10 +201,11 @@ function start(): void {
       setMenu(language);
       return { ok: true };
     },
-    setSyncServer: ({ url }) => {
-      const origin = url === null ? null : syncServerOrigin(url);
-      if (url !== null && origin === null) return { ok: false, reason: 'invalid-url' };
-      const next = origin ? [origin] : [];
+    setSyncServer: ({ url, inBuilding }) => {
+      // plain http only to loopback or to a server the centre said is in its building (checkSyncUrl)
+      const checked = url === null ? null : checkSyncUrl(url, { inBuilding: inBuilding ?? false });
+      if (checked && !checked.ok) return { ok: false, reason: 'invalid-url' };
+      const next = checked ? [checked.origin] : [];
       const changed = next.join() !== config.syncOrigins.join();
       config.syncOrigins = next;
       saveMainConfig(configFile, config);
@@ -209,6 +227,9 @@ function start(): void {
     backupFolderGet: () => ({ ok: true, path: config.backupFolder }),
     backupList: () => listAutoBackups(config.backupFolder),
     backupWriteAndRotate: (request) => writeAndRotate(config.backupFolder, request),
+    updateState: () => updates.state(),
+    updateCheck: () => updates.check(),
+    updateInstall: ({ when }) => ((when === 'now' ? updates.installNow() : updates.installAtNextStart()) ? { ok: true } : { ok: false, reason: 'not-ready' }),
   };
   registerIpcHandlers(ipcMain, handlers, isTrustedUrl);
 

@@ -64,11 +64,36 @@ describe('secret store', () => {
 describe('main config', () => {
   it('defaults to Russian and keeps only valid sync origins', () => {
     const file = tempFile('desk-config.json');
-    expect(loadMainConfig(file)).toEqual({ menuLanguage: 'ru', syncOrigins: [], backupFolder: null });
+    expect(loadMainConfig(file)).toEqual({ menuLanguage: 'ru', syncOrigins: [], backupFolder: null, updateFeed: null });
     const backupFolder = path.dirname(file);
-    saveMainConfig(file, { menuLanguage: 'en', syncOrigins: ['http://127.0.0.1:5984'], backupFolder });
-    expect(loadMainConfig(file)).toEqual({ menuLanguage: 'en', syncOrigins: ['http://127.0.0.1:5984'], backupFolder });
+    saveMainConfig(file, { menuLanguage: 'en', syncOrigins: ['http://127.0.0.1:5984'], backupFolder, updateFeed: null });
+    expect(loadMainConfig(file)).toEqual({ menuLanguage: 'en', syncOrigins: ['http://127.0.0.1:5984'], backupFolder, updateFeed: null });
     writeFileSync(file, JSON.stringify({ menuLanguage: 'xx', syncOrigins: ["*; script-src 'unsafe-eval'"], backupFolder: 'relative/dir' }));
-    expect(loadMainConfig(file)).toEqual({ menuLanguage: 'ru', syncOrigins: [], backupFolder: null });
+    expect(loadMainConfig(file)).toEqual({ menuLanguage: 'ru', syncOrigins: [], backupFolder: null, updateFeed: null });
+    writeFileSync(file, JSON.stringify({ syncOrigins: ['http://x;sandbox', 'https://couch.example.org/', 'https://couch.example.org'] }));
+    expect(loadMainConfig(file).syncOrigins).toEqual([]);
+    writeFileSync(file, JSON.stringify({ syncOrigins: ['https://couch.example.org'] }));
+    expect(loadMainConfig(file).syncOrigins).toEqual(['https://couch.example.org']);
+  });
+
+  it('keeps the centre’s update feed only when it is an HTTPS folder or a GitHub repository', () => {
+    const file = tempFile('desk-config.json');
+    const feed = (updateFeed: unknown) => {
+      writeFileSync(file, JSON.stringify({ updateFeed }));
+      return loadMainConfig(file).updateFeed;
+    };
+    expect(feed({ provider: 'generic', url: 'https://desk.example.org/releases/' })).toEqual({ provider: 'generic', url: 'https://desk.example.org/releases/' });
+    expect(feed({ provider: 'github', owner: 'sosedi', repo: 'desk' })).toEqual({ provider: 'github', owner: 'sosedi', repo: 'desk' });
+    expect(feed({ provider: 'generic', url: 'http://127.0.0.1:8080/' })).toEqual({ provider: 'generic', url: 'http://127.0.0.1:8080/' });
+    for (const bad of [
+      { provider: 'generic', url: 'http://desk.example.org/releases/' },
+      { provider: 'generic', url: 'https://user:pw@desk.example.org/' },
+      { provider: 'generic', url: 'file:///tmp/releases' },
+      { provider: 'github', owner: 'a/b', repo: 'desk' },
+      { provider: 'github', owner: 'sosedi', repo: 'desk', token: 'ghp_x' },
+      { provider: 's3', bucket: 'x' },
+      'https://desk.example.org/',
+    ])
+      expect(feed(bad), JSON.stringify(bad)).toBeNull();
   });
 });

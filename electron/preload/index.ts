@@ -23,11 +23,14 @@ const api = {
   deleteSecret: (key) => call('deleteSecret', { key }),
   openExternal: (url) => call('openExternal', { url }),
   setMenuLanguage: (language) => call('setMenuLanguage', { language }),
-  setSyncServer: (url) => call('setSyncServer', { url }),
+  setSyncServer: (url, inBuilding = false) => call('setSyncServer', { url, inBuilding }),
   backupFolderChoose: () => call('backupFolderChoose'),
   backupFolderGet: () => call('backupFolderGet'),
   backupList: () => call('backupList'),
   backupWriteAndRotate: (request) => call('backupWriteAndRotate', request),
+  updateState: () => call('updateState'),
+  updateCheck: () => call('updateCheck'),
+  updateInstall: (when) => call('updateInstall', { when }),
 } satisfies DeskApi;
 
 contextBridge.exposeInMainWorld('desk', api);

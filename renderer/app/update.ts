@@ -1,11 +1,13 @@
 import { useSyncExternalStore } from 'react';
 import type { Workbox } from 'workbox-window';
+import type { DeskApi, DeskUpdateState } from '@shared/ipc/contract';
 
 /**
  * Browser mode's service worker (built by vite-plugin-pwa in vite.web.config.ts) and the "a new version is ready"
  * state. A new build is installed in the background and then WAITS: the desk shows a banner and swaps the new code in
  * only when the volunteer presses "reload" (applyUpdate), never under a half-typed form.
- * The desktop app loads from app:// and registers nothing here (__BROWSER_BUILD__ is false in its build).
+ * The desktop app loads from app:// and registers nothing here (__BROWSER_BUILD__ is false in its build): its
+ * updates come from electron-updater in main (electron/main/updates.ts), watched by watchDesktopUpdates.
  */
 
 export interface UpdateState {
@@ -13,9 +15,11 @@ export interface UpdateState {
   supported: boolean;
   /** A new version is installed and waits for the volunteer's OK. */
   ready: boolean;
+  /** The desktop app's update as main reports it; null in browser mode. */
+  desktop: DeskUpdateState | null;
 }
 
-let state: UpdateState = { supported: false, ready: false };
+let state: UpdateState = { supported: false, ready: false, desktop: null };
 const listeners = new Set<() => void>();
 let workbox: Workbox | null = null;
 
@@ -89,4 +93,40 @@ export function applyUpdate(): void {
   void navigator.serviceWorker.getRegistration().then((r) => {
     if (!r?.waiting) window.location.reload();
   });
+}
+
+/** How often the desktop window asks main how its update is doing (main checks the feed once a day). */
+const DESKTOP_POLL_MS = 60 * 1000;
+
+async function readDesktop(read: () => Promise<DeskUpdateState>): Promise<DeskUpdateState | null> {
+  try {
+    const next = await read();
+    if (JSON.stringify(next) !== JSON.stringify(state.desktop)) set({ desktop: next });
+    return next;
+  } catch {
+    return null; // a main without updates (or a stand-in desk): nothing to show
+  }
+}
+
+/** Desktop app only: follows main's update state (a downloaded version then waits for the volunteer's OK). */
+export function watchDesktopUpdates(desk: DeskApi | undefined = window.desk): void {
+  if (!desk) return;
+  const poll = () => void readDesktop(() => desk.updateState());
+  poll();
+  setInterval(poll, DESKTOP_POLL_MS);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') poll();
+  });
+}
+
+/** Desktop app: look for a newer version now; answers the state after the check. */
+export function checkDesktopUpdate(desk: DeskApi | undefined = window.desk): Promise<DeskUpdateState | null> {
+  return desk ? readDesktop(() => desk.updateCheck()) : Promise.resolve(null);
+}
+
+/** Desktop app: the volunteer's OK to a downloaded version (restart now, or install when the desk closes). */
+export async function installDesktopUpdate(when: 'now' | 'next-start', desk: DeskApi | undefined = window.desk): Promise<void> {
+  if (!desk) return;
+  await desk.updateInstall(when).catch(() => undefined);
+  await readDesktop(() => desk.updateState());
 }

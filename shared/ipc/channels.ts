@@ -19,6 +19,9 @@ export const CHANNELS = {
   backupFolderGet: 'desk:backup-folder-get',
   backupList: 'desk:backup-list',
   backupWriteAndRotate: 'desk:backup-write-and-rotate',
+  updateState: 'desk:update-state',
+  updateCheck: 'desk:update-check',
+  updateInstall: 'desk:update-install',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;

@@ -67,8 +67,11 @@ export const secretKeyArgs = z.strictObject({ key: secretKeySchema });
 
 export const openExternalArgs = z.strictObject({ url: z.string().max(2048) });
 export const setMenuLanguageArgs = z.strictObject({ language: z.enum(LANGUAGES) });
-/** The CouchDB server the desk syncs with (its origin joins CSP connect-src); null clears it. */
-export const setSyncServerArgs = z.strictObject({ url: z.string().max(2048).nullable() });
+/**
+ * The CouchDB server the desk syncs with (its origin joins CSP connect-src); null clears it. `inBuilding`: the
+ * centre chose a plain-http server on its own network (checkSyncUrl refuses plain http elsewhere).
+ */
+export const setSyncServerArgs = z.strictObject({ url: z.string().max(2048).nullable(), inBuilding: z.boolean().optional() });
 
 /** Only automatic-backup file names (no folders, no other files): main writes and deletes nothing else. */
 export const autoBackupNameSchema = z.string().max(64).regex(AUTO_BACKUP_NAME);
@@ -85,6 +88,8 @@ export const backupWriteArgs = z
 export type BackupWriteRequest = z.infer<typeof backupWriteArgs>;
 
 const noArgs = z.strictObject({});
+/** The volunteer's OK to a downloaded update: restart into it now, or install it when the desk closes. */
+export const updateInstallArgs = z.strictObject({ when: z.enum(['now', 'next-start']) });
 
 /**
  * Channel → argument schema. Every invocation carries exactly one object
@@ -107,6 +112,9 @@ export const ipcArgs = {
   backupFolderGet: noArgs,
   backupList: noArgs,
   backupWriteAndRotate: backupWriteArgs,
+  updateState: noArgs,
+  updateCheck: noArgs,
+  updateInstall: updateInstallArgs,
 } as const satisfies Record<ChannelKey, z.ZodType>;
 
 export type IpcArgs = { [K in ChannelKey]: z.infer<(typeof ipcArgs)[K]> };
@@ -153,6 +161,19 @@ export type BackupWriteResult =
   | BackupFolderFailure
   | BrowserMode;
 
+/**
+ * The desktop app's updates (electron-updater in main). `off`: a development run, browser mode (its service
+ * worker updates it), or no release feed configured. `latest`: the last check found nothing newer.
+ */
+export type DeskUpdateState =
+  | { phase: 'off'; reason: 'dev' | 'no-feed' | 'browser-mode' }
+  | { phase: 'idle'; checkedAt: string | null; latest?: boolean }
+  | { phase: 'checking' }
+  | { phase: 'downloading'; version: string; percent: number }
+  | { phase: 'ready'; version: string; installAtNextStart: boolean }
+  | { phase: 'error'; checkedAt: string };
+export type UpdateInstallResult = { ok: true } | { ok: false; reason: 'not-ready' };
+
 export interface IpcResults {
   appInfo: AppInfo;
   saveFile: SaveFileResult;
@@ -170,6 +191,9 @@ export interface IpcResults {
   backupFolderGet: BackupFolderGetResult;
   backupList: BackupListResult;
   backupWriteAndRotate: BackupWriteResult;
+  updateState: DeskUpdateState;
+  updateCheck: DeskUpdateState;
+  updateInstall: UpdateInstallResult;
 }
 
 /** What `window.desk` exposes (Electron preload and the browser implementation alike). */
@@ -188,13 +212,19 @@ export interface DeskApi {
   /** Open an https link in the system browser; hosts outside the allow-list are refused. */
   openExternal(url: string): Promise<OpenExternalResult>;
   setMenuLanguage(language: Language): Promise<{ ok: true }>;
-  setSyncServer(url: string | null): Promise<SetSyncServerResult>;
+  setSyncServer(url: string | null, inBuilding?: boolean): Promise<SetSyncServerResult>;
   /** Folder dialog for automatic backups; main remembers the folder (per computer). */
   backupFolderChoose(): Promise<BackupFolderChooseResult>;
   backupFolderGet(): Promise<BackupFolderGetResult>;
   backupList(): Promise<BackupListResult>;
   /** Write one automatic backup atomically into the chosen folder, then delete the listed older ones. */
   backupWriteAndRotate(request: BackupWriteRequest): Promise<BackupWriteResult>;
+  /** The desktop app's update: off, checking, downloading, ready for the volunteer's OK … */
+  updateState(): Promise<DeskUpdateState>;
+  /** Look for a newer version now (it downloads in the background when there is one). */
+  updateCheck(): Promise<DeskUpdateState>;
+  /** The volunteer's OK to a downloaded update. */
+  updateInstall(when: 'now' | 'next-start'): Promise<UpdateInstallResult>;
 }
 
 /** Error codes main rejects an invocation with (the message of the rejected promise contains it). */

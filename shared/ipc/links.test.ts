@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl, syncServerOrigin } from './links';
+import { isAllowedExternalUrl } from './links';
 
 describe('external link allow-list', () => {
   it.each([
@@ -31,12 +31,5 @@ describe('external link allow-list', () => {
     expect(isAllowedExternalUrl('https://sub.example.org/a', ['example.org'])).toBe(false);
     expect(isAllowedExternalUrl('https://sub.example.org/a', ['*.example.org'])).toBe(true);
     expect(isAllowedExternalUrl('https://example.org/a', ['*.example.org'])).toBe(false);
-  });
-
-  it('reduces a sync server URL to its origin', () => {
-    expect(syncServerOrigin('https://couch.example.org:6984/desk_db')).toBe('https://couch.example.org:6984');
-    expect(syncServerOrigin('http://127.0.0.1:5984')).toBe('http://127.0.0.1:5984');
-    expect(syncServerOrigin('ftp://x')).toBeNull();
-    expect(syncServerOrigin('nonsense')).toBeNull();
   });
 });

@@ -34,15 +34,3 @@ export function isAllowedExternalUrl(raw: string, allowList: readonly string[] =
     return host === rule;
   });
 }
-
-/** The origin of a CouchDB server URL (http or https), or null when the URL is not one. */
-export function syncServerOrigin(raw: string): string | null {
-  try {
-    const url = new URL(raw);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    if (!url.hostname) return null;
-    return url.origin;
-  } catch {
-    return null;
-  }
-}

@@ -1,7 +1,11 @@
+import { checkSyncUrl } from '../net/syncUrl';
+
 /** Where a desk syncs: one CouchDB database per collection per centre (`sosedi-<centre>-<collection>`). */
 export interface SyncConfig {
   /** Server root, e.g. https://couch.example.org/ (credentials NOT in the URL). */
   url: string;
+  /** The centre's choice of a plain-http server on its own network (otherwise plain http only to loopback). */
+  inBuilding?: boolean;
   /** Centre slug: lowercase letters, digits, dashes. */
   centre: string;
   user: string;
@@ -23,19 +27,10 @@ export function bellDbName(centre: string): string {
   return dbName(centre, 'bell');
 }
 
-/** The server root with a trailing slash and without credentials; null when it is not an http(s) URL. */
-export function normaliseServerUrl(raw: string): string | null {
-  try {
-    const u = new URL(raw.trim());
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    u.username = '';
-    u.password = '';
-    u.search = '';
-    u.hash = '';
-    return u.toString().replace(/\/?$/, '/');
-  } catch {
-    return null;
-  }
+/** The server root `scheme://host[:port]/`; null when checkSyncUrl refuses the address (see shared/net/syncUrl). */
+export function normaliseServerUrl(raw: string, inBuilding = false): string | null {
+  const checked = checkSyncUrl(raw, { inBuilding });
+  return checked.ok ? checked.url : null;
 }
 
 export function basicAuth(user: string, password: string): string {

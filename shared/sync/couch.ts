@@ -148,7 +148,8 @@ export interface CouchTransport {
 
 export interface CouchDatabase {
   readonly name: string;
-  info(signal?: AbortSignal): Promise<{ docCount: number; updateSeq: string }>;
+  /** `bytes`: the documents' size as CouchDB reports it (`sizes.external`; 0 when the server does not say). */
+  info(signal?: AbortSignal): Promise<{ docCount: number; updateSeq: string; bytes: number }>;
   /** One page of the normal `_changes` feed with the documents. */
   changes(since: string, limit: number, signal?: AbortSignal): Promise<ChangesPage>;
   /**
@@ -221,8 +222,8 @@ export function createCouchTransport(options: CouchTransportOptions): CouchTrans
     return {
       name,
       async info(signal) {
-        const r = await request<{ doc_count?: number; update_seq?: unknown }>('GET', p, { ...(signal ? { signal } : {}) });
-        return { docCount: r.body.doc_count ?? 0, updateSeq: seqText(r.body.update_seq) };
+        const r = await request<{ doc_count?: number; update_seq?: unknown; sizes?: { external?: number } }>('GET', p, { ...(signal ? { signal } : {}) });
+        return { docCount: r.body.doc_count ?? 0, updateSeq: seqText(r.body.update_seq), bytes: Number(r.body.sizes?.external) || 0 };
       },
       async changes(since, limit, signal) {
         const q = new URLSearchParams({ since, limit: String(limit), include_docs: 'true' });

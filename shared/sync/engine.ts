@@ -164,7 +164,7 @@ interface Lane {
 export async function startSync(options: StartSyncOptions): Promise<SyncEngine> {
   mark('sosedi:sync-start');
   const { db, config, author } = options;
-  const baseUrl = normaliseServerUrl(config.url);
+  const baseUrl = normaliseServerUrl(config.url, config.inBuilding);
   if (!baseUrl) throw Object.assign(new Error('invalid sync URL'), { code: 'invalidUrl' as SyncErrorCode });
   const names = options.collections ?? Object.keys(db.collections);
   const retryMs = options.retryMs ?? 2000;
@@ -358,6 +358,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
   });
 
   const firstTotals = new Map<string, number>();
+  const firstTotalBytes = new Map<string, number>();
   const firstCycles = new Set<string>();
   let firstSyncMarked = false;
   let firstDone = 0;
@@ -411,13 +412,18 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
           if (!lane.firstSync || !machine.firstSync) return;
           firstDone += documents;
           firstBytes += bytes;
-          emit({ t: 'firstSync', progress: { done: Math.min(firstDone, firstTotal()), total: firstTotal(), bytes: firstBytes } });
+          emit({ t: 'firstSync', progress: firstProgress() });
         },
       },
     });
     return lane;
   }
   const firstTotal = () => [...firstTotals.values()].reduce((a, b) => a + b, 0);
+  // the answers' JSON is a little larger than the documents CouchDB counts: never more than the total until done
+  const firstProgress = () => {
+    const totalBytes = [...firstTotalBytes.values()].reduce((a, b) => a + b, 0);
+    return { done: Math.min(firstDone, firstTotal()), total: firstTotal(), bytes: totalBytes > 0 ? Math.min(firstBytes, totalBytes) : firstBytes, totalBytes };
+  };
 
   function startReplication(lane: Lane) {
     const n = lane.name;
@@ -485,8 +491,12 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
           }
           if (lane.firstSync) {
             lane.firstSync = false;
-            firstTotals.delete(n);
-            if (firstTotals.size === 0) emit({ t: 'firstSync', progress: null });
+            // the totals stay until every collection is done: the bar never jumps back
+            if (Object.values(lanes).every((l) => !l.firstSync)) {
+              firstTotals.clear();
+              firstTotalBytes.clear();
+              emit({ t: 'firstSync', progress: null });
+            }
           }
           void verifyUnsent(lane).catch(() => undefined);
         }
@@ -722,6 +732,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
         const count = Math.max(0, info.docCount - 1); // the validation design document is counted by the server, never pulled
         if (count > 0) {
           firstTotals.set(n, count);
+          firstTotalBytes.set(n, info.bytes);
           lanes[n]!.firstSync = true;
         }
       } catch {
@@ -729,7 +740,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
       }
     }),
   );
-  if (firstTotal() > 0) emit({ t: 'firstSync', progress: { done: 0, total: firstTotal(), bytes: 0 } });
+  if (firstTotal() > 0) emit({ t: 'firstSync', progress: { ...firstProgress(), done: 0, bytes: 0 } });
 
   async function attach(lane: Lane) {
     let backoff = retryMs;

@@ -61,7 +61,7 @@ describe('sync status machine: state × event → state', () => {
     ['paused (restore, import)', [...cycleBoth, { t: 'paused', paused: true }], 'paused', false, true, null],
     ['resumed: not Synced until a new cycle', [...cycleBoth, { t: 'paused', paused: true }, { t: 'paused', paused: false }], 'starting', false, true, null],
     ['the browser says offline', [...cycleBoth, { t: 'offline', offline: true }], 'offline', false, false, null],
-    ['a first sync still running', [...cycleBoth, { t: 'firstSync', progress: { done: 5, total: 10, bytes: 100 } }], 'idle', false, true, null],
+    ['a first sync still running', [...cycleBoth, { t: 'firstSync', progress: { done: 5, total: 10, bytes: 100, totalBytes: 1000 } }], 'idle', false, true, null],
     ['stopped', [...cycleBoth, { t: 'stopped' }], 'stopped', false, false, null],
     ['a database restored on the server: that collection starts over', [...cycleBoth, { t: 'reset', collections: ['people'], at }], 'starting', false, true, null],
   ];

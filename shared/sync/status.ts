@@ -21,6 +21,14 @@ export interface SyncNotice {
   at: string;
 }
 
+/** A fresh desk's first pull: documents and bytes received of what the server holds (`totalBytes` 0: not told). */
+export interface FirstSyncProgress {
+  done: number;
+  total: number;
+  bytes: number;
+  totalBytes: number;
+}
+
 export interface MachineState {
   collections: string[];
   /** Collections with a pull or push run in progress. */
@@ -37,7 +45,7 @@ export interface MachineState {
   refused: number;
   held: number;
   invalid: number;
-  firstSync: { done: number; total: number; bytes: number } | null;
+  firstSync: FirstSyncProgress | null;
   lastSyncAt: string | null;
   notice: SyncNotice | null;
 }
@@ -58,7 +66,7 @@ export type SyncEvent =
   | { t: 'failed'; collection: string | '*'; direction: Direction; code: SyncErrorCode; detail: string; at: string }
   | { t: 'pending'; count: number }
   | { t: 'counts'; refused: number; held: number; invalid: number }
-  | { t: 'firstSync'; progress: { done: number; total: number; bytes: number } | null }
+  | { t: 'firstSync'; progress: FirstSyncProgress | null }
   | { t: 'paused'; paused: boolean }
   | { t: 'offline'; offline: boolean }
   | { t: 'reset'; collections: string[]; at: string }
@@ -152,7 +160,7 @@ export interface SyncStatus {
   /** True only when every collection is in step with the server and nothing waits, is refused or held. */
   synced: boolean;
   /** Documents done / total (and bytes received) while a first sync runs; null afterwards. */
-  firstSync: { done: number; total: number; bytes: number } | null;
+  firstSync: FirstSyncProgress | null;
   /** ISO instant of the last moment every collection was in step with the server. */
   lastSyncAt: string | null;
   /** Local changes not yet on the server. */

@@ -13,7 +13,7 @@ import { findElectronBinary } from '../../scripts/start.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const binary = (findElectronBinary as () => { path: string | null; reason?: string })();
-const SKIP_REASON = `skipped: no Electron binary (set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron, or install the electron package with its binary): ${binary.reason ?? ''}`;
+const SKIP_REASON = `skipped: no Electron binary (set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron, or fetch the binary with "node node_modules/electron/install.js"): ${binary.reason ?? ''}`;
 if (!binary.path) console.log(SKIP_REASON);
 
 const version = (JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { version: string }).version;

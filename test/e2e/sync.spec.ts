@@ -6,6 +6,7 @@ import { test, expect, DeskApp } from './fixtures';
 import { freePort, startPouchServer, type PouchServer } from '../../scripts/lib/pouchdb-server';
 import { couchDbUnavailable, startCouchServer } from '../../scripts/lib/couchdb-server';
 import { provisionCentre } from '../../scripts/lib/provision';
+import { visit } from '../integration/docs';
 
 /**
  * Two desks (two browser contexts = two IndexedDB profiles) against a real server on 127.0.0.1 — Apache CouchDB 3
@@ -208,4 +209,38 @@ test('a push that keeps failing without an HTTP error is shown in the header and
   await expect(alert).toBeHidden();
   await expect(status(page)).not.toContainText('Не отправлено');
 });
+
+test('a fresh desk shows its first sync as records (and, on CouchDB, megabytes) of the total, and stays usable', async ({ app, page }) => {
+  test.setTimeout(90_000);
+  const centre = 'e2e-first';
+  const N = 3000;
+  await provisionCentre({ url: server.adminUrl, centre, deskUser: 'desk-first', deskPassword: PASSWORD });
+  const by = { desk: 'seed', volunteer: 'seed' };
+  const docs = Array.from({ length: N }, (_, i) => {
+    const { id, ...rest } = visit(by, `v-${String(i).padStart(5, '0')}`, i) as { id: string };
+    return { _id: id, ...rest };
+  });
+  const auth = { Authorization: 'Basic ' + Buffer.from(`desk-first:${PASSWORD}`).toString('base64'), 'Content-Type': 'application/json' };
+  expect((await fetch(`${server.url}sosedi-${centre}-visits/_bulk_docs`, { method: 'POST', headers: auth, body: JSON.stringify({ docs }) })).status).toBe(201);
+  // a slow line: every page of the first pull takes a while, so the header can be read in between
+  await page.route((url) => url.pathname.endsWith('/_changes') && !url.search.includes('feed=longpoll'), async (route) => {
+    await new Promise((r) => setTimeout(r, 700));
+    await route.continue();
+  });
+  await page.context().addInitScript(() => localStorage.setItem('sosedi.sync.tuning', JSON.stringify({ batchSize: 500 })));
+  await app.open('ru', '/settings/sync');
+  await fillSync(page, { url: server.url, centre, user: 'desk-first', password: PASSWORD });
+  await page.getByRole('button', { name: 'Сохранить и запустить' }).click();
+  const header = page.getByRole('banner');
+  await expect(header.getByRole('progressbar', { name: 'Первая синхронизация' })).toBeVisible({ timeout: 20_000 });
+  await expect(header).toContainText(/Записи: [\d\s\u00a0]+ из 3\u00a0000/);
+  if (kind === 'couchdb') await expect(header).toContainText(/[\d,]+ из ≈[\d,]+ МБ/);
+  await page.screenshot({ path: `${SHOTS}/first-sync-${kind}.png`, clip: { x: 0, y: 0, width: 1280, height: 120 } });
+  // usable meanwhile: another section opens and answers
+  await page.goto('./?lang=ru#/people');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(header.getByRole('progressbar')).toBeHidden({ timeout: 60_000 });
+  await expect(status(page)).toContainText('Синхронизировано', { timeout: 20_000 });
+});
 }
+

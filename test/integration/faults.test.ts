@@ -51,6 +51,11 @@ describe('sync under faults', () => {
     // batches of N/20: the server goes away after a few of them, in the middle of the first sync
     const sync = await a.connect({ batchSize: Math.max(100, Math.round(N / 20)) });
     expect(sync.status$.value.firstSync).toMatchObject({ done: 0, total: N });
+    // what the header shows: documents and bytes of the total, never going back, never past the total
+    const seen: { done: number; total: number; bytes: number; totalBytes: number }[] = [];
+    const watching = sync.status$.subscribe((st) => {
+      if (st.firstSync) seen.push(st.firstSync);
+    });
     await eventually(async () => (await a.db.visits.count().exec()) >= N * 0.15, 30000, 'a part of the first sync').catch(async (e) => {
       console.log(await a.db.visits.count().exec(), 'server running', server.running(), sync.status$.value.lastError, sync.transport.stats());
       throw e;
@@ -65,7 +70,13 @@ describe('sync under faults', () => {
       throw e;
     });
     await eventually(() => sync.status$.value.firstSync === null, 10000, 'first sync done');
+    watching.unsubscribe();
     expect(await a.db.visits.count().exec()).toBe(N);
+    expect(seen.every((p) => p.total === N && p.done <= p.total && (p.totalBytes === 0 || p.bytes <= p.totalBytes))).toBe(true);
+    expect(seen.every((p, i) => i === 0 || (p.done >= seen[i - 1]!.done && p.bytes >= seen[i - 1]!.bytes))).toBe(true);
+    expect(seen.at(-1)!.done).toBeGreaterThan(N * 0.9);
+    // CouchDB says how large the documents are (sizes.external): the bar shows bytes of a total
+    if (server.kind === 'couchdb') expect(seen.at(-1)!.totalBytes).toBeGreaterThan(N * 100);
     console.log(`first sync of ${N} with a server restart: ${((Date.now() - started) / 1000).toFixed(1)} s (stopped at ${doneAtStop})`);
   }, 150000);
 

@@ -11,7 +11,8 @@ import {
   type PrintResult,
   type PrintToPdfResult,
 } from '@shared/ipc/contract';
-import { isAllowedExternalUrl, syncServerOrigin } from '@shared/ipc/links';
+import { isAllowedExternalUrl } from '@shared/ipc/links';
+import { checkSyncUrl } from '@shared/net/syncUrl';
 import { acceptFromFilters, browserSecrets, withPageRule } from './browserPieces';
 
 const PRINT_CLEANUP_MS = 60_000;
@@ -116,9 +117,9 @@ export function createBrowserDesk(): DeskApi {
       return { ok: true };
     },
     setMenuLanguage: async () => ({ ok: true }),
-    setSyncServer: async (url) => {
+    setSyncServer: async (url, inBuilding = false) => {
       // No CSP of ours to widen in a browser: only check the URL like main does.
-      if (url !== null && syncServerOrigin(url) === null) return { ok: false, reason: 'invalid-url' };
+      if (url !== null && !checkSyncUrl(url, { inBuilding }).ok) return { ok: false, reason: 'invalid-url' };
       return { ok: true, reloadRequired: false };
     },
     // A web page cannot write into a folder on its own every day: automatic backups need the desktop app.
@@ -126,5 +127,9 @@ export function createBrowserDesk(): DeskApi {
     backupFolderGet: browserMode,
     backupList: browserMode,
     backupWriteAndRotate: browserMode,
+    // browser mode updates through its service worker (renderer/app/update.ts)
+    updateState: async () => ({ phase: 'off', reason: 'browser-mode' }),
+    updateCheck: async () => ({ phase: 'off', reason: 'browser-mode' }),
+    updateInstall: async () => ({ ok: false, reason: 'not-ready' }),
   };
 }

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, List, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { Modal } from '../../app/dialogs';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { isCentreSlug, normaliseServerUrl, type CheckServerReport } from '@shared/sync';
+import { checkSyncUrl } from '@shared/net/syncUrl';
 import { useDb } from '../../app/db';
 import { getDesk } from '../../app/desk';
 import { loadAccount, loadPassword, syncService, useSync, type SyncAccount } from './syncStore';
@@ -14,9 +15,23 @@ import { UpdateAction } from '../../app/UpdateBanner';
 
 interface Values extends SyncAccount {
   password: string;
+  inBuilding: boolean;
 }
 
-const sameAccount = (a: SyncAccount | null, b: SyncAccount) => !!a && normaliseServerUrl(a.url) === normaliseServerUrl(b.url) && a.centre === b.centre && a.user === b.user;
+const sameAccount = (a: SyncAccount | null, b: SyncAccount) =>
+  !!a && normaliseServerUrl(a.url, a.inBuilding) === normaliseServerUrl(b.url, b.inBuilding) && a.centre === b.centre && a.user === b.user;
+
+/** Plain http to a host that is not this computer: the centre's "server in this building" choice is in force. */
+function InBuildingNote({ account }: { account: SyncAccount }) {
+  const { t } = useTranslation('sync');
+  const checked = checkSyncUrl(account.url, { inBuilding: account.inBuilding ?? false });
+  if (!checked.ok || checked.https || checked.loopback) return null;
+  return (
+    <Alert color="yellow" title={t('settings.inBuildingTitle')} role="note">
+      {t('settings.inBuilding', { url: checked.url })}
+    </Alert>
+  );
+}
 
 function TestResultAlert({ result }: { result: TestResult }) {
   const { t } = useTranslation('sync');
@@ -99,9 +114,12 @@ export default function SyncSettings() {
 
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { url: '', centre: '', user: '', password: '' },
+    initialValues: { url: '', centre: '', user: '', password: '', inBuilding: false },
     validate: {
-      url: (v) => (normaliseServerUrl(v) ? null : t('validation.url')),
+      url: (v, values) => {
+        const checked = checkSyncUrl(v, { inBuilding: values.inBuilding });
+        return checked.ok ? null : t(`validation.urlProblem.${checked.problem}`);
+      },
       centre: (v) => (isCentreSlug(v.trim()) ? null : t('validation.centre')),
       user: (v) => (v.trim() ? null : t('validation.required')),
       password: (v) => (v ? null : t('validation.required')),
@@ -115,7 +133,7 @@ export default function SyncSettings() {
       const password = account ? await loadPassword() : '';
       const info = await getDesk().appInfo();
       if (!live) return;
-      if (account) form.setValues({ ...account, password });
+      if (account) form.setValues({ ...account, password, inBuilding: account.inBuilding ?? false });
       setUnencrypted(!info.secretsEncrypted);
     })();
     return () => {
@@ -125,7 +143,13 @@ export default function SyncSettings() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const trimmed = (v: Values): Values => ({ url: normaliseServerUrl(v.url) ?? v.url.trim(), centre: v.centre.trim(), user: v.user.trim(), password: v.password });
+  const trimmed = (v: Values): Values => ({
+    url: normaliseServerUrl(v.url, v.inBuilding) ?? v.url.trim(),
+    centre: v.centre.trim(),
+    user: v.user.trim(),
+    password: v.password,
+    inBuilding: v.inBuilding,
+  });
 
   const runTest = async () => {
     if (form.validate().hasErrors) return;
@@ -133,7 +157,7 @@ export default function SyncSettings() {
     setResult(null);
     try {
       const v = trimmed(form.getValues());
-      const csp = await getDesk().setSyncServer(v.url);
+      const csp = await getDesk().setSyncServer(v.url, v.inBuilding);
       setResult(csp.ok && csp.reloadRequired ? { ok: false, code: 'reloadNeeded' } : await testConnection(v, Object.keys(db.collections)));
     } finally {
       setTesting(false);
@@ -142,7 +166,7 @@ export default function SyncSettings() {
 
   const save = async (v: Values) => {
     setConfirm(null);
-    await syncService.save({ url: v.url, centre: v.centre, user: v.user }, v.password);
+    await syncService.save({ url: v.url, centre: v.centre, user: v.user, ...(v.inBuilding ? { inBuilding: true } : {}) }, v.password);
   };
   const submit = form.onSubmit((values) => {
     const v = trimmed(values);
@@ -177,6 +201,18 @@ export default function SyncSettings() {
       <form onSubmit={submit} noValidate aria-label={t('settings.title')}>
         <Stack gap="md">
           <TextInput size="md" label={t('fields.url')} description={t('fields.urlHint')} placeholder="https://couch.example.org/" required {...form.getInputProps('url')} key={form.key('url')} />
+          <Checkbox
+            size="md"
+            label={t('fields.inBuilding')}
+            description={t('fields.inBuildingHint')}
+            {...form.getInputProps('inBuilding', { type: 'checkbox' })}
+            onChange={(e) => {
+              form.setFieldValue('inBuilding', e.currentTarget.checked);
+              // the address's message depends on this choice: say the new verdict at once
+              if (form.errors['url']) form.validateField('url');
+            }}
+            key={form.key('inBuilding')}
+          />
           <TextInput size="md" label={t('fields.centre')} description={t('fields.centreHint')} required {...form.getInputProps('centre')} key={form.key('centre')} />
           <TextInput size="md" label={t('fields.user')} required autoComplete="username" {...form.getInputProps('user')} key={form.key('user')} />
           <PasswordInput size="md" label={t('fields.password')} required autoComplete="current-password" {...form.getInputProps('password')} key={form.key('password')} />
@@ -201,6 +237,7 @@ export default function SyncSettings() {
           {t(`errors.${sync.startError}`)}
         </Alert>
       )}
+      {sync.running && sync.account && <InBuildingNote account={sync.account} />}
       <Text role="status">{sync.running ? t('settings.running', { centre: sync.account?.centre ?? '' }) : sync.account && (!sync.enabled || sync.startError === 'removed') ? t('settings.stopped') : t('settings.off')}</Text>
       {sync.running && sync.status?.phase === 'error' && sync.status.lastError && (
         <Alert color="red" role="alert" title={t(`errors.${sync.status.lastError.code}`, { defaultValue: t('errors.server') })}>

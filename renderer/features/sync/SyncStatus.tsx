@@ -29,7 +29,7 @@ function ConflictsLink() {
 
 /** Always visible in the header: online/offline, progress of a first sync, last sync, unsent changes, errors, conflicts. */
 export default function SyncStatus() {
-  const { t } = useTranslation('sync');
+  const { t, i18n } = useTranslation('sync');
   const { account, enabled, status, startError, network } = useSync();
   const now = useNow();
   const relative = useRelativeTime();
@@ -58,6 +58,8 @@ export default function SyncStatus() {
 
   const online = status?.online ?? false;
   const first = status?.firstSync ?? null;
+  const number = (n: number) => new Intl.NumberFormat(i18n.language).format(n);
+  const megabytes = (b: number) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(b / 1e6);
   const error = startError ?? (status?.lastError && (status.phase === 'error' || status.phase === 'offline') ? status.lastError.code : null);
   // "Synced" only when the engine says every collection is in step and nothing waits, is refused or held
   const phaseText = !status
@@ -127,9 +129,10 @@ export default function SyncStatus() {
         )}
       </Stack>
       {first && (
-        <Stack gap={2} w={140}>
+        <Stack gap={2} w={170}>
           <Progress value={(first.done / Math.max(1, first.total)) * 100} aria-label={t('status.firstSync')} size="md" />
-          <Text size="xs">{t('status.firstSyncCount', { done: first.done, total: first.total })}</Text>
+          <Text size="xs">{t('status.firstSyncCount', { done: number(first.done), total: number(first.total) })}</Text>
+          {first.totalBytes > 0 && <Text size="xs">{t('status.firstSyncBytes', { done: megabytes(first.bytes), total: megabytes(first.totalBytes) })}</Text>}
         </Stack>
       )}
       <ConflictsLink />

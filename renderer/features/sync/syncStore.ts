@@ -16,6 +16,8 @@ export interface SyncAccount {
   url: string;
   centre: string;
   user: string;
+  /** "Server in this building, no encryption": plain http to a host that is not this computer. */
+  inBuilding?: boolean;
 }
 
 /** A network coordinator's account: user `network-<slug>`, with the network's slug as the centre code. */
@@ -45,21 +47,22 @@ export function loadAccount(): SyncAccount | null {
     if (!raw) return null;
     const a = JSON.parse(raw) as Partial<SyncAccount>;
     if (typeof a.url !== 'string' || typeof a.centre !== 'string' || typeof a.user !== 'string') return null;
-    return { url: a.url, centre: a.centre, user: a.user };
+    return { url: a.url, centre: a.centre, user: a.user, ...(a.inBuilding === true ? { inBuilding: true } : {}) };
   } catch {
     return null;
   }
 }
 
 /**
- * Optional timing knobs for a site with few collections changing at once, or for tests (live changes are seen
- * within about collections / 3 × sliceMs): localStorage `sosedi.sync.tuning` = {"sliceMs":1000,…}.
+ * Optional knobs for a site or for tests: localStorage `sosedi.sync.tuning` = {"sliceMs":1000,…}. Without the bell
+ * (a server set up before it), changes no desk rang for are seen within about collections / 3 × sliceMs;
+ * `batchSize` is the pull's page size (documents).
  */
-function tuning(): Pick<StartSyncOptions, 'sliceMs' | 'maxPollMs' | 'retryMs' | 'maxRetryMs'> {
+function tuning(): Pick<StartSyncOptions, 'sliceMs' | 'maxPollMs' | 'retryMs' | 'maxRetryMs' | 'batchSize'> {
   try {
     const raw = JSON.parse(localStorage.getItem('sosedi.sync.tuning') ?? '{}') as Record<string, unknown>;
     const out: Record<string, number> = {};
-    for (const k of ['sliceMs', 'maxPollMs', 'retryMs', 'maxRetryMs'])
+    for (const k of ['sliceMs', 'maxPollMs', 'retryMs', 'maxRetryMs', 'batchSize'])
       if (typeof raw[k] === 'number' && raw[k] >= 100 && raw[k] <= 600000) out[k] = raw[k];
     return out;
   } catch {
@@ -113,26 +116,27 @@ async function stopEngine(): Promise<void> {
 async function startEngine(account: SyncAccount): Promise<void> {
   await stopEngine();
   if (!db) return;
-  // a network coordinator's account opens no centre's databases: nothing to sync, the Network page reads figures
   const network = isNetworkAccount(account) ? account.centre : null;
   set({ network });
-  if (network) {
-    set({ startError: null });
-    return;
-  }
   const password = await loadPassword();
   if (!password) {
     set({ startError: 'noPassword' });
     return;
   }
   // Electron: the server's origin joins the CSP's connect-src; a change of origin needs a reload.
-  const csp = await getDesk().setSyncServer(account.url);
+  const csp = await getDesk().setSyncServer(account.url, account.inBuilding ?? false);
   if (!csp.ok) {
     set({ startError: 'invalidUrl' });
     return;
   }
   if (csp.reloadRequired) {
     window.location.reload();
+    return;
+  }
+  // a network coordinator's account opens no centre's databases: nothing to sync, the Network page reads figures
+  // (from the server the CSP now allows)
+  if (network) {
+    set({ startError: null });
     return;
   }
   try {

@@ -17,6 +17,7 @@ export interface TestInput {
   centre: string;
   user: string;
   password: string;
+  inBuilding?: boolean;
 }
 
 async function isUpWithoutCors(url: string, fetchFn: typeof fetch): Promise<boolean> {
@@ -29,7 +30,7 @@ async function isUpWithoutCors(url: string, fetchFn: typeof fetch): Promise<bool
 }
 
 export async function testConnection(input: TestInput, collections: readonly string[], fetchFn: typeof fetch = fetch): Promise<TestResult> {
-  const base = normaliseServerUrl(input.url);
+  const base = normaliseServerUrl(input.url, input.inBuilding);
   if (!base) return { ok: false, code: 'invalidUrl' };
   if (!isCentreSlug(input.centre)) return { ok: false, code: 'invalidCentre' };
 
