@@ -41,6 +41,41 @@ export default tseslint.config(
     },
   },
   {
+    // One write path: components call a feature's hooks, hooks call its commands (renderer/features/<name>/commands.ts
+    // or hooks.ts); a component never holds the database, builds a Mango query or writes a document.
+    files: ['renderer/**/*.tsx'],
+    ignores: ['renderer/app/db.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/app/db', '@renderer/app/db'],
+              importNames: ['useDb', 'useLiveQuery'],
+              message: 'Components do not touch the database: read and write through the feature\'s hooks (hooks.ts / commands.ts).',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Property[key.name='selector']", message: 'Mango queries belong in a hook (hooks.ts), not in a component.' },
+        {
+          selector: "CallExpression[callee.property.name=/^(insert|bulkInsert|upsert|bulkUpsert|incrementalUpsert|incrementalPatch|incrementalModify|incrementalRemove|bulkRemove|findOne|findByIds)$/]",
+          message: 'Components do not write or query collections: call a command through the feature\'s hooks.',
+        },
+        { selector: "MemberExpression[property.name='collections']", message: 'Components do not touch collections: use a hook.' },
+      ],
+    },
+  },
+  {
+    // Settings → Sync lists the collection names for the connection test (h17 is reworking this file; move it to
+    // a hook after that merge and drop this exception).
+    files: ['renderer/features/sync/SyncSettings.tsx'],
+    rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' },
+  },
+  {
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {

@@ -13,6 +13,8 @@ function couchSkip() {
 const steps = [
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '--noEmit', '-p', '.'] },
   { name: 'lint', cmd: 'npx', args: ['eslint', '.', '--max-warnings', '0'] },
+  // unused files, exports and dependencies, and imported packages that package.json does not declare (knip.jsonc)
+  { name: 'unused code (knip)', cmd: 'npx', args: ['knip'] },
   { name: 'unit', cmd: 'npx', args: ['vitest', 'run'], counts: 'vitest' },
   { name: 'integration (pouchdb-server)', cmd: 'npx', args: ['vitest', 'run', '--config', 'vitest.integration.config.ts'], counts: 'vitest', env: { SOSEDI_SERVER: 'pouchdb' } },
   // The production target: real Apache CouchDB 3 (COUCHDB_URL, or ../shared/couchdb/start.sh beside the repository).

@@ -4,13 +4,13 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { createDatabase, type DeskDatabase } from '@shared/db';
 import { DATASET_ORDER, generateDataset, type FixtureSize } from '@shared/fixtures/generate';
 import { loadDataset } from '@shared/fixtures/load';
-import { getFastDexieStorage } from './fastDexie';
+import { fastDexieStats, getFastDexieStorage } from './fastDexie';
 
 export type StorageKind = 'fast' | 'stock';
 const ANCHOR = '2026-11-20T15:00';
 
-const open = (kind: StorageKind, name: string, validate = true) =>
-  createDatabase({ name, storage: kind === 'fast' ? getFastDexieStorage() : getRxStorageDexie(), multiInstance: false, validate, collections: DATASET_ORDER });
+const open = (kind: StorageKind, name: string, validate = true, devMode = false) =>
+  createDatabase({ name, storage: kind === 'fast' ? getFastDexieStorage() : getRxStorageDexie(), multiInstance: false, validate, devMode, collections: DATASET_ORDER });
 
 /** Every stored IndexedDB record of the database, per collection, by primary key; `_rev`'s token and `_meta.lwt` (per write) blanked. */
 async function storedRecords(dbName: string): Promise<Record<string, unknown[]>> {
@@ -53,25 +53,27 @@ async function queries(db: DeskDatabase): Promise<Record<string, unknown>> {
   return out;
 }
 
-async function load(kind: StorageKind, size: FixtureSize, options: { validate?: boolean; chunkSize?: number; read?: boolean } = {}) {
+async function load(kind: StorageKind, size: FixtureSize, options: { validate?: boolean; chunkSize?: number; read?: boolean; devMode?: boolean } = {}) {
   const name = `h-${kind}-${Math.random().toString(36).slice(2, 8)}`;
-  const db = await open(kind, name, options.validate);
+  const db = await open(kind, name, options.validate, options.devMode);
   const events: Record<string, number> = {};
   const sub = db.$.subscribe((e: any) => (events[e.collectionName] = (events[e.collectionName] ?? 0) + 1));
   const ds = generateDataset({ size, anchor: ANCHOR, desk: 'desk-harness' });
   const t0 = performance.now();
+  const writesBefore = fastDexieStats.insertOnlyWrites;
   await loadDataset(db, ds, { chunkSize: options.chunkSize ?? 1000 });
   const ms = performance.now() - t0;
+  const insertOnlyWrites = fastDexieStats.insertOnlyWrites - writesBefore;
   sub.unsubscribe();
   const read = options.read === false ? null : { records: await storedRecords(name), queries: await queries(db) };
   await db.remove();
-  return { ms, events, ...read };
+  return { ms, events, insertOnlyWrites, ...read };
 }
 
 /** A second insert of existing ids (409s), mixed with new ones, and what is stored afterwards. */
-async function conflicts(kind: StorageKind) {
+async function conflicts(kind: StorageKind, devMode = false) {
   const name = `h-${kind}-${Math.random().toString(36).slice(2, 8)}`;
-  const db = await open(kind, name);
+  const db = await open(kind, name, true, devMode);
   const ds = generateDataset({ size: 'tiny', anchor: ANCHOR, desk: 'desk-harness' });
   const rooms = ds.rooms as any[];
   await db.rooms.bulkInsert(rooms.slice(0, 3));

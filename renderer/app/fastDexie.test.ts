@@ -41,4 +41,15 @@ describe('fast Dexie storage vs RxDB stock Dexie storage, in Chromium', () => {
     expect(fast.success).toHaveLength(1);
     expect(fast).toEqual(stock);
   }, 60_000);
+
+  it('takes the same path in development (RxDB dev mode) and gives what the stock storage gives there too', async () => {
+    const fast = await page.evaluate(() => window.__fastDexie.load('fast', 'tiny', { devMode: true }));
+    const stock = await page.evaluate(() => window.__fastDexie.load('stock', 'tiny', { devMode: true }));
+    expect(fast.insertOnlyWrites).toBeGreaterThan(0); // the insert-only path, not RxDB's stock write
+    expect(stock.insertOnlyWrites).toBe(0);
+    expect(fast.records).toEqual(stock.records);
+    expect(fast.events).toEqual(stock.events);
+    expect(fast.queries).toEqual(stock.queries);
+    expect(await page.evaluate(() => window.__fastDexie.conflicts('fast', true))).toEqual(await page.evaluate(() => window.__fastDexie.conflicts('stock', true)));
+  }, 90_000);
 });

@@ -1,4 +1,4 @@
-import { categorizeBulkWriteRows, ensureNotFalsy, getQueryMatcher, getSortComparator, type RxStorage } from 'rxdb';
+import { categorizeBulkWriteRows, ensureNotFalsy, flatCloneDocWithMeta, getQueryMatcher, getSortComparator, type RxStorage } from 'rxdb';
 import {
   DEXIE_DOCS_TABLE_NAME,
   dexieReplaceIfStartsWithPipe,
@@ -8,11 +8,12 @@ import {
   getKeyRangeByQueryPlan,
   getRxStorageDexie,
 } from 'rxdb/plugins/storage-dexie';
+import { assertFastDexieRxdbVersion } from './rxdbVersion';
 
 /**
  * RxDB's Dexie storage, with queries read in one `getAll` on the index range instead of a cursor stepped
  * record by record. RxDB's `dexieQuery` walks an IndexedDB cursor: one round trip to the browser's
- * IndexedDB backend per document, which made a month's report (≈10,000 visits) and every full-list screen
+ * IndexedDB backend per document, which made a month's report and every full-list screen
  * slow. `IDBIndex.getAll(range)` returns the same records in the same (index) order in one request;
  * filtering, sorting, skip and limit are applied exactly as RxDB does. A query that RxDB can stop early on
  * (index order is the sort order and a limit is set, with no extra filter) reads only `skip + limit` rows.
@@ -20,6 +21,7 @@ import {
  * Writes that only insert (see `insertOnlyBulkWrite`) skip the read of every written id before the write.
  */
 export function getFastDexieStorage(): RxStorage<any, any> {
+  assertFastDexieRxdbVersion();
   const base = getRxStorageDexie();
   return {
     ...base,
@@ -70,11 +72,11 @@ export async function fastDexieQuery(instance: any, preparedQuery: any): Promise
 
 /**
  * True for a write of new documents only: no row has a `previous`, every row has its revision, no attachments
- * (none of our schemas has them), no id twice, and not in dev mode (RxDB's dev mode rewrites the rows).
- * Anything else goes through RxDB's own `bulkWrite`.
+ * (none of our schemas has them), no id twice. Anything else goes through RxDB's own `bulkWrite`. Development and
+ * production take the same path (dev mode's copy of each row is made in `insertOnlyBulkWrite`, as RxDB does).
  */
 function isPlainInsert(instance: any, rows: any[]): boolean {
-  if (instance.devMode || instance.schema.attachments || rows.length === 0) return false;
+  if (instance.schema.attachments || rows.length === 0) return false;
   const ids = new Set<string>();
   for (const row of rows) {
     if (row.previous || !row.document._rev) return false;
@@ -87,15 +89,21 @@ function isPlainInsert(instance: any, rows: any[]): boolean {
  * RxDB's Dexie `bulkWrite` for a write of new documents, without reading every id first.
  *
  * The stock write opens a read-write transaction, `bulkGet`s every id (one IndexedDB request per document —
- * ~2 s of the 73,000-document demo load), sorts the rows with `categorizeBulkWriteRows` (a row whose id
+ * a large share of the demo load: docs/performance.md), sorts the rows with `categorizeBulkWriteRows` (a row whose id
  * exists is a 409 conflict, the rest are inserts) and `bulkPut`s the inserts. Here the same transaction
  * `bulkAdd`s the rows: IndexedDB refuses exactly the ids that exist (ConstraintError; Dexie keeps the
  * transaction going when the error is caught), only those documents are read, and the rows are sorted with
  * the same `categorizeBulkWriteRows` — so the stored records, the 409 errors (with `documentInDb`), the change
  * event bulk and its checkpoint are what the stock write gives.
  */
+/** How many writes took the insert-only path (tests check that development takes it too). */
+export const fastDexieStats = { insertOnlyWrites: 0 };
+
 export async function insertOnlyBulkWrite(instance: any, rows: any[], context: string): Promise<{ error: any[] }> {
   if (instance.closed) throw new Error('RxStorageInstanceDexie is closed ' + instance.databaseName + '-' + instance.collectionName);
+  // RxDB's dev mode makes the stock write work on a copy of each document and its _meta: the same here
+  if (instance.devMode) rows = rows.map((row) => ({ previous: row.previous, document: flatCloneDocWithMeta(row.document) }));
+  fastDexieStats.insertOnlyWrites++;
   const state = await instance.internals;
   const primaryPath: string = instance.primaryPath;
   let categorized: ReturnType<typeof categorizeBulkWriteRows> | undefined;

@@ -4,7 +4,7 @@ import type { RoomDoc } from '../db/schemas/rooms';
 import type { WeekHours } from '../db/schemas/settings';
 import { bookingsConflict, bookingWarnings, checkBooking, findClashes, sectionsIntersect, validateBooking } from './conflicts';
 import { emptyBooking, type BookingFields } from './model';
-import { fromMinutes, toMinutes } from './time';
+import { fromMinutes, toMinutes } from '../time';
 
 const b = (over: Partial<BookingFields> & { id?: string }): BookingFields & { id?: string } =>
   emptyBooking({ roomId: 'hall', title: 'Событие', start: '2026-05-16T18:00', end: '2026-05-16T20:00', ...over });

@@ -10,7 +10,8 @@ import type { LocalDate } from '../db/types';
 import type { RoomDoc } from '../db/schemas/rooms';
 import type { Closure, DayHours, SettingsDoc, WeekHours } from '../db/schemas/settings';
 import { sameOccurrence, type BookingFields, type TimedBooking } from './model';
-import { clockToMinutes, datePart, fromMinutes, intervalsOverlap, MINUTES_PER_DAY, toMinutes, weekdayOf } from './time';
+import { datePart, fromMinutes, isLocalDateTime, MINUTES_PER_DAY, toMinutes } from '../time';
+import { clockToMinutes, intervalsOverlap, weekdayOf } from './time';
 
 /** The occupied span of a booking in minutes: [start − setup, end + clean-up). */
 export function occupiedSpan(b: Pick<TimedBooking, 'start' | 'end' | 'setupMinutes' | 'cleanupMinutes'>): [number, number] {
@@ -168,15 +169,8 @@ export function validateBooking(
   if (!b.roomId || !room) errors.push('booking.no-room');
   else if (room.bookable === false || room.archived) errors.push('booking.not-bookable');
   if (!b.title.trim()) errors.push('booking.no-title');
-  let s: number | undefined;
-  let e: number | undefined;
-  try {
-    s = toMinutes(b.start);
-    e = toMinutes(b.end);
-  } catch {
-    errors.push('booking.bad-time');
-  }
-  if (s !== undefined && e !== undefined && e <= s) errors.push('booking.end-before-start');
+  if (!isLocalDateTime(b.start) || !isLocalDateTime(b.end)) errors.push('booking.bad-time');
+  else if (toMinutes(b.end) <= toMinutes(b.start)) errors.push('booking.end-before-start');
   if (room && b.sections.some((id) => !(room.sections ?? []).some((sec) => sec.id === id))) errors.push('booking.unknown-section');
   return errors;
 }

@@ -8,7 +8,7 @@
  */
 import type { LocalDate, LocalDateTime } from '../db/types';
 import type { Occurrence } from './model';
-import { addDays, toMinutes } from './time';
+import { addDays, toMinutes } from '../time';
 import { wallTimeToInstant } from './zone';
 
 export interface IcsOptions {

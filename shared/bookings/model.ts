@@ -2,7 +2,7 @@
 import type { BaseDoc, LocalDateTime } from '../db/types';
 import type { BookingDoc } from '../db/schemas/bookings';
 import type { SeriesDoc } from '../db/schemas/series';
-import { datePart } from './time';
+import { datePart } from '../time';
 
 /** Everything a booking holds except the audit fields. */
 export type BookingFields = Omit<BookingDoc, keyof BaseDoc>;
@@ -85,9 +85,4 @@ export function sameOccurrence(a: TimedBooking, b: TimedBooking): boolean {
     !!b.occurrenceStart &&
     occurrenceKey(a.occurrenceStart) === occurrenceKey(b.occurrenceStart)
   );
-}
-
-/** Who organises, for messages: the organiser's name. */
-export function organiserName(b: Pick<BookingFields, 'organiser'> | Partial<Pick<BookingFields, 'organiser'>>): string {
-  return b.organiser?.name ?? '';
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { emptyBooking } from './model';
 import { quotePrice, settlePrice } from './pricing';
-import { fromMinutes, toMinutes } from './time';
+import { fromMinutes, toMinutes } from '../time';
 
 const booking = (local: boolean, minutes = 180, setup = 30, cleanup = 30) =>
   emptyBooking({ local, start: '2026-05-16T18:00', end: fromMinutes(toMinutes('2026-05-16T18:00') + minutes), setupMinutes: setup, cleanupMinutes: cleanup });

@@ -6,7 +6,7 @@
 import type { RoomDoc } from '../db/schemas/rooms';
 import type { SettingsDoc } from '../db/schemas/settings';
 import type { BookingFields } from './model';
-import { toMinutes } from './time';
+import { toMinutes } from '../time';
 
 export interface PriceQuote {
   /** Computed amount, rounded to kopecks/cents. */

@@ -21,7 +21,8 @@ import {
   validateRepeatRule,
   type RepeatRule,
 } from './recurrence';
-import { addDays, addMinutes, weekdayOf } from './time';
+import { addDays, addMinutes } from '../time';
+import { weekdayOf } from './time';
 
 const stamp = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: { desk: 'd', volunteer: 'v' } };
 

@@ -10,16 +10,8 @@ import * as rruleModule from 'rrule';
 import type { LocalDate, LocalDateTime } from '../db/types';
 import type { SeriesDoc, SeriesException } from '../db/schemas/series';
 import { WEEKDAYS, type Weekday } from '../db/schemas/settings';
-import {
-  addDays,
-  addMinutes,
-  atTime,
-  datePart,
-  fromFloatingDate,
-  timePart,
-  toFloatingDate,
-  toMinutes,
-} from './time';
+import { addDays, addMinutes, datePart, timePart, toMinutes } from '../time';
+import { atTime, fromFloatingDate, toFloatingDate } from './time';
 import {
   emptyBooking,
   occurrenceKey,

@@ -4,7 +4,7 @@ import type { WeekHours } from '../db/schemas/settings';
 import { bookingWarnings, centreHours, findClashes, hoursFor } from './conflicts';
 import { emptyBooking } from './model';
 import { findFreeSlots } from './slots';
-import { fromMinutes, toMinutes } from './time';
+import { fromMinutes, toMinutes } from '../time';
 
 const open9to21 = { open: '09:00', close: '21:00' };
 const week: WeekHours = { mo: open9to21, tu: open9to21, we: open9to21, th: open9to21, fr: open9to21, sa: open9to21, su: null };

@@ -7,7 +7,8 @@ import type { RoomDoc } from '../db/schemas/rooms';
 import type { SettingsDoc } from '../db/schemas/settings';
 import { closureOn, hoursFor, occupiedSpan, openInterval, sectionsIntersect } from './conflicts';
 import type { TimedBooking } from './model';
-import { eachDate, fromMinutes, toMinutes } from './time';
+import { fromMinutes, toMinutes } from '../time';
+import { eachDate } from './time';
 
 export interface SlotQuery {
   /** A room id, or 'any' for every bookable room. */

@@ -2,4 +2,3 @@ export * from './types';
 export * from './schemas';
 export * from './database';
 export * from './meta';
-export { migrationStrategies } from './migrations';

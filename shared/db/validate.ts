@@ -3,12 +3,12 @@
  *
  * RxDB's `wrappedValidateZSchemaStorage` calls `zSchema.validateSafe(doc, schemaObject)`; z-schema 12
  * deep-clones, compiles and re-validates a schema passed as an object on EVERY call (SchemaCache.getSchema),
- * which made validation ~90% of a bulk insert (bench: loading a busy centre's year took 36× raw IndexedDB puts).
+ * which made validation most of a bulk insert (figures: docs/performance.md, "Figures behind the code").
  * Here each collection schema is registered once under an id; z-schema then keeps the compiled copy
  * (cache by URI) and a write costs only the document check. Same rules, same error details.
  *
  * Even by id, each `validateSafe` call still walks the whole schema once (`compileSchema` →
- * `collectAndCacheIds`, ~20% of a document's check). A bulk write is therefore checked in ONE call against
+ * `collectAndCacheIds`, a fifth of a document's check). A bulk write is therefore checked in ONE call against
  * "an array whose items are the collection schema" (`{ type: 'array', items: { $ref } }`): the same rules for
  * every document. Only when that fails are the documents checked one by one, so each refused document gets
  * exactly the 422 error and details it would get alone.

@@ -25,5 +25,4 @@ export const CHANNELS = {
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;
-export type ChannelName = (typeof CHANNELS)[ChannelKey];
 

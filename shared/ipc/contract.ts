@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { AUTO_BACKUP_NAME } from '../backup/rotation';
 import { CHANNELS, type ChannelKey } from './channels';
 
-export { CHANNELS, type ChannelKey, type ChannelName } from './channels';
+export { CHANNELS, type ChannelKey } from './channels';
 
 /** Largest file the desk saves or opens through IPC (64 MiB). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;

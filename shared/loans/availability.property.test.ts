@@ -4,7 +4,7 @@ import { occupations, onShelf, peakHeld } from './availability';
 import { validateCheckout } from './checkout';
 import { cancelReservation, pickup, reservationFromBooking, validateReservation } from './reservations';
 import { applyReturn } from './returns';
-import { addMinutes, compareTime } from './time';
+import { addMinutes, compareTime } from '../time';
 import { by, item, person } from './testkit';
 import type { ItemLike, LoanData, LoanLike } from './types';
 

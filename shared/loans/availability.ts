@@ -1,5 +1,5 @@
 import type { LocalDateTime } from '../db/types';
-import { compareTime, rangesOverlap } from './time';
+import { compareTime, rangesOverlap } from '../time';
 import type { Holder, ItemLike, LoanError, LoanLike, LoanLine, Range } from './types';
 
 /** Sentinels that sort before/after every real local time. */
@@ -113,9 +113,4 @@ export function checkHold(
     return { code: 'loans.reserved', available: a.available, holders: a.reservedBy };
   }
   return { code: 'loans.notEnough', available: a.available };
-}
-
-/** Reservations overlapping the range for the item — for the counter's "reserved by …" warning on scan. */
-export function reservedBy(itemId: string, loans: readonly LoanLike[], range: Range, now: LocalDateTime): Holder[] {
-  return occupations(itemId, loans, now).filter((h) => h.status === 'reserved' && rangesOverlap(h.from, h.to, range.from, range.to));
 }

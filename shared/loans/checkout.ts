@@ -1,6 +1,6 @@
 import type { LocalDateTime } from '../db/types';
 import { newLine, parseMoney, validateHoldLines, type ResolvedLine } from './lines';
-import { addDays, addMinutes, compareTime, isLocalDateTime, maxTime } from './time';
+import { addDays, addMinutes, compareTime, isLocalDateTime, maxTime } from '../time';
 import { historyEntry, type Borrower, type ItemLike, type LoanData, type LoanError, type LoanLike } from './types';
 import type { Author } from '../db/types';
 

@@ -1,5 +1,5 @@
 import { sameBorrower } from './overdue';
-import { compareTime } from './time';
+import { compareTime } from '../time';
 import type { Borrower, LoanDoc } from './types';
 
 type HistoryLoan = Pick<LoanDoc, 'id' | 'status' | 'borrower' | 'bookingId' | 'lines' | 'outAt' | 'dueAt' | 'returnedAt' | 'backdated' | 'history'>;

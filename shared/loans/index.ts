@@ -1,5 +1,4 @@
 export * from './types';
-export * from './time';
 export * from './availability';
 export * from './lines';
 export * from './checkout';

@@ -1,6 +1,6 @@
 import type { LocalDateTime } from '../db/types';
 import { outstanding } from './availability';
-import { calendarDaysBetween, compareTime } from './time';
+import { daysBetween, compareTime } from '../time';
 import type { Borrower, ItemLike, LoanLike } from './types';
 
 export function isOverdue(loan: Pick<LoanLike, 'status' | 'dueAt'>, now: LocalDateTime): boolean {
@@ -9,7 +9,7 @@ export function isOverdue(loan: Pick<LoanLike, 'status' | 'dueAt'>, now: LocalDa
 
 /** Calendar days since the due date (0 = due earlier today); -1 when not overdue. */
 export function daysOverdue(loan: Pick<LoanLike, 'status' | 'dueAt'>, now: LocalDateTime): number {
-  return isOverdue(loan, now) ? calendarDaysBetween(loan.dueAt, now) : -1;
+  return isOverdue(loan, now) ? daysBetween(loan.dueAt, now) : -1;
 }
 
 export interface OverdueEntry<L extends LoanLike = LoanLike> {

@@ -2,7 +2,7 @@ import type { BookingDoc } from '../db/schemas/bookings';
 import type { LocalDateTime } from '../db/types';
 import { hasBorrower, defaultDueAt, type LoanContext } from './checkout';
 import { newLine, validateHoldLines } from './lines';
-import { addMinutes, compareTime, isLocalDateTime, maxTime } from './time';
+import { addMinutes, compareTime, isLocalDateTime, maxTime } from '../time';
 import { historyEntry, type Borrower, type LoanData, type LoanError, type LoanLike } from './types';
 
 export interface ReservationInput {

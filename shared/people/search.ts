@@ -156,11 +156,6 @@ export function indexPerson(index: PeopleIndex, p: PersonDoc): void {
   put(index, keyOf('person', p.id), entryOfPerson(p));
 }
 
-/** Adds or replaces one group (an archived group is removed). */
-export function indexGroup(index: PeopleIndex, g: GroupDoc): void {
-  put(index, keyOf('group', g.id), entryOfGroup(g));
-}
-
 /**
  * Brings the index in line with the current documents. Unchanged documents (same `updatedAt`) cost a
  * map lookup; changed ones are re-indexed; ids no longer present are removed. Returns how many entries changed.

@@ -4,6 +4,7 @@
  */
 import type { GroupDoc, PersonDoc } from '../db/schemas';
 import { GROUP_KINDS } from '../db/schemas';
+import { isLocalDate } from '../time';
 
 export type PersonErrorCode =
   | 'person.nameRequired'
@@ -25,7 +26,6 @@ export type GroupInput = Pick<GroupDoc, 'name' | 'kind' | 'contactPhone'>;
 
 const PHONE_CHARS = /^[\d+()\-\s]*$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_NAME = 200;
 
 /** A phone number: only digits, +, (, ), - and spaces, with at least 3 digits and at most 15 (E.164). */
@@ -39,13 +39,6 @@ export function isValidEmail(email: string): boolean {
   return email.length <= 200 && EMAIL.test(email);
 }
 
-function isRealDate(date: string): boolean {
-  if (!LOCAL_DATE.test(date)) return false;
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-}
-
 export function validatePerson(input: PersonInput): FieldError<PersonErrorCode>[] {
   const errors: FieldError<PersonErrorCode>[] = [];
   const name = input.name.trim();
@@ -56,7 +49,7 @@ export function validatePerson(input: PersonInput): FieldError<PersonErrorCode>[
   const email = input.email.trim();
   if (email && !isValidEmail(email)) errors.push({ field: 'email', code: 'person.emailInvalid' });
   const date = input.consent.date;
-  if (date && !isRealDate(date)) errors.push({ field: 'consent.date', code: 'person.consentDateInvalid' });
+  if (date && !isLocalDate(date)) errors.push({ field: 'consent.date', code: 'person.consentDateInvalid' });
   else if (input.consent.given && !date) errors.push({ field: 'consent.date', code: 'person.consentDateRequired' });
   return errors;
 }

@@ -5,6 +5,7 @@
  */
 import type { BookingCategory, BookingStatus } from '../db/schemas/bookings';
 import type { LocalDate, LocalDateTime } from '../db/types';
+import { addDays, datePart, weekdayIndex } from '../time';
 
 /** One occurrence as the poster needs it. */
 export interface PosterSource {
@@ -51,17 +52,9 @@ export interface PosterSelection {
 /** A description longer than this is cut at a word with "…" (a poster is not a programme booklet). */
 export const DESCRIPTION_MAX = 160;
 
-function addDays(date: LocalDate, days: number): LocalDate {
-  const [y, m, d] = date.split('-').map(Number);
-  const t = new Date(Date.UTC(y!, m! - 1, d! + days));
-  return t.toISOString().slice(0, 10);
-}
-
 /** Monday–Sunday of the week that contains `date`. */
 export function weekOf(date: LocalDate): { from: LocalDate; to: LocalDate } {
-  const [y, m, d] = date.slice(0, 10).split('-').map(Number);
-  const dow = (new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay() + 6) % 7; // Monday = 0
-  const from = addDays(date.slice(0, 10), -dow);
+  const from = addDays(datePart(date), -weekdayIndex(date));
   return { from, to: addDays(from, 6) };
 }
 

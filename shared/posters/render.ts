@@ -8,6 +8,7 @@ import type { BookingCategory } from '../db/schemas/bookings';
 import { WEEKDAYS, type WeekHours } from '../db/schemas/settings';
 import { escapeHtml, printDocument, printStyles, type PrintFont } from '../print/document';
 import { layoutPoster, pageBoxFor, LINE, type ColumnGroup, type EventText, type LayoutText, type PosterFormat, type PosterLayout, type PosterSizes } from './layout';
+import { addDays } from '../time';
 import type { PosterDay, PosterEvent } from './model';
 import { formatDateRange, formatDay, formatTime, monthAfterDay, NBSP, typograph, weekdayName, type PosterLang } from './typography';
 
@@ -79,10 +80,7 @@ function fill(template: string, values: Record<string, string | number>): string
 /** "пн–пт 10:00–21:00 · сб 11:00–18:00 · вс закрыто": consecutive days with equal hours are joined. */
 export function formatOpeningHours(hours: WeekHours | null, lang: PosterLang, closed: string, monday: string): string {
   if (!hours) return '';
-  const dayDate = (i: number) => {
-    const [y, m, d] = monday.split('-').map(Number);
-    return new Date(Date.UTC(y!, m! - 1, d! + i)).toISOString().slice(0, 10);
-  };
+  const dayDate = (i: number) => addDays(monday, i);
   const value = (i: number) => {
     const h = hours[WEEKDAYS[i]!];
     return h ? `${h.open}–${h.close}` : closed;

@@ -62,7 +62,6 @@ export interface PrintDocumentOptions {
 }
 
 const PAPER_MM: Record<PaperSize, [number, number]> = { A4: [210, 297], A3: [297, 420] };
-export const MM_PER_PT = 25.4 / 72;
 export const PT_PER_MM = 72 / 25.4;
 
 export function pageBox(spec: PageSpec): PageBox {

@@ -11,16 +11,8 @@ import type { VisitDoc, VisitPurpose } from '../db/schemas/visits';
 import { VISIT_PURPOSES } from '../db/schemas/visits';
 import type { LocalDateTime } from '../db/types';
 import { visitorKeyCache } from '../visits/visitorKey';
-import {
-  addDays,
-  dayNumber,
-  minutesOf,
-  periodRange,
-  previousPeriod,
-  weekdayIndex,
-  type Period,
-  type TimeRange,
-} from './period';
+import { addDays, dayNumber, toMinutes, weekdayIndex } from '../time';
+import { periodRange, previousPeriod, type Period, type TimeRange } from './period';
 
 /** What a report reads. Plain arrays: the renderer hook queries them, tests build them by hand. */
 export type ReportBooking = Pick<
@@ -320,18 +312,18 @@ export function computeReport(input: ReportInput, period: Period, compareWith?: 
   const countsForOccupancy = (r: { bookable: boolean; archived: boolean }): boolean => r.bookable !== false && !r.archived;
 
   // Bookings.
-  const nowMin = minutesOf(input.now);
+  const nowMin = toMinutes(input.now);
   for (const b of input.bookings) {
     const acc = pick(b.start);
     if (!acc) continue;
-    const startMin = minutesOf(b.start);
-    const minutes = Math.max(0, minutesOf(b.end) - startMin);
+    const startMin = toMinutes(b.start);
+    const minutes = Math.max(0, toMinutes(b.end) - startMin);
     if (b.status === 'cancelled') {
       acc.ev.cancelled++;
       acc.rm.cancelledMin += minutes;
       continue;
     }
-    const held = minutesOf(b.end) <= nowMin;
+    const held = toMinutes(b.end) <= nowMin;
     const r = acc.rm;
     let line = r.perRoom.get(b.roomId);
     if (!line) r.perRoom.set(b.roomId, (line = { bookings: 0, bookedMin: 0, usedMin: 0, insideOpenMin: 0 }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { comparisonFor, customPeriod, defaultReportPeriod, inRange, monthOf, periodDays, periodRange, previousPeriod, quarterOf, weekdayIndex, yearOf } from './period';
+import { comparisonFor, customPeriod, defaultReportPeriod, inRange, monthOf, periodDays, periodRange, previousPeriod, quarterOf, yearOf } from './period';
 import { computeReport } from './figures';
 import { visit } from './testing';
 
@@ -31,12 +31,6 @@ describe('report periods', () => {
     );
   });
 
-  it('weekday index is Monday-first and agrees with the JS calendar', () => {
-    for (let d = 1; d <= 31; d++) {
-      const date = `2026-03-${String(d).padStart(2, '0')}`;
-      expect(weekdayIndex(date)).toBe((new Date(2026, 2, d).getDay() + 6) % 7);
-    }
-  });
 
   it('a range includes its first minute and excludes the next day', () => {
     const r = periodRange(monthOf('2026-03-05'));

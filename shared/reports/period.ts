@@ -1,4 +1,5 @@
 import type { LocalDate, LocalDateTime } from '../db/types';
+import { addDays, dayNumber, daysInMonth } from '../time';
 
 /**
  * Report periods. Dates are local calendar dates, both ends inclusive.
@@ -21,31 +22,8 @@ export interface TimeRange {
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
-/** Days since 1970-01-01 for a local date (calendar arithmetic only, no time zone). */
-export function dayNumber(date: LocalDate): number {
-  return Math.floor(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / 86_400_000);
-}
-
-export function dateFromDayNumber(day: number): LocalDate {
-  const d = new Date(day * 86_400_000);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
-export function addDays(date: LocalDate, days: number): LocalDate {
-  return dateFromDayNumber(dayNumber(date) + days);
-}
-
-/** Monday = 0 … Sunday = 6. */
-export function weekdayIndex(date: LocalDate): number {
-  return (dayNumber(date) + 3) % 7; // 1970-01-01 was a Thursday
-}
-
-function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate(); // month is 1-based here
-}
-
 function monthPeriod(year: number, month: number): Period {
-  return { kind: 'month', from: `${pad(year, 4)}-${pad(month)}-01`, to: `${pad(year, 4)}-${pad(month)}-${pad(lastDayOfMonth(year, month))}` };
+  return { kind: 'month', from: `${pad(year, 4)}-${pad(month)}-01`, to: `${pad(year, 4)}-${pad(month)}-${pad(daysInMonth(year, month))}` };
 }
 
 /** The calendar month containing `date`. */
@@ -60,7 +38,7 @@ export function quarterOf(date: LocalDate): Period {
   return {
     kind: 'quarter',
     from: `${pad(year, 4)}-${pad(first)}-01`,
-    to: `${pad(year, 4)}-${pad(first + 2)}-${pad(lastDayOfMonth(year, first + 2))}`,
+    to: `${pad(year, 4)}-${pad(first + 2)}-${pad(daysInMonth(year, first + 2))}`,
   };
 }
 
@@ -102,19 +80,6 @@ export function periodRange(p: Period): TimeRange {
 /** True when the wall-clock time `t` falls in [range.start, range.end). Seconds, if present, sort correctly. */
 export function inRange(t: string, range: TimeRange): boolean {
   return t >= range.start && t < range.end;
-}
-
-/** Minutes since the epoch for a wall-clock time (treated as UTC: differences are exact, DST is not modelled). */
-export function minutesOf(t: LocalDateTime): number {
-  return (
-    Date.UTC(+t.slice(0, 4), +t.slice(5, 7) - 1, +t.slice(8, 10), +t.slice(11, 13), +t.slice(14, 16)) / 60_000
-  );
-}
-
-/** `YYYY-MM-DDTHH:mm` from epoch minutes (inverse of `minutesOf`). */
-export function timeFromMinutes(m: number): LocalDateTime {
-  const d = new Date(m * 60_000);
-  return `${dateFromDayNumber(Math.floor(m / 1440))}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
 /** How a report's period is compared: the whole previous period, or the same days of it while the period runs. */

@@ -4,7 +4,7 @@
  */
 import type { BookingDoc } from '../db/schemas/bookings';
 import type { LoanDoc } from '../db/schemas/loans';
-import type { VisitDoc, VisitPurpose } from '../db/schemas/visits';
+import type { VisitPurpose } from '../db/schemas/visits';
 import type { ReportBooking, ReportLoan, ReportVisit } from './figures';
 
 export function visit(timeIn: string, personId = '', purpose: VisitPurpose = 'visit', adults = 0, children = 0, bookingId = ''): ReportVisit {
@@ -50,4 +50,3 @@ export function rng(seed: number): () => number {
   };
 }
 
-export type { VisitDoc };

@@ -10,6 +10,7 @@ import type { SettingsDoc } from '../db/schemas/settings';
 import type { ItemDoc } from '../db/schemas/items';
 import type { LoanDoc } from '../db/schemas/loans';
 import { bookingsConflict, findFreeSlots, type FreeSlot } from '../bookings';
+import { addDays } from '../time';
 import { onLoan } from '../loans/availability';
 
 export interface BookingClash {
@@ -30,7 +31,6 @@ export interface LoanClash {
   loans: LoanDoc[];
 }
 
-export type Clash = BookingClash | LoanClash;
 
 /** The clash key of two bookings, whatever their order (the inbox dismisses by it; the calendar marks by it). */
 export function bookingClashKey(idA: string, idB: string): string {
@@ -79,12 +79,6 @@ export function bookingClashes(
     }
   }
   return out;
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 export function loanClashes(items: readonly ItemDoc[], loans: readonly LoanDoc[], dismissed: ReadonlySet<string> = new Set()): LoanClash[] {

@@ -30,7 +30,7 @@ import { attachConflictSink, stableStringify, type RecordedConflict } from './me
 import { createLaneProtocol, type Doc, type LaneProtocol, type PullCheckpoint } from './protocol';
 import { initialState, reduce, view, type Direction, type MachineState, type SyncEvent, type SyncStatus } from './status';
 
-export type { SyncPhase, SyncStatus } from './status';
+export type { SyncStatus } from './status';
 
 /** Small key-value memory that outlives one run (localStorage in the app; a Map in tests). */
 export interface SyncMemory {

@@ -12,7 +12,6 @@
  * on another desk is merged where it does not touch the cancellation and shown as 'cancelled-edited'.
  */
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
-import type { CollectionName } from '../db/types';
 import type { ConflictKind } from '../db/schemas/conflicts';
 
 type Doc = WithDeleted<Record<string, any>>;
@@ -179,5 +178,3 @@ export function syncConflictHandlers<N extends string>(dbName: string, names: re
   };
   return Object.fromEntries(names.map((n) => [n, createConflictHandler(n, sinkFor)])) as Record<N, RxConflictHandler<any>>;
 }
-
-export type SyncConflictHandlers = Partial<Record<CollectionName, RxConflictHandler<any>>>;

@@ -6,7 +6,8 @@
  */
 import type { PersonDoc, VisitDoc } from '../db/schemas';
 import { resolvePersonId, type DocPatch } from '../people/patches';
-import { daysBefore, localDateOf } from './time';
+import { datePart } from '../time';
+import { daysBefore } from './time';
 import { visitorKey } from './visitorKey';
 
 /**
@@ -43,7 +44,7 @@ export function retentionPatches(
   if (cutoff === null) return [];
   const byId = new Map(people.map((p) => [p.id, p]));
   return visits
-    .filter((v) => localDateOf(v.timeIn) < cutoff && holdsPersonalData(v))
+    .filter((v) => datePart(v.timeIn) < cutoff && holdsPersonalData(v))
     .map((v) => ({ id: v.id, patch: anonymisedVisitPatch(v, countedPersonOf(v, byId)) }));
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { editVisit, findDuplicateSignIn, newVisit, signOutAllPatches, validateSignIn, validateSignOut, type SignInInput } from './signIn';
 import { visit } from '../people/testDocs';
-import { isLocalDateTime } from './time';
+import { isLocalDateTime } from '../time';
 
 const input: SignInInput = { personId: '', name: 'Мария', resident: true, purpose: 'visit', bookingId: '', adults: 0, children: 0 };
 const codes = (patch: Partial<SignInInput>) => validateSignIn({ ...input, ...patch }).map((e) => e.code);

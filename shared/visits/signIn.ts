@@ -7,7 +7,7 @@ import { VISIT_PURPOSES, type VisitDoc } from '../db/schemas';
 import type { FieldError } from '../people/validate';
 import type { DocPatch } from '../people/patches';
 import { normaliseName } from '../people/normalise';
-import { isLocalDateTime, localDateOf } from './time';
+import { datePart, isLocalDateTime } from '../time';
 
 /** The most companions one entry can carry (the schema's limit too). */
 export const MAX_COMPANIONS = 500;
@@ -76,10 +76,10 @@ function minutesBetween(a: string, b: string): number {
  * or the same free name signed in within the last minute. Returns undefined when the sign-in is new.
  */
 export function findDuplicateSignIn(visits: readonly VisitDoc[], input: SignInInput, timeIn: string): VisitDoc | undefined {
-  const day = localDateOf(timeIn);
+  const day = datePart(timeIn);
   const name = normaliseName(input.name);
   return visits.find((v) => {
-    if (v.timeOut || localDateOf(v.timeIn) !== day) return false;
+    if (v.timeOut || datePart(v.timeIn) !== day) return false;
     if (input.personId) return v.personId === input.personId;
     return !v.personId && normaliseName(v.name) === name && minutesBetween(v.timeIn, timeIn) <= REPEAT_WINDOW_MINUTES;
   });

@@ -1,10 +1,5 @@
 /** Summary statistics and the printed table of the benchmark. */
 
-export interface Budget {
-  /** Upper bound; `null` = report only. */
-  max: number | null;
-}
-
 export type MetricResult =
   | { name: string; unit: string; budget: number | null; samples: number[]; note?: string; baselineMs?: number }
   | { name: string; unit: string; budget: number | null; missing: string }

@@ -24,21 +24,5 @@ export const booking = (by: Author, id: string, roomId: string, start: string, e
     id,
   ) as any;
 
-export const item = (by: Author, id: string, quantity: number) =>
-  stampNew({ name: 'Проектор', code: 'SD-' + id, tracking: 'counted', quantity, archived: false }, by, id) as any;
-
-export const loan = (by: Author, id: string, itemId: string, quantity: number, name: string) =>
-  stampNew(
-    {
-      status: 'open',
-      borrower: { personId: '', groupId: '', name, phone: '+7 900 222-22-22' },
-      lines: [{ itemId, quantity, returnedQuantity: 0 }],
-      outAt: '2026-11-22T10:00',
-      dueAt: '2026-11-29T10:00',
-    },
-    by,
-    id,
-  ) as any;
-
 export const visit = (by: Author, id: string, n: number) =>
   stampNew({ timeIn: '2026-11-22T10:00', purpose: 'visit', adults: n % 500 }, by, id) as any;

@@ -4,9 +4,10 @@ import { Alert, Button, Checkbox, Group, List, NumberInput, Radio, Select, Simpl
 import { Modal } from '../../app/dialogs';
 import { notifications } from '@mantine/notifications';
 import {
-  atTime, datePart, parseRRule, quotePrice, settlePrice, templateOf, timePart, toMinutes, validateRepeatRule,
+  atTime, parseRRule, quotePrice, settlePrice, templateOf, validateRepeatRule,
   type BookingFields, type EquipmentProblem, type Occurrence, type RepeatRule, type SeriesClash,
 } from '@shared/bookings';
+import { datePart, timePart, toMinutes } from '@shared/time';
 import { BOOKING_CATEGORIES, WEEKDAYS, type RoomDoc, type SeriesDoc, type SettingsDoc, type Weekday } from '@shared/db';
 import { useFormat } from '../../app/format';
 import { writeFailureMessage } from '../../app/writeFailure';
@@ -16,6 +17,7 @@ import { EquipmentFields } from './EquipmentFields';
 import { useBookingWords } from './words';
 import { rememberRoom } from './lastRoom';
 import { DateField } from './DateField';
+import { FormActions } from '../../app/FormActions';
 
 export type Scope = 'one' | 'following' | 'all';
 
@@ -348,14 +350,7 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
               {writeFailure.message}
             </Alert>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('form.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('form.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} cancelLabel={t('form.cancel')} submitLabel={t('form.save')} busy={busy} />
         </Stack>
       </form>
     </Modal>

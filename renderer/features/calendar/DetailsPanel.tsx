@@ -12,6 +12,7 @@ import { useBookingActions } from './hooks/useBookingActions';
 import { useCatalogue } from './hooks/useCalendarData';
 import { CATEGORY_COLOURS, useBookingWords } from './words';
 import type { Scope } from './BookingForm';
+import { FormActions } from '../../app/FormActions';
 
 interface Props {
   occurrence: Occurrence;
@@ -120,14 +121,7 @@ function CancelDialog({ occurrence, onDone, onBack }: { occurrence: Occurrence; 
             </Radio.Group>
           )}
           <TextInput data-autofocus label={t('cancelDialog.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onBack}>
-              {t('cancelDialog.back')}
-            </Button>
-            <Button type="submit" color="red" loading={busy}>
-              {t('cancelDialog.confirm')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onBack} cancelLabel={t('cancelDialog.back')} submitLabel={t('cancelDialog.confirm')} busy={busy} color="red" />
         </Stack>
       </form>
     </Modal>

@@ -9,9 +9,10 @@ import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
 import { Alert, Button, Group, Menu, MultiSelect, Stack, Switch, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
-  addDays, addMinutes, emptyBooking, publicEventsIcs,
+  emptyBooking, publicEventsIcs,
   type BookingFields, type FreeSlot, type Occurrence,
 } from '@shared/bookings';
+import { addDays, addMinutes } from '@shared/time';
 import { BOOKING_CATEGORIES, type RoomDoc } from '@shared/db';
 import { getDesk } from '../../app/desk';
 import { attemptWrite } from '../../app/writeFailure';

@@ -1,5 +1,5 @@
-import dayjs from 'dayjs';
 import type { LocalDate, LocalDateTime } from '@shared/db';
+import { isLocalDate, localNow, localToday } from '@shared/time';
 
 /** Local wall-clock string → a JS Date in the browser's zone (what react-big-calendar draws). */
 export function toJsDate(value: LocalDateTime | LocalDate): Date {
@@ -10,15 +10,15 @@ export function toJsDate(value: LocalDateTime | LocalDate): Date {
 }
 
 export function fromJsDate(date: Date): LocalDateTime {
-  return dayjs(date).format('YYYY-MM-DDTHH:mm');
+  return localNow(date);
 }
 
 export function jsDateToLocalDate(date: Date): LocalDate {
-  return dayjs(date).format('YYYY-MM-DD');
+  return localToday(date);
 }
 
 export function todayLocal(): LocalDate {
-  return dayjs().format('YYYY-MM-DD');
+  return localToday();
 }
 
 /** How a date is shown and typed: day first, dots in Russian, slashes in English (dayjs tokens). */
@@ -37,7 +37,6 @@ export function parseTypedDate(text: string): LocalDate | null {
   const dmy = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(s);
   const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : [];
   if (!y || !m || !d) return null;
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return null;
-  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  return isLocalDate(date) ? date : null;
 }

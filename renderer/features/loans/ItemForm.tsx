@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Group, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { Modal } from '../../app/dialogs';
 import { useTranslation } from 'react-i18next';
 import type { ItemDoc, ItemInput } from './domain';
 import { useLoanActions } from './hooks';
 import { attemptWrite } from '../../app/writeFailure';
+import { FormActions } from '../../app/FormActions';
 
 export function inputOf(item?: ItemDoc): ItemInput {
   return {
@@ -77,12 +78,7 @@ export function ItemForm({ item, onClose }: { item: ItemDoc | undefined; onClose
             <TextInput {...field('condition')} />
           </Group>
           <Textarea {...field('notes')} autosize minRows={2} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('cancel')}
-            </Button>
-            <Button type="submit">{t('save')}</Button>
-          </Group>
+          <FormActions onCancel={onClose} cancelLabel={t('cancel')} submitLabel={t('save')} />
         </Stack>
       </form>
     </Modal>

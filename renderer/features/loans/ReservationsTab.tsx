@@ -3,12 +3,11 @@ import { Alert, Badge, Button, Group, NativeSelect, NumberInput, Paper, Stack, T
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { BookingDoc } from '@shared/db';
-import { useLiveQuery } from '../../app/db';
 import { useFormat } from '../../app/format';
 import { BorrowerPicker, NO_BORROWER } from './BorrowerPicker';
 import { type Borrower, type ItemDoc, type LoanDoc } from './domain';
 import { EmptyNote, HeadRow, NOWRAP } from './Table';
-import { useLoanActions, useNow, type ActionResult } from './hooks';
+import { useBookingsWithEquipment, useLoanActions, useNow, type ActionResult } from './hooks';
 import { useLoanMessages } from './messages';
 import { itemsSummary } from './OnLoanTab';
 import { LoanDateTime } from './DateFields';
@@ -19,13 +18,6 @@ interface FormLine {
   quantity: number | string;
 }
 const EMPTY_LINE: FormLine = { itemId: '', quantity: 1 };
-
-/** Bookings from now on that list equipment and have no reservation yet. */
-function useBookingsWithEquipment(now: string, loans: LoanDoc[]): BookingDoc[] {
-  const { data } = useLiveQuery((db) => db.bookings.find({ selector: { end: { $gt: now } } }), [now.slice(0, 10)]);
-  const reserved = new Set(loans.filter((l) => l.bookingId && l.status !== 'cancelled').map((l) => l.bookingId));
-  return ((data as BookingDoc[] | undefined) ?? []).filter((b) => b.status !== 'cancelled' && (b.equipment?.length ?? 0) > 0 && !reserved.has(b.id));
-}
 
 /** Reservations: reserve items for a range (or from a hall booking), pick up, cancel. */
 export function ReservationsTab({ items, loans }: { items: ItemDoc[]; loans: LoanDoc[] }) {

@@ -1,8 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { continuesBurst, scannedCode, type BurstKey } from './scanBurst';
 
-export { SCAN_MAX_AVG_GAP_MS, SCAN_MIN_LENGTH, SCAN_PAUSE_MS } from './scanBurst';
-
 type Editable = HTMLInputElement | HTMLTextAreaElement;
 
 function isEditable(el: EventTarget | null): el is Editable {

@@ -5,7 +5,8 @@
  * periods with nothing at all are not.
  */
 import type { DeskDatabase } from '@shared/db';
-import { addDays, monthOf, quarterOf, yearOf, type Period } from '@shared/reports';
+import { monthOf, quarterOf, yearOf, type Period } from '@shared/reports';
+import { addDays } from '@shared/time';
 import { basicAuth, normaliseServerUrl, type SyncConfig } from '@shared/sync';
 import { NETWORK_KEYS, figuresDoc, type FiguresDoc } from '@shared/network/figures';
 import { centreNetworks, publishFigures, type FiguresServer } from '@shared/network/publish';

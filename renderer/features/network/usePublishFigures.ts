@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useDb } from '../../app/db';
 import { loadPassword, useSync } from '../sync/syncStore';
-import { localNow } from '../reports/period';
+import { localNow } from '@shared/time';
 import { publishCentreFigures } from './publish';
 
 /** At most this often (ms) a desk recomputes and publishes its centre's network figures. */

@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Alert, Stack } from '@mantine/core';
 import { Modal } from '../../app/dialogs';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../app/FormActions';
 
 /**
  * Validate → save → close, for the desk's edit forms: field errors by field name (already translated),
@@ -58,14 +59,7 @@ export function FormModal({ title, onClose, onSubmit, busy, failed, children }: 
             </Alert>
           )}
           {children}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} cancelLabel={t('cancel')} submitLabel={t('save')} busy={busy} />
         </Stack>
       </form>
     </Modal>

@@ -7,13 +7,11 @@ import { posterQrSvg, renderPoster, type PosterCentre, type PosterLabels, type R
 import type { PosterFormat } from '@shared/posters/layout';
 import type { PosterLang } from '@shared/posters/typography';
 import { PT_SANS } from '@shared/print/ptSans';
+import { addDays } from '@shared/time';
 import { useLiveQuery } from '../../app/db';
 import { useCentre, useRooms, useSaveCentre } from '../settings/hooks';
 
-function addDay(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d! + 1)).toISOString().slice(0, 10);
-}
+const addDay = (date: string): string => addDays(date, 1);
 
 /** The week's occurrences (one-off bookings and weekly clubs) as poster sources, live. */
 export function usePosterSources(from: string, to: string): { sources: PosterSource[]; loading: boolean } {

@@ -6,7 +6,8 @@ import { comparisonFor, defaultReportPeriod, formatValue, funderTable, type Peri
 import { ComparisonBars, HeatMap } from './Charts';
 import { FunderTable, KeyFigures } from './FunderTable';
 import { PeriodPicker } from './PeriodPicker';
-import { localNow, periodLabel } from './period';
+import { localNow } from '@shared/time';
+import { periodLabel } from './period';
 import { useReport } from './hooks';
 import { useReportExports } from './useExports';
 

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
-import { addDays, customPeriod, periodDays, periodOf, previousPeriod, type Period } from '@shared/reports';
+import { addDays } from '@shared/time';
+import { customPeriod, periodDays, periodOf, previousPeriod, type Period } from '@shared/reports';
 
 /** The period after `p` (the picker's "next" button): the inverse of previousPeriod. */
 export function nextPeriod(p: Period): Period {
@@ -15,8 +16,4 @@ export function periodLabel(p: Period, t: TFunction<'reports'>): string {
   if (p.kind === 'quarter') return t('period.quarterLabel', { q: Math.floor((+p.from.slice(5, 7) - 1) / 3) + 1, year: p.from.slice(0, 4) });
   if (p.kind === 'year') return p.from.slice(0, 4);
   return t('period.range', { from: dayjs(p.from).format('D MMM YYYY'), to: dayjs(p.to).format('D MMM YYYY') });
-}
-
-export function localNow(): string {
-  return dayjs().format('YYYY-MM-DDTHH:mm');
 }

@@ -4,7 +4,8 @@
  */
 import { SETTINGS_ID, type DeskDatabase } from '@shared/db';
 import { occurrencesInRange } from '@shared/bookings';
-import { addDays, computeReport, loanReadStart, reportReadRange, type Period, type Report, type ReportBooking, type ReportInput } from '@shared/reports';
+import { computeReport, loanReadStart, reportReadRange, type Period, type Report, type ReportBooking, type ReportInput } from '@shared/reports';
+import { addDays } from '@shared/time';
 
 /**
  * The queries, by index for the period and the one before it only: visits by `timeIn`, bookings by `start`

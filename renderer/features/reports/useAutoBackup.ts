@@ -6,7 +6,7 @@
  * Failures are shown as a notification and in the panel, never swallowed.
  */
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
-import dayjs from 'dayjs';
+import { localNow } from '@shared/time';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -131,7 +131,7 @@ let queue: Promise<unknown> = Promise.resolve();
 function runAndRecord(db: DeskDatabase, t: TFunction<'reports'>, force: boolean): Promise<AutoBackupOutcome> {
   const next = queue.then(async () => {
     setStatus({ busy: true });
-    const outcome = await runAutoBackup(db, getDesk(), { localNow: dayjs().format('YYYY-MM-DDTHH:mm'), force });
+    const outcome = await runAutoBackup(db, getDesk(), { localNow: localNow(), force });
     setStatus({ ...statusAfter(status, outcome), busy: false });
     if (outcome.kind === 'failed') notifyError(t, outcome.error);
     if (outcome.kind === 'written' && outcome.notDeleted.length > 0) notifyError(t, { code: 'not-deleted', detail: outcome.notDeleted.join(', ') });

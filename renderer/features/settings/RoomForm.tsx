@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, ColorInput, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, ColorInput, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { ROOM_KINDS, type RoomDoc } from '@shared/db';
@@ -7,6 +7,7 @@ import { validateRoom } from '@shared/centre/validate';
 import { cleanSections, validateSections } from '@shared/bookings';
 import type { RoomFields } from './hooks';
 import { RoomBookingFields } from './RoomBookingFields';
+import { FormActions } from '../../app/FormActions';
 
 interface Props {
   initial: RoomFields;
@@ -71,12 +72,7 @@ export function RoomForm({ initial, otherNames, onSubmit, onCancel }: Props) {
             {refused}
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('cancel')}
-          </Button>
-          <Button type="submit">{t('save')}</Button>
-        </Group>
+        <FormActions onCancel={onCancel} cancelLabel={t('cancel')} submitLabel={t('save')} />
       </Stack>
     </form>
   );

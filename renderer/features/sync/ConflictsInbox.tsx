@@ -2,20 +2,18 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Badge, Button, Card, Group, List, Radio, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { RxCollection } from 'rxdb';
-import { stampChange, stampNew, type Author, type BookingDoc, type ConflictDoc, type DeskDatabase } from '@shared/db';
-import { changedFields, shortHash } from '@shared/sync';
+import type { BookingDoc, ConflictDoc } from '@shared/db';
+import { changedFields } from '@shared/sync';
 import type { BookingClash, LoanClash } from '@shared/sync/clashes';
-import { deskId, useAuthor, useDb, useLiveQuery } from '../../app/db';
+import { deskId } from '../../app/db';
 import { deskOfId } from '@shared/network/accounts';
 import { useFormat } from '../../app/format';
 import { useRooms } from '../settings/hooks';
 import { useInbox } from './useInbox';
 import { UpdateAction } from '../../app/UpdateBanner';
-import { attemptWrite } from '../../app/writeFailure';
+import { useConflictCommands, useConflictedDocument } from './hooks';
 
 type Json = Record<string, unknown>;
-const collectionsOf = (db: DeskDatabase) => db.collections as unknown as Record<string, RxCollection<any> | undefined>;
 type Choice = 'kept' | 'other';
 
 function parse(text: string): Json {
@@ -50,33 +48,13 @@ function Who({ doc }: { doc: Json }) {
   return <Text size="sm">{doc._deleted ? t('inbox.deletedBy', { who, at }) : t('inbox.by', { who, at })}</Text>;
 }
 
-/** Writes field values into the live document and marks the conflict resolved (both sync to the other desks). */
-async function resolveConflict(db: DeskDatabase, author: Author, conflict: ConflictDoc, resolution: string, patch: Json | 'delete' | null) {
-  const collection = collectionsOf(db)[conflict.docCollection];
-  const doc = collection ? await collection.findOne(conflict.docId).exec() : null;
-  if (doc && patch === 'delete') await doc.remove();
-  else if (doc && patch && Object.keys(patch).length > 0)
-    await doc.incrementalModify((d: Json) => {
-      const out = { ...d, ...stampChange({}, author) } as Json;
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined) delete out[k];
-        else out[k] = v;
-      }
-      return out;
-    });
-  const record = await db.conflicts.findOne(conflict.id).exec();
-  await record?.incrementalPatch(stampChange({ status: 'resolved' as const, resolution }, author));
-}
-
 function ConflictCard({ conflict }: { conflict: ConflictDoc }) {
   const { t } = useTranslation('sync');
-  const db = useDb();
-  const author = useAuthor();
+  const commands = useConflictCommands();
   const text = useValueText();
   const kept = useMemo(() => parse(conflict.kept), [conflict.kept]);
   const other = useMemo(() => parse(conflict.other), [conflict.other]);
-  const current = useLiveQuery((d) => collectionsOf(d)[conflict.docCollection]?.findOne(conflict.docId) ?? null, [conflict.docCollection, conflict.docId]);
-  const now = (current.data as Json | null | undefined) ?? kept;
+  const now = useConflictedDocument(conflict) ?? kept;
   const rows = useMemo(() => [...new Set([...conflict.fields.filter((f) => f in now || f in other), ...changedFields(now as never, other as never)])], [conflict.fields, now, other]);
   const [combining, setCombining] = useState(false);
   const [choice, setChoice] = useState<Record<string, Choice>>({});
@@ -86,7 +64,7 @@ function ConflictCard({ conflict }: { conflict: ConflictDoc }) {
   const act = async (resolution: string, patch: Json | 'delete' | null) => {
     setBusy(true);
     try {
-      await attemptWrite(() => resolveConflict(db, author, conflict, resolution, patch), 'action'); // a failure is said in words
+      await commands.resolve(conflict, resolution, patch); // a failure is said in words
     } finally {
       setBusy(false);
     }
@@ -201,20 +179,9 @@ function ConflictCard({ conflict }: { conflict: ConflictDoc }) {
   );
 }
 
-async function dismissClash(db: DeskDatabase, author: Author, key: string, collection: string) {
-  // the same id on every desk: two desks dismissing the same clash write one record
-  const id = `dc-${shortHash(key)}`;
-  const existing = await db.conflicts.findOne(id).exec();
-  if (existing) return;
-  await db.conflicts.insert(
-    stampNew({ kind: 'dismissed-clash' as const, docCollection: collection, docId: key.slice(0, 300), fields: [], kept: '', other: '', status: 'resolved' as const, resolution: 'dismissed' }, author, id),
-  );
-}
-
 function BookingClashCard({ clash }: { clash: BookingClash }) {
   const { t } = useTranslation('sync');
-  const db = useDb();
-  const author = useAuthor();
+  const commands = useConflictCommands();
   const fmt = useFormat();
   const navigate = useNavigate();
   const { rooms } = useRooms(true);
@@ -259,7 +226,7 @@ function BookingClashCard({ clash }: { clash: BookingClash }) {
           </List>
         )}
         <Group>
-          <Button onClick={() => void attemptWrite(() => dismissClash(db, author, clash.key, 'bookings'), 'action')}>{t('clash.resolved')}</Button>
+          <Button onClick={() => void commands.dismissClash(clash.key, 'bookings')}>{t('clash.resolved')}</Button>
         </Group>
       </Stack>
     </Card>
@@ -268,8 +235,7 @@ function BookingClashCard({ clash }: { clash: BookingClash }) {
 
 function LoanClashCard({ clash }: { clash: LoanClash }) {
   const { t } = useTranslation('sync');
-  const db = useDb();
-  const author = useAuthor();
+  const commands = useConflictCommands();
   const fmt = useFormat();
   const navigate = useNavigate();
   return (
@@ -295,7 +261,7 @@ function LoanClashCard({ clash }: { clash: LoanClash }) {
           <Button variant="default" onClick={() => void navigate('/loans')}>
             {t('clash.openLoans')}
           </Button>
-          <Button onClick={() => void attemptWrite(() => dismissClash(db, author, clash.key, 'loans'), 'action')}>{t('clash.resolved')}</Button>
+          <Button onClick={() => void commands.dismissClash(clash.key, 'loans')}>{t('clash.resolved')}</Button>
         </Group>
       </Stack>
     </Card>

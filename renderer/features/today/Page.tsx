@@ -1,33 +1,10 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
-import type { BookingDoc, SeriesDoc, VisitDoc } from '@shared/db';
-import { occurrencesInRange } from '@shared/bookings';
-import { useLiveQuery } from '../../app/db';
+import { localToday } from '@shared/time';
 import { useFormat } from '../../app/format';
 import { useCentre, useRooms } from '../settings/hooks';
-
-function useToday() {
-  const from = dayjs().format('YYYY-MM-DD') + 'T00:00';
-  const to = dayjs().add(1, 'day').format('YYYY-MM-DD') + 'T00:00';
-  // A day wider on the left: a booking that started yesterday evening may still run today.
-  const wideFrom = dayjs().subtract(1, 'day').format('YYYY-MM-DD') + 'T00:00';
-  const bookings = useLiveQuery((db) => db.bookings.find({ selector: { start: { $gte: wideFrom, $lt: to } } }), [wideFrom, to]);
-  const series = useLiveQuery((db) => db.series.find({ selector: { status: 'active' } }), []);
-  const inBuilding = useLiveQuery((db) => db.visits.find({ selector: { timeIn: { $gte: from, $lt: to } } }), [from]);
-  const here = ((inBuilding.data as VisitDoc[] | undefined) ?? []).filter((v) => !v.timeOut);
-  return {
-    bookings: occurrencesInRange(
-      (bookings.data as BookingDoc[] | undefined) ?? [],
-      (series.data as SeriesDoc[] | undefined) ?? [],
-      from,
-      to,
-    ).sort((a, b) => a.start.localeCompare(b.start)),
-    inBuilding: here.reduce((n, v) => n + 1 + (v.adults ?? 0) + (v.children ?? 0), 0),
-    loading: bookings.loading,
-  };
-}
+import { useToday } from './hooks';
 
 /** Today: what the desk needs at a glance at the start of a shift. */
 export default function TodayPage() {
@@ -57,7 +34,7 @@ export default function TodayPage() {
           <Text fz={36} fw={700} data-testid="today-bookings-count">
             {bookings.length}
           </Text>
-          <Anchor component={Link} to={`/calendar?view=day&date=${dayjs().format('YYYY-MM-DD')}`} size="lg">
+          <Anchor component={Link} to={`/calendar?view=day&date=${localToday()}`} size="lg">
             {t('openCalendar')}
           </Anchor>
         </Paper>

@@ -1,32 +1,19 @@
 /**
- * The visitor log: live queries and writes. Rules (validation, duplicates, sign-out, headcount, edits)
- * come from shared/visits; these hooks only read and write.
+ * The visitor log: live queries, and the visit commands (./commands.ts) bound to the desk. Rules (validation,
+ * duplicates, sign-out, headcount, edits) come from shared/visits.
  */
-import { useCallback } from 'react';
-import dayjs from 'dayjs';
-import { stampChange, stampNew, type BookingDoc, type DeskDatabase, type VisitDoc } from '@shared/db';
-import type { FieldError } from '@shared/people/validate';
-import {
-  adHocEventBooking,
-  bumpHeadcount,
-  editVisit,
-  findDuplicateSignIn,
-  inBuildingFrom,
-  newVisit,
-  signOutAllPatches,
-  toLocalDateTime,
-  validateSignIn,
-  validateSignOut,
-  type HeadcountField,
-  type SignInInput,
-  type VisitEdit,
-  type VisitErrorCode,
-} from '@shared/visits';
+import { useMemo } from 'react';
+import type { BookingDoc, VisitDoc } from '@shared/db';
+import { inBuildingFrom } from '@shared/visits';
+import { addDays, localToday } from '@shared/time';
 import { useAuthor, useDb, useLiveQuery } from '../../app/db';
+import { openVisitsQuery, visitCommands } from './commands';
+
+export { openVisitsQuery } from './commands';
 
 const dayStart = (date: string) => `${date}T00:00`;
-const nextDayStart = (date: string) => `${dayjs(date).add(1, 'day').format('YYYY-MM-DD')}T00:00`;
-export const todayDate = () => dayjs().format('YYYY-MM-DD');
+const nextDayStart = (date: string) => `${addDays(date, 1)}T00:00`;
+export const todayDate = () => localToday();
 
 /** Visits that started on the local dates from…to (inclusive), newest first. */
 export function useVisits(from: string, to: string): { visits: VisitDoc[]; loading: boolean } {
@@ -35,14 +22,6 @@ export function useVisits(from: string, to: string): { visits: VisitDoc[]; loadi
     [from, to],
   );
   return { visits: (data as VisitDoc[] | undefined) ?? [], loading };
-}
-
-/**
- * Open visits signed in since `from`, oldest first. The range on `timeIn` lets the query run on the
- * timeIn index instead of reading every visit ever logged; `timeOut: ''` is checked on that range only.
- */
-export function openVisitsQuery(db: DeskDatabase, from: string) {
-  return db.visits.find({ selector: { timeIn: { $gte: from }, timeOut: '' }, sort: [{ timeIn: 'asc' }] });
 }
 
 /** Everyone signed in over the last days and not yet out (someone forgotten yesterday shows up too). */
@@ -66,100 +45,9 @@ export function useTodayBookings(): BookingDoc[] {
   return ((data as BookingDoc[] | undefined) ?? []).filter((b) => b.status !== 'cancelled');
 }
 
-export type SignInResult = { ok: true; visit: VisitDoc } | { ok: false; errors: FieldError<VisitErrorCode>[] } | { ok: false; duplicate: VisitDoc };
-
-/**
- * Sign-ins are serialised per database: a second Enter waits for the first write, then sees its visit
- * as a duplicate instead of creating another one.
- */
-const queues = new WeakMap<DeskDatabase, Promise<unknown>>();
-function serialised<T>(db: DeskDatabase, job: () => Promise<T>): Promise<T> {
-  const run = (queues.get(db) ?? Promise.resolve()).then(job, job);
-  queues.set(
-    db,
-    run.catch(() => undefined),
-  );
-  return run;
-}
-
+/** The visit commands (./commands.ts) bound to this desk and the volunteer on shift. */
 export function useVisitActions() {
   const db = useDb();
   const author = useAuthor();
-
-  const signIn = useCallback(
-    (input: SignInInput): Promise<SignInResult> =>
-      serialised(db, async () => {
-        const errors = validateSignIn(input);
-        if (errors.length) return { ok: false, errors };
-        const timeIn = toLocalDateTime(Date.now());
-        // Only today's open visits can be duplicates (see findDuplicateSignIn): read them by the timeIn index.
-        const open = (await openVisitsQuery(db, `${timeIn.slice(0, 10)}T00:00`).exec()).map((d) => d.toJSON() as VisitDoc);
-        const duplicate = findDuplicateSignIn(open, input, timeIn);
-        if (duplicate) return { ok: false, duplicate };
-        const visit = stampNew(newVisit(input, timeIn), author);
-        await db.visits.insert(visit);
-        return { ok: true, visit };
-      }),
-    [db, author],
-  );
-
-  /** Returns an error code, or null when signed out. */
-  const signOut = useCallback(
-    async (id: string): Promise<VisitErrorCode | null> => {
-      const doc = await db.visits.findOne(id).exec();
-      if (!doc) return 'visit.alreadyOut';
-      const timeOut = toLocalDateTime(Date.now());
-      const code = validateSignOut(doc, timeOut);
-      if (code) return code;
-      await doc.incrementalPatch(stampChange({ timeOut }, author));
-      return null;
-    },
-    [db, author],
-  );
-
-  const signOutEveryone = useCallback(async (): Promise<number> => {
-    const open = await openVisitsQuery(db, inBuildingFrom(Date.now())).exec();
-    const patches = signOutAllPatches(
-      open.map((d) => d.toJSON() as VisitDoc),
-      toLocalDateTime(Date.now()),
-    );
-    const byId = new Map(open.map((d) => [d.primary, d]));
-    for (const { id, patch } of patches) await byId.get(id)?.incrementalPatch(stampChange(patch, author));
-    return patches.length;
-  }, [db, author]);
-
-  const edit = useCallback(
-    async (id: string, changes: VisitEdit): Promise<FieldError<VisitErrorCode>[]> => {
-      const doc = await db.visits.findOne(id).exec();
-      if (!doc) return [{ field: 'name', code: 'visit.alreadyOut' }];
-      const result = editVisit(doc.toJSON() as VisitDoc, changes, new Date().toISOString(), author.volunteer || author.desk);
-      if (!result.ok) return result.errors;
-      if (Object.keys(result.patch).length) await doc.incrementalPatch(stampChange(result.patch, author));
-      return [];
-    },
-    [db, author],
-  );
-
-  /** One click on the headcount clicker; atomic against concurrent clicks. */
-  const bump = useCallback(
-    async (bookingId: string, field: HeadcountField, delta: number): Promise<void> => {
-      const doc = await db.bookings.findOne(bookingId).exec();
-      await doc?.incrementalModify((b) => ({ ...b, ...bumpHeadcount(b.headcount, field, delta), ...stampChange({}, author) }));
-    },
-    [db, author],
-  );
-
-  /** Books an event named on the spot (no booking yet) so its headcount counts in the reports; returns its id. */
-  const startAdHocEvent = useCallback(
-    async (title: string, roomId: string): Promise<string | null> => {
-      const fields = adHocEventBooking(title, roomId, toLocalDateTime(Date.now()));
-      if (!fields) return null;
-      const doc = stampNew(fields, author);
-      await db.bookings.insert(doc);
-      return doc.id;
-    },
-    [db, author],
-  );
-
-  return { signIn, signOut, signOutEveryone, edit, bump, startAdHocEvent };
+  return useMemo(() => visitCommands({ db, author }), [db, author]);
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { combineLatest } from 'rxjs';
-import { addDays, occurrencesInRange, type Occurrence } from '@shared/bookings';
+import { occurrencesInRange, type Occurrence } from '@shared/bookings';
+import { addDays } from '@shared/time';
 import type { BookingDoc, ConflictDoc, GroupDoc, ItemDoc, LocalDate, PersonDoc, SeriesDoc } from '@shared/db';
 import { useDb, useLiveQuery } from '../../../app/db';
 import { clashingBookingIds } from '../clashMarks';

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import { addDays, occurrencesInRange, type Occurrence } from '@shared/bookings';
+import { occurrencesInRange, type Occurrence } from '@shared/bookings';
+import { addDays } from '@shared/time';
 import type { BookingDoc, DeskDatabase, SeriesDoc } from '@shared/db';
 import { useDb } from '../../../app/db';
 import { LOOKBACK_DAYS } from './useCalendarData';

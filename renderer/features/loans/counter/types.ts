@@ -1,0 +1,2 @@
+/** What the counter says after a scan or a submit. */
+export type CounterMessage = { kind: 'ok' | 'warn' | 'error'; text: string } | null;
