@@ -15,6 +15,7 @@ import { AppErrorBoundary, RouteError } from './ErrorScreen';
 import { UpdateBanner } from './UpdateBanner';
 
 const ConflictsInbox = lazy(() => import('../features/sync/ConflictsInbox'));
+const NetworkPage = lazy(() => import('../features/network/Page'));
 
 // Hash routing: works from the app:// scheme in Electron and from any static server in browser mode.
 // Every section has its own error boundary (the navigation stays usable around it); the layout route has one for
@@ -30,6 +31,7 @@ const router = createHashRouter([
         s.path === '/' ? { index: true, element: <s.Page />, errorElement: sectionError } : { path: `${s.path.slice(1)}/*`, element: <s.Page />, errorElement: sectionError },
       ),
       { path: 'conflicts', element: <ConflictsInbox />, errorElement: sectionError },
+      { path: 'network', element: <NetworkPage />, errorElement: sectionError },
       // An address that is no section (an old bookmark): the section error page with "go to Today".
       {
         path: '*',

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useRetention } from '../features/visitors/useRetention';
 import { useAutoBackup } from '../features/reports/useAutoBackup';
 import { useSyncService } from '../features/sync/useSyncService';
+import { usePublishFigures } from '../features/network/usePublishFigures';
 
 /** Longest wait for an idle moment before the services start anyway. */
 const START_WITHIN_MS = 1500;
@@ -29,5 +30,6 @@ function Services() {
   useRetention();
   useAutoBackup();
   useSyncService();
+  usePublishFigures();
   return null;
 }

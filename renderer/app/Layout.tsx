@@ -7,6 +7,7 @@ import { SECTIONS } from './sections';
 import { useVolunteer } from './db';
 import { useCentre } from '../features/settings/hooks';
 import SyncStatus from '../features/sync/SyncStatus';
+import { useSync } from '../features/sync/syncStore';
 
 /** Alt+1…8 open the main sections (works from anywhere, also inside inputs). */
 function useSectionShortcuts() {
@@ -28,6 +29,7 @@ function useSectionShortcuts() {
 
 export function Layout() {
   const { t } = useTranslation();
+  const { network } = useSync();
   const [opened, { toggle }] = useDisclosure();
   const [volunteer, setVolunteer] = useVolunteer();
   const centre = useCentre();
@@ -86,6 +88,7 @@ export function Layout() {
             styles={{ label: { fontSize: 18 } }}
           />
         ))}
+        {network && <NavLink component={RouterNavLink} to="/network" label={t('nav.network')} styles={{ label: { fontSize: 18 } }} />}
         <Text size="xs" c="dimmed" mt="auto">
           {t('version', { version: __APP_VERSION__ })}
         </Text>

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { RxDocument, RxQuery } from 'rxdb';
 import { COLLECTION_NAMES, createDatabase, newId, type Author, type DeskDatabase } from '@shared/db';
 import { syncConflictHandlers } from '@shared/sync/merge';
@@ -18,7 +18,26 @@ export function currentProfile(): string {
   return localStorage.getItem(PROFILE_KEY) ?? 'default';
 }
 
+const deskNameKey = () => `sosedi.sync.${currentProfile()}.deskName`;
+const deskNameListeners = new Set<() => void>();
+
+/**
+ * The desk's own account name (`<centre>.<desk>`, server:setup --desk) once Settings → Sync saved one: from then on
+ * the desk signs its writes with it, so that conflicts name desks as the centre knows them. null: a shared account.
+ */
+export function setDeskName(name: string | null): void {
+  if (name) localStorage.setItem(deskNameKey(), name);
+  else localStorage.removeItem(deskNameKey());
+  for (const fn of deskNameListeners) fn();
+}
+function subscribeDeskName(fn: () => void): () => void {
+  deskNameListeners.add(fn);
+  return () => deskNameListeners.delete(fn);
+}
+
 export function deskId(): string {
+  const named = localStorage.getItem(deskNameKey());
+  if (named) return named;
   let id = localStorage.getItem(DESK_KEY);
   if (!id) {
     id = newId('desk-');
@@ -48,16 +67,17 @@ const DeskContext = createContext<DeskContextValue | null>(null);
 
 export function DbProvider({ db, children }: { db: DeskDatabase; children: ReactNode }) {
   const [volunteer, setVolunteerState] = useState(() => localStorage.getItem(VOLUNTEER_KEY) ?? '');
+  const desk = useSyncExternalStore(subscribeDeskName, deskId);
   const value = useMemo<DeskContextValue>(
     () => ({
       db,
-      author: { desk: deskId(), volunteer },
+      author: { desk, volunteer },
       setVolunteer: (name: string) => {
         localStorage.setItem(VOLUNTEER_KEY, name);
         setVolunteerState(name);
       },
     }),
-    [db, volunteer],
+    [db, desk, volunteer],
   );
   return <DeskContext.Provider value={value}>{children}</DeskContext.Provider>;
 }

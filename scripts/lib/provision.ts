@@ -8,13 +8,14 @@
  *   nothing, names of collections only, enforced by its own validate_doc_update), few revisions kept.
  * Returns what it created, updated or found, and what the server does not support.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import nano from 'nano';
 import { IDENTITY_DOC } from '../../shared/sync/engine';
 import { schemas } from '../../shared/db/schemas';
 import { COLLECTION_NAMES } from '../../shared/db/types';
 import { bellDbName, dbName } from '../../shared/sync/config';
 import { validateDocUpdateSource } from '../../shared/sync/validate';
+import { centreRole, deskUserName, removedRole } from '../../shared/network/accounts';
 
 export interface ProvisionOptions {
   /** Server URL with admin credentials: http://admin:secret@127.0.0.1:5984/ */
@@ -32,10 +33,6 @@ export interface ProvisionLine {
 }
 
 export const DESIGN_ID = '_design/sosedi-validate';
-
-export function centreRole(centre: string): string {
-  return `centre-${centre}`;
-}
 
 async function passwordWorks(serverUrl: string, user: string, password: string): Promise<boolean> {
   const u = new URL(serverUrl);
@@ -59,7 +56,12 @@ export async function provisionCentre(options: ProvisionOptions): Promise<Provis
   const isCouch = typeof root.couchdb === 'string';
   lines.push({ what: 'server', result: 'found', detail: isCouch ? `Apache CouchDB ${String(root.version)}` : `pouchdb-server ${String(root.version)}` });
 
-  for (const c of options.collections ?? COLLECTION_NAMES) {
+  // the collections' and the bell's databases side by side (a cluster creates each one's shards on every node: 50
+  // centres took a third of the time of one after another, npm run network:bench), their lines in order
+  const bell = provisionBell(couch, options.centre, role);
+  bell.catch(() => undefined); // awaited below; a failure of the collections first must not leave it unhandled
+  const perCollection = await Promise.all((options.collections ?? COLLECTION_NAMES).map(async (c) => {
+    const lines: ProvisionLine[] = [];
     const name = dbName(options.centre, c);
     lines.push(await ensureDatabase(couch, name));
 
@@ -80,9 +82,10 @@ export async function provisionCentre(options: ProvisionOptions): Promise<Provis
 
     // validate_doc_update generated from the app's schema.
     lines.push(await ensureDesign(couch, name, validateDocUpdateSource(schemas[c as keyof typeof schemas] as never)));
-  }
-
-  lines.push(...(await provisionBell(couch, options.centre, role)));
+    return lines;
+  }));
+  lines.push(...perCollection.flat());
+  lines.push(...(await bell));
 
   if (options.deskUser) {
     const users = couch.use<Record<string, unknown>>('_users');
@@ -121,7 +124,8 @@ export const BELL_VALIDATE = `function (newDoc, oldDoc, userCtx) {
   if (typeof newDoc.at !== 'number') throw({ forbidden: 'bell: at is a number' });
 }`;
 
-async function ensureDatabase(couch: nano.ServerScope, name: string): Promise<ProvisionLine> {
+/** Creates the database unless it exists. */
+export async function ensureDatabase(couch: nano.ServerScope, name: string): Promise<ProvisionLine> {
   try {
     await couch.db.get(name);
     return { what: `database ${name}`, result: 'found' };
@@ -171,4 +175,64 @@ async function provisionBell(couch: nano.ServerScope, centre: string, role: stri
   }
   lines.push(await ensureDesign(couch, name, BELL_VALIDATE));
   return lines;
+}
+
+const USERS_PREFIX = 'org.couchdb.user:';
+type UserDoc = { _id: string; _rev: string; name: string; type: 'user'; roles: string[]; [k: string]: unknown };
+
+async function getUser(couch: nano.ServerScope, name: string): Promise<UserDoc | null> {
+  return (await couch
+    .use<Record<string, unknown>>('_users')
+    .get(USERS_PREFIX + name)
+    .catch((e) => (statusOf(e) === 404 ? null : Promise.reject(e)))) as UserDoc | null;
+}
+
+/** A password for a desk or network account: 24 characters from 18 random bytes (144 bits). */
+function generatePassword(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+export interface AccountResult {
+  line: ProvisionLine;
+  /** Set only when a password was generated now (printed once, kept nowhere). */
+  password?: string;
+}
+
+/**
+ * Creates (or finds) a CouchDB user with `role`. A new user, or one without the role (a revoked desk enrolled
+ * again), gets a newly generated password; an existing member is found and keeps its password.
+ */
+export async function ensureAccount(adminUrl: string, user: string, role: string, dropRoles: string[] = []): Promise<AccountResult> {
+  const couch = nano(adminUrl);
+  const existing = await getUser(couch, user);
+  if (existing?.roles?.includes(role) && !dropRoles.some((r) => existing.roles.includes(r))) return { line: { what: `user ${user}`, result: 'found', detail: `roles ${existing.roles.join(', ')}` } };
+  const password = generatePassword();
+  const roles = [...new Set([...(existing?.roles ?? []).filter((r) => !dropRoles.includes(r)), role])];
+  await couch.use('_users').insert({ ...(existing ?? {}), _id: USERS_PREFIX + user, name: user, type: 'user', roles, password } as never);
+  return { line: { what: `user ${user}`, result: existing ? 'updated' : 'created', detail: `roles ${roles.join(', ')}` }, password };
+}
+
+/** One desk's own account for the centre: `<centre>.<desk>` with the centre's members role. */
+export function provisionDesk(adminUrl: string, centre: string, desk: string): Promise<AccountResult> {
+  return ensureAccount(adminUrl, deskUserName(centre, desk), centreRole(centre), [removedRole(centre)]);
+}
+
+/**
+ * Revokes a desk: its user loses the centre's members role (the server refuses it every database of the centre:
+ * 403) and gets `removed-<centre>`, so that the desk can read from `_session` why and say so. The user keeps its
+ * password for that one purpose: it opens nothing (no database names this role).
+ */
+export function revokeDesk(adminUrl: string, centre: string, desk: string): Promise<ProvisionLine> {
+  return revokeUser(adminUrl, centre, deskUserName(centre, desk));
+}
+
+/** The same for any user of the centre (the shared `desk-<centre>` of an older setup, once every desk has its own). */
+export async function revokeUser(adminUrl: string, centre: string, user: string): Promise<ProvisionLine> {
+  const couch = nano(adminUrl);
+  const existing = await getUser(couch, user);
+  if (!existing) return { what: `user ${user}`, result: 'failed', detail: `no such user (centre ${centre})` };
+  const roles = [...new Set([...existing.roles.filter((r) => r !== centreRole(centre)), removedRole(centre)])];
+  if (!existing.roles.includes(centreRole(centre)) && existing.roles.includes(removedRole(centre))) return { what: `user ${user}`, result: 'found', detail: 'already removed from the centre' };
+  await couch.use('_users').insert({ ...existing, roles } as never);
+  return { what: `user ${user}`, result: 'updated', detail: `removed from the centre: roles ${roles.join(', ')}` };
 }

@@ -2,12 +2,10 @@
  * `npm run server:setup` against the test server: idempotent, exit 0 when everything exists, `--password` needed
  * only to create a desk user (and the message says so).
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './server';
+import { serverSetup } from './setupCli';
 
-const run = promisify(execFile);
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
@@ -16,15 +14,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function setup(...args: string[]): Promise<{ code: number; out: string }> {
-  try {
-    const r = await run(process.execPath, ['--import', 'tsx', 'scripts/server-setup.ts', '--url', server.adminUrl, ...args], { timeout: 60000 });
-    return { code: 0, out: r.stdout + r.stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: err.code ?? 1, out: `${err.stdout ?? ''}${err.stderr ?? ''}` };
-  }
-}
+const setup = (...args: string[]) => serverSetup(server.adminUrl, ...args);
 
 describe(`server:setup on ${process.env.SOSEDI_SERVER === 'couchdb' ? 'Apache CouchDB 3' : 'pouchdb-server'}`, () => {
   it('creates, then finds everything and exits 0 without --password; a new desk user needs --password and says so', async () => {

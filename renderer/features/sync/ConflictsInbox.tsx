@@ -6,6 +6,7 @@ import type { BookingDoc, ConflictDoc } from '@shared/db';
 import { changedFields } from '@shared/sync';
 import type { BookingClash, LoanClash } from '@shared/sync/clashes';
 import { deskId } from '../../app/db';
+import { deskOfId } from '@shared/network/accounts';
 import { useFormat } from '../../app/format';
 import { useRooms } from '../settings/hooks';
 import { useInbox } from './useInbox';
@@ -40,7 +41,9 @@ function Who({ doc }: { doc: Json }) {
   const by = (doc.updatedBy ?? {}) as { desk?: string; volunteer?: string };
   const at = typeof doc.updatedAt === 'string' ? fmt.dateTime(doc.updatedAt) : t('inbox.empty');
   // desk ids are long random strings: "this desk" or the last characters, which tell two desks apart
-  const desk = by.desk === deskId() ? t('inbox.thisDesk') : t('inbox.desk', { id: (by.desk ?? '?').slice(-4) });
+  // a desk with its own account is named as the centre knows it (server:setup --desk); others by their id's end
+  const named = deskOfId(by.desk ?? '');
+  const desk = by.desk === deskId() ? t('inbox.thisDesk') : named ? t('inbox.deskNamed', { name: named }) : t('inbox.desk', { id: (by.desk ?? '?').slice(-4) });
   const who = by.volunteer ? `${by.volunteer} (${desk})` : desk;
   return <Text size="sm">{doc._deleted ? t('inbox.deletedBy', { who, at }) : t('inbox.by', { who, at })}</Text>;
 }

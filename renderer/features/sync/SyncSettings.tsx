@@ -238,7 +238,7 @@ export default function SyncSettings() {
         </Alert>
       )}
       {sync.running && sync.account && <InBuildingNote account={sync.account} />}
-      <Text role="status">{sync.running ? t('settings.running', { centre: sync.account?.centre ?? '' }) : sync.account && !sync.enabled ? t('settings.stopped') : t('settings.off')}</Text>
+      <Text role="status">{sync.running ? t('settings.running', { centre: sync.account?.centre ?? '' }) : sync.account && (!sync.enabled || sync.startError === 'removed') ? t('settings.stopped') : t('settings.off')}</Text>
       {sync.running && sync.status?.phase === 'error' && sync.status.lastError && (
         <Alert color="red" role="alert" title={t(`errors.${sync.status.lastError.code}`, { defaultValue: t('errors.server') })}>
           {t('settings.errorDetail', { detail: sync.status.lastError.detail })}

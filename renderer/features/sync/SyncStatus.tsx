@@ -30,7 +30,7 @@ function ConflictsLink() {
 /** Always visible in the header: online/offline, progress of a first sync, last sync, unsent changes, errors, conflicts. */
 export default function SyncStatus() {
   const { t, i18n } = useTranslation('sync');
-  const { account, enabled, status, startError } = useSync();
+  const { account, enabled, status, startError, network } = useSync();
   const now = useNow();
   const relative = useRelativeTime();
 
@@ -46,6 +46,16 @@ export default function SyncStatus() {
     );
   }
 
+  if (network) {
+    return (
+      <Group role="status" aria-label={t('status.label')} gap="sm" wrap="nowrap">
+        <Anchor component={Link} to="/network" size="sm" fw={700} c="inherit">
+          {t('status.network', { network })}
+        </Anchor>
+      </Group>
+    );
+  }
+
   const online = status?.online ?? false;
   const first = status?.firstSync ?? null;
   const number = (n: number) => new Intl.NumberFormat(i18n.language).format(n);
@@ -53,7 +63,9 @@ export default function SyncStatus() {
   const error = startError ?? (status?.lastError && (status.phase === 'error' || status.phase === 'offline') ? status.lastError.code : null);
   // "Synced" only when the engine says every collection is in step and nothing waits, is refused or held
   const phaseText = !status
-    ? t('status.starting')
+    ? startError
+      ? t('status.error')
+      : t('status.starting')
     : !online
       ? t('status.offline')
       : status.phase === 'syncing' || status.phase === 'starting'
@@ -95,7 +107,7 @@ export default function SyncStatus() {
         </Group>
         {error ? (
           <Text size="xs" c="red.9" truncate="end" title={status?.lastError?.detail}>
-            {t(`errors.${error}`)}
+            {error === 'removed' ? t('status.removed') : t(`errors.${error}`)}
           </Text>
         ) : status?.notice ? (
           <Group gap={6} wrap="nowrap">

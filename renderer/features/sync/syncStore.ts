@@ -7,8 +7,10 @@ import { useSyncExternalStore } from 'react';
 import { BehaviorSubject, type Subscription } from 'rxjs';
 import type { Author, DeskDatabase } from '@shared/db';
 import { startSync, type CheckServerReport, type StartSyncOptions, type SyncEngine, type SyncErrorCode, type SyncMemory, type SyncStatus } from '@shared/sync';
-import { currentProfile } from '../../app/db';
+import { currentProfile, deskId, setDeskName } from '../../app/db';
 import { getDesk } from '../../app/desk';
+import { deskMembership } from './membership';
+import { deskNameOf, networkUserName } from '@shared/network/accounts';
 
 export interface SyncAccount {
   url: string;
@@ -18,6 +20,9 @@ export interface SyncAccount {
   inBuilding?: boolean;
 }
 
+/** A network coordinator's account: user `network-<slug>`, with the network's slug as the centre code. */
+const isNetworkAccount = (account: SyncAccount): boolean => account.user === networkUserName(account.centre);
+
 export interface SyncState {
   /** The saved account (null = never configured). */
   account: SyncAccount | null;
@@ -26,8 +31,10 @@ export interface SyncState {
   /** True while the engine runs (started and not stopped). */
   running: boolean;
   status: SyncStatus | null;
-  /** Why the engine could not start (no password, invalid URL …). */
-  startError: SyncErrorCode | 'noPassword' | null;
+  /** Why the engine could not start (no password, invalid URL …) or was stopped (this desk was removed from the centre). */
+  startError: SyncErrorCode | 'noPassword' | 'removed' | null;
+  /** A network coordinator's account (`network-<slug>`, centre code = the network): no centre to sync, the Network page reads its figures. */
+  network: string | null;
 }
 
 const accountKey = () => `sosedi.sync.${currentProfile()}`;
@@ -82,7 +89,7 @@ export async function loadPassword(): Promise<string> {
   return (await getDesk().getSecret(passwordKey())) ?? '';
 }
 
-const state$ = new BehaviorSubject<SyncState>({ account: null, enabled: false, running: false, status: null, startError: null });
+const state$ = new BehaviorSubject<SyncState>({ account: null, enabled: false, running: false, status: null, startError: null, network: null });
 const set = (patch: Partial<SyncState>) => state$.next({ ...state$.value, ...patch });
 
 let db: DeskDatabase | null = null;
@@ -109,6 +116,8 @@ async function stopEngine(): Promise<void> {
 async function startEngine(account: SyncAccount): Promise<void> {
   await stopEngine();
   if (!db) return;
+  const network = isNetworkAccount(account) ? account.centre : null;
+  set({ network });
   const password = await loadPassword();
   if (!password) {
     set({ startError: 'noPassword' });
@@ -124,10 +133,31 @@ async function startEngine(account: SyncAccount): Promise<void> {
     window.location.reload();
     return;
   }
+  // a network coordinator's account opens no centre's databases: nothing to sync, the Network page reads figures
+  // (from the server the CSP now allows)
+  if (network) {
+    set({ startError: null });
+    return;
+  }
   try {
     const e = await startSync({ db, config: { ...account, password }, author: { ...author }, memory: profileMemory(), ...tuning() });
     engine = e;
-    statusSub = e.status$.subscribe((status) => set({ status }));
+    let asked = false;
+    statusSub = e.status$.subscribe((status) => {
+      set({ status });
+      // refused every database (403): removed from the centre (server:setup --revoke-desk)? Then stop, and say so.
+      // The local data stays readable and exportable; sync starts again on the next launch or Save.
+      if (status.lastError?.code !== 'forbidden' || asked) return;
+      asked = true;
+      void serial(async () => {
+        if (engine !== e) return;
+        const membership = await deskMembership({ ...account, password });
+        if (membership === null) asked = false; // no answer: ask again at the next refusal
+        if (membership !== 'removed') return;
+        await stopEngine();
+        set({ startError: 'removed' });
+      });
+    });
     set({ running: true, startError: null });
   } catch (err) {
     set({ startError: ((err as { code?: SyncErrorCode }).code ?? 'server') as SyncErrorCode });
@@ -157,6 +187,9 @@ export const syncService = {
     return serial(async () => {
       localStorage.setItem(accountKey(), JSON.stringify(account));
       localStorage.removeItem(offKey());
+      // a desk's own account (<centre>.<desk>) names this desk in what it writes from now on
+      setDeskName(deskNameOf(account.user, account.centre) !== null ? account.user : null);
+      author = { ...author, desk: deskId() };
       if (password) await getDesk().setSecret(passwordKey(), password);
       set({ account, enabled: true, startError: null });
       await startEngine(account);
@@ -166,7 +199,7 @@ export const syncService = {
   stop(): Promise<void> {
     return serial(async () => {
       localStorage.setItem(offKey(), '1');
-      set({ enabled: false, startError: null });
+      set({ enabled: false, startError: null, network: null });
       await stopEngine();
     });
   },

@@ -1,0 +1,94 @@
+/**
+ * What a report for a period reads, and how it becomes a Report: ONE code path for the Reports page (live, through
+ * useReport) and for the network figures a desk publishes (once, through loadReport).
+ */
+import { SETTINGS_ID, type DeskDatabase } from '@shared/db';
+import { occurrencesInRange } from '@shared/bookings';
+import { computeReport, loanReadStart, reportReadRange, type Period, type Report, type ReportBooking, type ReportInput } from '@shared/reports';
+import { addDays } from '@shared/time';
+
+/**
+ * The queries, by index for the period and the one before it only: visits by `timeIn`, bookings by `start`
+ * (a day wider, for bookings that cross midnight), loans by `outAt` (plus a look-back so returns in the period
+ * count) and the open loans by `status` for "overdue now". Small directories are read whole.
+ */
+export function reportQueries(period: Period, compareWith?: Period) {
+  const range = reportReadRange(period, compareWith);
+  const loanStart = loanReadStart(period, compareWith);
+  const bookingStart = `${addDays(range.start.slice(0, 10), -1)}T00:00`;
+  return {
+    range,
+    visits: (db: DeskDatabase) => db.visits.find({ selector: { timeIn: { $gte: range.start, $lt: range.end } } }),
+    bookings: (db: DeskDatabase) => db.bookings.find({ selector: { start: { $gte: bookingStart, $lt: range.end } } }),
+    loans: (db: DeskDatabase) => db.loans.find({ selector: { outAt: { $gte: loanStart, $lt: range.end } } }),
+    openLoans: (db: DeskDatabase) => db.loans.find({ selector: { status: 'open' } }),
+    series: (db: DeskDatabase) => db.series.find(),
+    rooms: (db: DeskDatabase) => db.rooms.find(),
+    groups: (db: DeskDatabase) => db.groups.find(),
+    items: (db: DeskDatabase) => db.items.find(),
+    merged: (db: DeskDatabase) => db.people.find({ selector: { mergedInto: { $gt: '' } } }),
+    settings: (db: DeskDatabase) => db.settings.findOne(SETTINGS_ID),
+  };
+}
+
+/** What the queries returned (plain JSON). */
+export interface ReportData {
+  visits: ReportInput['visits'];
+  bookings: Parameters<typeof occurrencesInRange>[0];
+  series: Parameters<typeof occurrencesInRange>[1];
+  loans: readonly (ReportInput['loans'][number] & { id: string })[];
+  openLoans: readonly (ReportInput['loans'][number] & { id: string })[];
+  rooms: ReportInput['rooms'];
+  groups: ReportInput['groups'];
+  items: ReportInput['items'];
+  merged: NonNullable<ReportInput['people']>;
+  settings: ReportInput['settings'];
+}
+
+export function assembleReport(data: ReportData, period: Period, now: string, compareWith?: Period): Report {
+  const range = reportReadRange(period, compareWith);
+  // Stored bookings + occurrences of weekly series, cancelled ones included (reports count them).
+  const occurrences = occurrencesInRange(data.bookings, data.series, range.start, range.end, { includeCancelled: true }) as unknown as ReportBooking[];
+  const seen = new Set(data.loans.map((l) => l.id));
+  const allLoans = [...data.loans, ...data.openLoans.filter((l) => !seen.has(l.id))];
+  return computeReport(
+    { visits: data.visits, bookings: occurrences, loans: allLoans, rooms: data.rooms, groups: data.groups, items: data.items, people: data.merged, settings: data.settings ?? null, now },
+    period,
+    compareWith,
+  );
+}
+
+const json = <T,>(docs: { toJSON(): unknown }[]): T => docs.map((d) => d.toJSON()) as T;
+
+/** The same report, read once (no live queries): for the figures a desk publishes to its network. */
+export async function loadReport(db: DeskDatabase, period: Period, now: string): Promise<Report> {
+  const q = reportQueries(period);
+  const [visits, bookings, loans, openLoans, series, rooms, groups, items, merged, settings] = await Promise.all([
+    q.visits(db).exec(),
+    q.bookings(db).exec(),
+    q.loans(db).exec(),
+    q.openLoans(db).exec(),
+    q.series(db).exec(),
+    q.rooms(db).exec(),
+    q.groups(db).exec(),
+    q.items(db).exec(),
+    q.merged(db).exec(),
+    q.settings(db).exec(),
+  ]);
+  return assembleReport(
+    {
+      visits: json(visits),
+      bookings: json(bookings),
+      loans: json(loans),
+      openLoans: json(openLoans),
+      series: json(series),
+      rooms: json(rooms),
+      groups: json(groups),
+      items: json(items),
+      merged: json(merged),
+      settings: (settings?.toJSON() ?? null) as ReportData['settings'],
+    },
+    period,
+    now,
+  );
+}
