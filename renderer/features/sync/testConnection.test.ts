@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../scripts/lib/pouchdb-server';
 import { provisionTestCentre, startTestServer, type TestServer } from '../../../test/integration/server';
+import { provisionNetwork } from '../../../scripts/lib/network';
 import { testConnection } from './testConnection';
 
 /** The connection test against a real pouchdb-server (Node's fetch has no CORS: that case is browser-only). */
@@ -31,5 +32,14 @@ describe('testConnection', () => {
     expect(await testConnection({ ...config, password: 'wrong' }, COLLECTIONS)).toMatchObject({ ok: false, code: 'unauthorized', status: 401 });
     expect(await testConnection(config, [...COLLECTIONS, 'loans'])).toEqual({ ok: false, code: 'dbMissing', status: 404, missing: ['loans'] });
     expect(await testConnection(config, COLLECTIONS)).toEqual({ ok: true, databases: 2 });
+  }, 30000);
+
+  it("a network coordinator's account is checked against the network's figures database, not a centre's", async () => {
+    const network = `net${process.pid}`;
+    const made = await provisionNetwork({ url: server.adminUrl, network, centres: ['dubki'] });
+    expect(made.account.password).toBeTruthy();
+    const input = { url: server.url, centre: network, user: made.user, password: made.account.password! };
+    expect(await testConnection(input, COLLECTIONS)).toEqual({ ok: true, databases: 1 });
+    expect(await testConnection({ ...input, centre: 'other' , user: 'network-other' }, COLLECTIONS)).toMatchObject({ ok: false, code: 'unauthorized' });
   }, 30000);
 });

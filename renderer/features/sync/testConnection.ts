@@ -5,8 +5,11 @@
  *    a `no-cors` probe that gets an opaque answer proves the server is up, so the block is CORS);
  * 3. the answer is a CouchDB welcome (`couchdb` or `express-pouchdb` key), otherwise "not a CouchDB";
  * 4. the user and password are accepted (401 → wrong password, 403 → no access);
- * 5. every collection's database of the centre exists (404 → which ones are missing: run server:setup).
+ * 5. every collection's database of the centre exists (404 → which ones are missing: run server:setup); for a
+ *    network coordinator's account (`network-<network>`, the network's code in the centre field) the network's
+ *    figures database instead: that account reads nothing else.
  */
+import { figuresDbName, networkUserName } from '@shared/network/accounts';
 import { basicAuth, dbName, isCentreSlug, normaliseServerUrl, type SyncErrorCode } from '@shared/sync';
 
 export type TestCode = SyncErrorCode | 'reloadNeeded';
@@ -61,7 +64,9 @@ export async function testConnection(input: TestInput, collections: readonly str
   if (session === 'cors') return { ok: false, code: 'cors' };
   if (session.status === 401) return { ok: false, code: 'unauthorized', status: 401 };
 
-  const answers = await Promise.all(collections.map(async (c) => [c, await get(`${base}${encodeURIComponent(dbName(input.centre, c))}`)] as const));
+  const network = input.user === networkUserName(input.centre);
+  const names = network ? [figuresDbName(input.centre)] : collections.map((c) => dbName(input.centre, c));
+  const answers = await Promise.all(names.map(async (name, i) => [network ? name : collections[i]!, await get(`${base}${encodeURIComponent(name)}`)] as const));
   const missing: string[] = [];
   for (const [c, r] of answers) {
     if (r === 'cors') return { ok: false, code: 'cors' };
@@ -71,5 +76,5 @@ export async function testConnection(input: TestInput, collections: readonly str
     else if (!r.ok) return { ok: false, code: 'server', status: r.status };
   }
   if (missing.length) return { ok: false, code: 'dbMissing', status: 404, missing };
-  return { ok: true, databases: collections.length };
+  return { ok: true, databases: names.length };
 }
