@@ -12,5 +12,7 @@ describe('who recorded a step', () => {
   it('shortens a desk id to its random tail', () => {
     expect(shortDeskId('desk-0mh8x2k1qa7b3c9d0e1f')).toBe('0e1f');
     expect(shortDeskId('desk-ab')).toBe('ab');
+    // a desk with its own account is called by its name
+    expect(shortDeskId('dubki.counter')).toBe('counter');
   });
 });

@@ -1,3 +1,4 @@
+import { deskOfId } from '../network/accounts';
 import { sameBorrower } from './overdue';
 import { compareTime } from '../time';
 import type { Borrower, LoanDoc } from './types';
@@ -42,7 +43,8 @@ export function splitAuthorLabel(label: string): { volunteer: string; desk: stri
   return at < 0 ? { volunteer: '', desk: label } : { volunteer: label.slice(0, at), desk: label.slice(at + 3) };
 }
 
-/** A desk id ("desk-" + time + random) shortened to its last four characters, enough to tell desks apart. */
+/** A desk id ("desk-" + time + random) shortened to its last four characters, enough to tell desks apart; a desk with its own account by its name. */
 export function shortDeskId(desk: string): string {
-  return desk.replace(/^desk-/, '').slice(-4);
+  // a desk with its own account (#16) is called by its name: `dubki.counter` → `counter`
+  return deskOfId(desk) ?? desk.replace(/^desk-/, '').slice(-4);
 }
