@@ -6,7 +6,7 @@ import { Calendar, type SlotInfo, type View } from 'react-big-calendar';
 import dndModule, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
-import { Alert, Button, Group, Menu, MultiSelect, Stack, Switch, Title } from '@mantine/core';
+import { Alert, Button, Group, Menu, MultiSelect, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   addDays, addMinutes, emptyBooking, publicEventsIcs,
@@ -32,6 +32,7 @@ import { FUTURE_DAYS, useOccurrenceReader, useSeries } from './hooks/useCalendar
 import { useBookingWords } from './words';
 import { defaultRoom, lastUsedRoom } from './lastRoom';
 import { eventTitle, roomColours, textOn } from './eventLook';
+import { weekDayWidths } from './weekLayout';
 import { agendaDayLabel, agendaRangeLabel, weekDayLabel, weekRangeLabel } from './formats';
 import './calendar.css';
 
@@ -43,6 +44,8 @@ const DnDCalendar = withDragAndDrop<CalEvent, Column>(Calendar);
 const VIEWS: View[] = ['day', 'week', 'month', 'agenda'];
 const COMPONENTS = { toolbar: Toolbar };
 const AGENDA_DAYS = 30;
+/** Wider than this, a week does not fit a laptop's window: say that the days scroll sideways. */
+const WIDE_WEEK_PX = 1100;
 
 interface Column {
   id: string;
@@ -161,6 +164,11 @@ export default function Page() {
           };
         }),
     [occurrences, roomFilter, categoryFilter, columns, clashing, t, shownView, words],
+  );
+  // Week view: each day as wide as its busiest moment's side-by-side events need (they scroll sideways).
+  const weekWidths = useMemo(
+    () => (shownView === 'week' ? weekDayWidths(toJsDate(rangeOf('week', shownDate).from), events) : []),
+    [shownView, shownDate, events],
   );
   const colours = useMemo(() => roomColours(rooms), [rooms]);
   const eventProps = useCallback(
@@ -337,6 +345,7 @@ export default function Page() {
         onEventResize={onDropOrResize}
         eventPropGetter={eventProps}
         components={COMPONENTS}
+        dayLayoutAlgorithm="no-overlap"
         popup
       />
     ),
@@ -370,7 +379,8 @@ export default function Page() {
         <Switch mb={8} label={t('showCancelled')} checked={showCancelled} onChange={(e) => setShowCancelled(e.currentTarget.checked)} />
       </Group>
       {rooms.length === 0 && <Alert color="blue">{t('noRooms')}</Alert>}
-      <div ref={gridRef} className={`desk-calendar desk-calendar-${shownView}`} style={{ height: shownView === 'agenda' ? 'auto' : 760 }}>
+      {weekWidths.reduce((a, b) => a + b, 0) > WIDE_WEEK_PX && <Text size="lg">{t('wideWeek')}</Text>}
+      <div ref={gridRef} className={`desk-calendar desk-calendar-${shownView}`} style={{ height: shownView === 'agenda' ? 'auto' : 760, ...Object.fromEntries(weekWidths.map((w, i) => [`--day-${i}`, `${w}px`])) }}>
         {calendar}
       </div>
       {selected && (
