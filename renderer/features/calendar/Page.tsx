@@ -44,8 +44,8 @@ const DnDCalendar = withDragAndDrop<CalEvent, Column>(Calendar);
 const VIEWS: View[] = ['day', 'week', 'month', 'agenda'];
 const COMPONENTS = { toolbar: Toolbar };
 const AGENDA_DAYS = 30;
-/** Wider than this, a week does not fit a laptop's window: say that the days scroll sideways. */
-const WIDE_WEEK_PX = 1100;
+/** The hours column left of the days. */
+const GUTTER_PX = 60;
 
 interface Column {
   id: string;
@@ -296,6 +296,15 @@ export default function Page() {
   // The day/week time grid scrolls on its own (06:00–23:00 does not fit): make it a named, focusable region so
   // the arrow keys and Page Up/Down scroll it without a mouse (react-big-calendar renders a bare div).
   const gridRef = useRef<HTMLDivElement>(null);
+  // the calendar's width: a week wider than it says that its days scroll sideways
+  const [gridWidth, setGridWidth] = useState(Infinity);
+  useEffect(() => {
+    const grid = gridRef.current;
+    if (!grid) return;
+    const observer = new ResizeObserver(() => setGridWidth(grid.clientWidth));
+    observer.observe(grid);
+    return () => observer.disconnect();
+  }, []);
   const gridLabel = t('timeGrid');
   useEffect(() => {
     // The week/day headers are spans with role="columnheader" outside any row (an ARIA error screen readers
@@ -379,7 +388,7 @@ export default function Page() {
         <Switch mb={8} label={t('showCancelled')} checked={showCancelled} onChange={(e) => setShowCancelled(e.currentTarget.checked)} />
       </Group>
       {rooms.length === 0 && <Alert color="blue">{t('noRooms')}</Alert>}
-      {weekWidths.reduce((a, b) => a + b, 0) > WIDE_WEEK_PX && <Text size="lg">{t('wideWeek')}</Text>}
+      {weekWidths.reduce((a, b) => a + b, GUTTER_PX) > gridWidth && <Text size="lg">{t('wideWeek')}</Text>}
       <div ref={gridRef} className={`desk-calendar desk-calendar-${shownView}`} style={{ height: shownView === 'agenda' ? 'auto' : 760, ...Object.fromEntries(weekWidths.map((w, i) => [`--day-${i}`, `${w}px`])) }}>
         {calendar}
       </div>
