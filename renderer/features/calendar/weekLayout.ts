@@ -7,10 +7,10 @@
 
 /** Width of one lane: a short title and the room, in the desk's 15 px type, a few words a line. */
 export const LANE_PX = 116;
-/** A quiet day keeps the width of a normal week column. */
-export const MIN_DAY_PX = 150;
 /** react-big-calendar keeps a 10 px margin at the right of each day for clicking on free time. */
 const DAY_MARGIN_PX = 10;
+/** A quiet day: room for one event (a quiet week then fits a laptop's window; the days grow to fill it). */
+export const MIN_DAY_PX = LANE_PX + DAY_MARGIN_PX;
 
 interface Span {
   start: Date;
