@@ -58,6 +58,8 @@ for (const lang of ['ru', 'en'] as const) {
     const chess = page.getByRole('button', { name: new RegExp(`Chess · ${studio}`) }).first();
     const colour = (l: typeof dance) => l.evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(await colour(dance)).not.toBe(await colour(chess));
+    // a quiet week fits the window: no word about scrolling sideways
+    await expect(page.getByText(cal.wideWeek)).toHaveCount(0);
     // The week in the toolbar in the locale's own words: "4–10 March 2030" / "4–10 марта 2030 г."
     const toolbar = page.locator('.rbc-toolbar-label');
     await expect(toolbar).toHaveText(lang === 'ru' ? /^4\s*–\s*10 марта 2030/ : /^4\s*–\s*10 March 2030$/);

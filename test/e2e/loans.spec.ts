@@ -190,6 +190,8 @@ test('the counter by keyboard and scanner: catalogue, labels PDF, reservation re
   await press(page.getByRole('tab', { name: /^Просрочено/ }));
   const overdue = page.getByRole('table', { name: 'Просрочено' });
   await expect(overdue.getByRole('row').nth(1)).toContainText('7 дней');
+  // "312 days" and the phone each stay on one line (the demo year has loans late by hundreds of days)
+  await expect(overdue.getByRole('cell', { name: '7 дней' })).toHaveCSS('white-space', 'nowrap');
   await expect(overdue.getByRole('row').nth(1)).toContainText('+7 900 555-66-77');
   await expect(overdue.getByRole('row').nth(1)).toContainText('Стулья × 2');
   await shot(page, 'loans-overdue');

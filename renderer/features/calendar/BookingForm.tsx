@@ -16,6 +16,7 @@ import { useCatalogue, useDirectory } from './hooks/useCalendarData';
 import { EquipmentFields } from './EquipmentFields';
 import { useBookingWords } from './words';
 import { rememberRoom } from './lastRoom';
+import { sectionLabel } from './eventLook';
 import { DateField } from './DateField';
 import { FormActions } from '../../app/FormActions';
 
@@ -184,7 +185,7 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
             <Checkbox.Group label={t('form.sections')} value={f.sections} onChange={(v) => set('sections', room.sections.map((s) => s.id).filter((id) => v.includes(id)))} error={fieldError('booking.unknown-section')}>
               <Group mt={4}>
                 {room.sections.map((s) => (
-                  <Checkbox key={s.id} value={s.id} label={t('form.section', { name: s.name })} />
+                  <Checkbox key={s.id} value={s.id} label={sectionLabel(t('form.section', { name: s.name }), s.name)} />
                 ))}
               </Group>
             </Checkbox.Group>

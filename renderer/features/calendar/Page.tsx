@@ -6,7 +6,7 @@ import { Calendar, type SlotInfo, type View } from 'react-big-calendar';
 import dndModule, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
-import { Alert, Button, Group, Menu, MultiSelect, Stack, Switch, Title } from '@mantine/core';
+import { Alert, Button, Group, Menu, MultiSelect, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   emptyBooking, publicEventsIcs,
@@ -33,6 +33,7 @@ import { FUTURE_DAYS, useOccurrenceReader, useSeries } from './hooks/useCalendar
 import { useBookingWords } from './words';
 import { defaultRoom, lastUsedRoom } from './lastRoom';
 import { eventTitle, roomColours, textOn } from './eventLook';
+import { weekDayWidths } from './weekLayout';
 import { agendaDayLabel, agendaRangeLabel, weekDayLabel, weekRangeLabel } from './formats';
 import './calendar.css';
 
@@ -44,6 +45,8 @@ const DnDCalendar = withDragAndDrop<CalEvent, Column>(Calendar);
 const VIEWS: View[] = ['day', 'week', 'month', 'agenda'];
 const COMPONENTS = { toolbar: Toolbar };
 const AGENDA_DAYS = 30;
+/** The hours column left of the days. */
+const GUTTER_PX = 60;
 
 interface Column {
   id: string;
@@ -162,6 +165,11 @@ export default function Page() {
           };
         }),
     [occurrences, roomFilter, categoryFilter, columns, clashing, t, shownView, words],
+  );
+  // Week view: each day as wide as its busiest moment's side-by-side events need (they scroll sideways).
+  const weekWidths = useMemo(
+    () => (shownView === 'week' ? weekDayWidths(toJsDate(rangeOf('week', shownDate).from), events) : []),
+    [shownView, shownDate, events],
   );
   const colours = useMemo(() => roomColours(rooms), [rooms]);
   const eventProps = useCallback(
@@ -289,6 +297,15 @@ export default function Page() {
   // The day/week time grid scrolls on its own (06:00–23:00 does not fit): make it a named, focusable region so
   // the arrow keys and Page Up/Down scroll it without a mouse (react-big-calendar renders a bare div).
   const gridRef = useRef<HTMLDivElement>(null);
+  // the calendar's width: a week wider than it says that its days scroll sideways
+  const [gridWidth, setGridWidth] = useState(Infinity);
+  useEffect(() => {
+    const grid = gridRef.current;
+    if (!grid) return;
+    const observer = new ResizeObserver(() => setGridWidth(grid.clientWidth));
+    observer.observe(grid);
+    return () => observer.disconnect();
+  }, []);
   const gridLabel = t('timeGrid');
   useEffect(() => {
     // The week/day headers are spans with role="columnheader" outside any row (an ARIA error screen readers
@@ -338,6 +355,7 @@ export default function Page() {
         onEventResize={onDropOrResize}
         eventPropGetter={eventProps}
         components={COMPONENTS}
+        dayLayoutAlgorithm="no-overlap"
         popup
       />
     ),
@@ -371,7 +389,8 @@ export default function Page() {
         <Switch mb={8} label={t('showCancelled')} checked={showCancelled} onChange={(e) => setShowCancelled(e.currentTarget.checked)} />
       </Group>
       {rooms.length === 0 && <Alert color="blue">{t('noRooms')}</Alert>}
-      <div ref={gridRef} className={`desk-calendar desk-calendar-${shownView}`} style={{ height: shownView === 'agenda' ? 'auto' : 760 }}>
+      {weekWidths.reduce((a, b) => a + b, GUTTER_PX) > gridWidth && <Text size="lg">{t('wideWeek')}</Text>}
+      <div ref={gridRef} className={`desk-calendar desk-calendar-${shownView}`} style={{ height: shownView === 'agenda' ? 'auto' : 760, ...Object.fromEntries(weekWidths.map((w, i) => [`--day-${i}`, `${w}px`])) }}>
         {calendar}
       </div>
       {selected && (

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { eventTitle, roomColours, textOn } from './eventLook';
+import { eventTitle, roomColours, sectionLabel, textOn } from './eventLook';
 
 const o = (title: string, name: string) => ({ title, organiser: { kind: 'free' as const, refId: '', name, phone: '' } });
 
 describe('event look', () => {
+  it('names a section without repeating the word "section"', () => {
+    expect(sectionLabel('Секция A', 'A')).toBe('Секция A');
+    expect(sectionLabel('Секция Секция A', 'Секция A')).toBe('Секция A');
+    expect(sectionLabel('Section section 2', 'section 2')).toBe('section 2');
+    expect(sectionLabel('Section Stage', 'Stage')).toBe('Section Stage');
+    expect(sectionLabel('Section Sectional', 'Sectional')).toBe('Section Sectional');
+  });
+
   it('never repeats the title when the organiser is named like the event; names the room when asked', () => {
     expect(eventTitle(o('Танцы 55+', 'Танцы 55+'), '')).toBe('Танцы 55+');
     expect(eventTitle(o('Танцы 55+', 'танцы 55+ '), 'Зал')).toBe('Танцы 55+ · Зал');

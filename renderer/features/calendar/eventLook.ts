@@ -33,3 +33,13 @@ export function eventTitle(o: Pick<Occurrence, 'title' | 'organiser'>, room: str
   const main = who && !same(who, o.title) && !o.title.toLocaleLowerCase().includes(who.trim().toLocaleLowerCase()) ? `${o.title} — ${who}` : o.title;
   return `${mark ? `${mark} · ` : ''}${main}${room ? ` · ${room}` : ''}`;
 }
+
+/**
+ * A section's label without saying the same word twice: "Section {{name}}" with a section named "A" reads
+ * "Section A", with one already named "Секция A" (the demo's hall) just "Секция A", not "Секция Секция A".
+ */
+export function sectionLabel(filled: string, name: string): string {
+  const at = filled.lastIndexOf(name);
+  const prefix = at > 0 ? filled.slice(0, at).trim().toLocaleLowerCase() : '';
+  return prefix && name.toLocaleLowerCase().startsWith(`${prefix} `) ? name : filled;
+}

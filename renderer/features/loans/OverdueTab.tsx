@@ -47,7 +47,7 @@ table { width: 100%; border-collapse: collapse; } th, td { border: 1px solid #44
         <Table.Tbody>
           {list.map((e) => (
             <Table.Tr key={e.loan.id}>
-              <Table.Td>
+              <Table.Td style={NOWRAP}>
                 <Text fw={700} c="red.8">
                   {daysText(e)}
                 </Text>

@@ -7,7 +7,7 @@ import { ComparisonBars, HeatMap } from './Charts';
 import { FunderTable, KeyFigures } from './FunderTable';
 import { PeriodPicker } from './PeriodPicker';
 import { localNow } from '@shared/time';
-import { periodLabel } from './period';
+import { dateRange, periodLabel } from './period';
 import { useReport } from './hooks';
 import { useReportExports } from './useExports';
 
@@ -73,12 +73,6 @@ interface BodyProps {
   periodLabel: string;
   previousLabel: string;
   funderHeading: React.RefObject<HTMLHeadingElement | null>;
-}
-
-/** "1–4 December 2026" in the user's language. */
-function dateRange(p: Period, locale: string): string {
-  const d = (s: string) => new Date(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10));
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).formatRange(d(p.from), d(p.to));
 }
 
 function ReportBody({ report, comparison, periodLabel: label, previousLabel, funderHeading }: BodyProps) {

@@ -11,6 +11,12 @@ export function nextPeriod(p: Period): Period {
 
 export { previousPeriod };
 
+/** "1–4 December 2026" in the user's language. */
+export function dateRange(p: Period, locale: string): string {
+  const d = (s: string) => new Date(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10));
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).formatRange(d(p.from), d(p.to));
+}
+
 export function periodLabel(p: Period, t: TFunction<'reports'>): string {
   if (p.kind === 'month') return dayjs(p.from).format('MMMM YYYY');
   if (p.kind === 'quarter') return t('period.quarterLabel', { q: Math.floor((+p.from.slice(5, 7) - 1) / 3) + 1, year: p.from.slice(0, 4) });
