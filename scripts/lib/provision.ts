@@ -124,16 +124,31 @@ export const BELL_VALIDATE = `function (newDoc, oldDoc, userCtx) {
   if (typeof newDoc.at !== 'number') throw({ forbidden: 'bell: at is a number' });
 }`;
 
-/** Creates the database unless it exists. */
-export async function ensureDatabase(couch: nano.ServerScope, name: string): Promise<ProvisionLine> {
-  try {
-    await couch.db.get(name);
-    return { what: `database ${name}`, result: 'found' };
-  } catch (e) {
-    if (statusOf(e) !== 404) throw e;
-    await couch.db.create(name);
-    return { what: `database ${name}`, result: 'created' };
+/**
+ * CouchDB right after a database of the same name was deleted (a restore, a recreate) may answer 500 "No DB shards
+ * could be opened" for a moment while the old shard files go: a few tries, then the error as it is.
+ */
+async function shardsSettled<T>(step: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (e) {
+      if (attempt >= 8 || !/No DB shards could be opened/i.test(String((e as Error).message))) throw e;
+      await new Promise((r) => setTimeout(r, 250 * attempt));
+    }
   }
+}
+
+/** Creates the database unless it exists, and returns once the server opens it. */
+export async function ensureDatabase(couch: nano.ServerScope, name: string): Promise<ProvisionLine> {
+  const found = await shardsSettled(() => couch.db.get(name).then(
+    () => true,
+    (e) => (statusOf(e) === 404 ? false : Promise.reject(e)),
+  ));
+  if (found) return { what: `database ${name}`, result: 'found' };
+  await shardsSettled(() => couch.db.create(name).catch((e) => (statusOf(e) === 412 ? undefined : Promise.reject(e))));
+  await shardsSettled(() => couch.db.get(name));
+  return { what: `database ${name}`, result: 'created' };
 }
 
 /** `_security`: members by role. pouchdb-server accepts the PUT but does not keep or enforce it. */
