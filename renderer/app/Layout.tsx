@@ -1,5 +1,5 @@
-import { Suspense, useEffect } from 'react';
-import { NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
+import { Suspense, useEffect, useRef } from 'react';
+import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { AppShell, Burger, Group, Kbd, Loader, NavLink, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -12,14 +12,27 @@ import { useSync } from '../features/sync/syncStore';
 /** Alt+1…8 open the main sections (works from anywhere, also inside inputs). */
 function useSectionShortcuts() {
   const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const here = useRef(pathname);
+  here.current = pathname;
+  /** The focus goes to the main area once the section is on screen (a lazy section commits later than the key). */
+  const focusWhenShown = useRef(false);
+  useEffect(() => {
+    if (!focusWhenShown.current) return;
+    focusWhenShown.current = false;
+    requestAnimationFrame(() => document.getElementById('main')?.focus());
+  }, [pathname]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
       const section = SECTIONS.find((s) => e.code === `Digit${s.shortcut}`);
       if (section) {
         e.preventDefault();
-        void navigate(section.path);
-        requestAnimationFrame(() => document.getElementById('main')?.focus());
+        if (here.current === section.path) document.getElementById('main')?.focus();
+        else {
+          focusWhenShown.current = true;
+          void navigate(section.path);
+        }
       }
     };
     window.addEventListener('keydown', onKey);
