@@ -19,6 +19,7 @@ import { startPouchServer, type PouchServer } from '../../scripts/lib/pouchdb-se
 import { provisionCentre } from '../../scripts/lib/provision';
 import type { SyncConfig } from '../../shared/sync/config';
 import { newContext, type BenchContext } from './metrics';
+import { storeSyncAccount } from './sync';
 import { quantile, type MetricResult } from './stats';
 
 const CENTRE = 'live';
@@ -29,13 +30,7 @@ function basic(user: string, password: string): string {
 
 async function openDesk(ctx: BenchContext, config: SyncConfig, profile: string): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await newContext(ctx.browser);
-  await context.addInitScript(
-    ({ profile, account, password }) => {
-      localStorage.setItem(`sosedi.sync.${profile}`, JSON.stringify(account));
-      localStorage.setItem(`sosedi.secret.sync.password.${profile}`, password);
-    },
-    { profile, account: { url: config.url, centre: config.centre, user: config.user }, password: config.password },
-  );
+  await storeSyncAccount(context, profile, config);
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);
   await page.goto(`${ctx.baseUrl}?profile=${profile}&lang=ru#/settings/rooms`);

@@ -30,6 +30,7 @@ import { provisionCentre } from '../../scripts/lib/provision';
 import { COLLECTION_NAMES } from '../../shared/db/types';
 import { dbName, type SyncConfig } from '../../shared/sync/config';
 import { DATASET_ORDER, type Dataset } from '../../shared/fixtures/generate';
+import type { BrowserContext } from 'playwright-core';
 import { newContext, type BenchContext } from './metrics';
 import { summary, type MetricResult } from './stats';
 
@@ -208,16 +209,21 @@ function checkCounts(who: string, got: Record<string, number>, want: Record<stri
   if (wrong.length) throw new Error(`${who} pulled ${wrong.map((c) => `${c} ${got[c]}/${want[c]}`).join(', ')}`);
 }
 
+/** The sync account where Settings → Sync keeps it (localStorage, the password in the browser secrets), so sync starts at launch. */
+export async function storeSyncAccount(context: BrowserContext, profile: string, config: SyncConfig): Promise<void> {
+  await context.addInitScript(
+    ({ profile, account, password }) => {
+      localStorage.setItem(`sosedi.sync.${profile}`, JSON.stringify(account));
+      localStorage.setItem(`sosedi.secret.sync.password.${profile}`, password);
+    },
+    { profile, account: { url: config.url, centre: config.centre, user: config.user }, password: config.password },
+  );
+}
+
 async function deskPull(ctx: BenchContext, config: SyncConfig, want: Record<string, number>, timeoutMs: number): Promise<number> {
   const context = await newContext(ctx.browser);
   try {
-    await context.addInitScript(
-      ({ profile, account, password }) => {
-        localStorage.setItem(`sosedi.sync.${profile}`, JSON.stringify(account));
-        localStorage.setItem(`sosedi.secret.sync.password.${profile}`, password);
-      },
-      { profile: DESK_PROFILE, account: { url: config.url, centre: config.centre, user: config.user }, password: config.password },
-    );
+    await storeSyncAccount(context, DESK_PROFILE, config);
     const page = await context.newPage();
     await page.goto(`${ctx.baseUrl}?profile=${DESK_PROFILE}&lang=ru#/`);
     await page.waitForFunction(() => performance.getEntriesByName('sosedi:first-sync-done').length > 0, undefined, { timeout: timeoutMs, polling: 50 });
