@@ -1,6 +1,6 @@
 import { schemas } from '../db/schemas';
 import { COLLECTION_NAMES, type CollectionName, type IsoInstant } from '../db/types';
-import { canonicalJson } from './canonical';
+import { canonicalDocJson, canonicalJson } from './canonical';
 import { compileSchema } from './jsonSchema';
 import { migrationStrategies } from '../db/migrations';
 import { sha256Hex } from './sha256';
@@ -92,6 +92,97 @@ function backupBody(collections: BackupCollections, meta: { appVersion: string; 
     schemaVersions: currentSchemaVersions(),
     collections: Object.fromEntries(COLLECTION_NAMES.map((c) => [c, collections[c] ?? []])) as BackupCollections,
   };
+}
+
+/** A backup written in one pass (see encodeBackup). */
+export interface EncodedBackup {
+  /** The file's UTF-8 bytes in order (empty when they went to `onPart`): joined, they are the whole file. */
+  parts: Uint8Array<ArrayBuffer>[];
+  checksum: string;
+  /** Documents in the file. */
+  total: number;
+}
+
+const NEWLINE = 0x0a;
+
+/** A growing UTF-8 buffer (TextEncoder.encodeInto: no intermediate copies of a year's text). */
+class Utf8Buffer {
+  bytes = new Uint8Array(1 << 20);
+  length = 0;
+  private readonly encoder = new TextEncoder();
+
+  write(text: string): void {
+    const room = text.length * 3; // UTF-8 needs at most 3 bytes per UTF-16 code unit
+    if (this.bytes.length - this.length < room) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + room));
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
+    }
+    this.length += this.encoder.encodeInto(text, this.bytes.subarray(this.length)).written;
+  }
+}
+
+/**
+ * The backup file, made in one pass over the documents: each document's canonical JSON is made and encoded once,
+ * and those very bytes are both what the checksum covers (the canonical JSON of every field but the checksum, as
+ * parseBackup recomputes it) and the file's text (that same text with a line break before each document, and the
+ * checksum as the last field). The file reads back with parseBackup like any other version-1 backup.
+ *
+ * The file comes out in parts of about `perPart` documents as they are made (`onPart`, e.g. to a compressor in a
+ * worker, which then works while the next part is made); without `onPart` they are returned in `parts`.
+ */
+export async function encodeBackup(
+  collections: BackupCollections,
+  meta: { appVersion: string; createdAt: IsoInstant },
+  sha256HexOf: (utf8: Uint8Array<ArrayBuffer>) => Promise<string>,
+  options: { onPart?: (part: Uint8Array<ArrayBuffer>) => void; perPart?: number } = {},
+): Promise<EncodedBackup> {
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  const emit = options.onPart ?? ((part: Uint8Array<ArrayBuffer>) => void parts.push(part));
+  const perPart = options.perPart ?? 2000;
+  const body = backupBody(collections, meta);
+  const head = canonicalJson({ ...body, collections: {} });
+  const at = head.indexOf('"collections":{}') + '"collections":{'.length;
+  const out = new Utf8Buffer();
+  let emitted = 0;
+  let lineStarts: number[] = [];
+  // The canonical bytes from `emitted` to `end`, with a line break before each document, as a part of the file.
+  const flush = (end: number) => {
+    const part = new Uint8Array(end - emitted + lineStarts.length);
+    let to = 0;
+    for (const start of lineStarts) {
+      part.set(out.bytes.subarray(emitted, start), to);
+      to += start - emitted;
+      part[to++] = NEWLINE;
+      emitted = start;
+    }
+    part.set(out.bytes.subarray(emitted, end), to);
+    emitted = end;
+    lineStarts = [];
+    emit(part);
+  };
+  out.write(head.slice(0, at));
+  let total = 0;
+  // Canonical order: keys sorted by UTF-16 code units, which is what Array.prototype.sort does with strings.
+  [...COLLECTION_NAMES].sort().forEach((c, n) => {
+    out.write(`${n ? ',' : ''}${JSON.stringify(c)}:[`);
+    const docs = body.collections[c] ?? [];
+    docs.forEach((doc, i) => {
+      if (i) out.write(',');
+      lineStarts.push(out.length);
+      out.write(canonicalDocJson(doc));
+      if (lineStarts.length === perPart) flush(out.length);
+    });
+    total += docs.length;
+    out.write(']');
+  });
+  out.write(head.slice(at)); // closes "collections", then createdAt, format, formatVersion, schemaVersions and the object
+  const canonical = out.bytes.subarray(0, out.length);
+  // The text without its final "}", then the checksum as the last field.
+  flush(canonical.length - 1);
+  const checksum = await sha256HexOf(canonical);
+  emit(new TextEncoder().encode(`,\n"checksum":${JSON.stringify(checksum)}}\n`));
+  return { parts, checksum, total };
 }
 
 /**

@@ -157,6 +157,8 @@ test('a damaged or edited backup is refused and the profile stays empty; a saved
   expect(text.length / bytes.length).toBeGreaterThan(3);
   const parsed = parseBackup(text);
   expect(parsed.ok && parsed.total).toBe(expected.total);
+  // Compressed by the worker while the text was made (the same file comes from the fallback on the page's thread).
+  expect(await page.evaluate(() => performance.getEntriesByName('sosedi:backup-text').length)).toBe(1);
 
   const fresh = new DeskApp(await page.context().browser()!.newPage({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', baseURL: test.info().project.use.baseURL }));
   await fresh.open();
