@@ -160,10 +160,18 @@ test('a damaged or edited backup is refused and the profile stays empty; a saved
   // Compressed by the worker while the text was made (the same file comes from the fallback on the page's thread).
   expect(await page.evaluate(() => performance.getEntriesByName('sosedi:backup-text').length)).toBe(1);
 
+  // A desk where the compressor's worker cannot load (as a packaged app that failed to ship it would be): the file
+  // is compressed on the page's own thread, and it is the same backup.
   const fresh = new DeskApp(await page.context().browser()!.newPage({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', baseURL: test.info().project.use.baseURL }));
+  await fresh.page.route(/gzip\.worker-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: '' }));
   await fresh.open();
   await restore(fresh, bytes);
   await fresh.page.getByRole('button', { name: `Восстановить ${expected.total} записей` }).click();
   await expect(fresh.page.getByRole('status').filter({ hasText: 'Восстановлено' })).toBeVisible();
+  const again = fresh.page.waitForEvent('download');
+  await fresh.page.getByRole('button', { name: 'Сохранить резервную копию' }).click();
+  const resaved = parseBackup(gunzipSync(await readFile((await (await again).path())!)).toString('utf8'));
+  expect(resaved.ok && resaved.backup.collections).toEqual(parsed.ok && parsed.backup.collections);
+  expect(await fresh.page.evaluate(() => performance.getEntriesByName('sosedi:backup-text').length)).toBe(0);
   await fresh.page.close();
 });

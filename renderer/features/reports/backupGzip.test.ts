@@ -47,7 +47,7 @@ describe('gzip backups', () => {
 
   it('where no worker can start (here: Node), the file is compressed on this thread: the same file', async () => {
     expect(typeof (globalThis as { Worker?: unknown }).Worker).toBe('undefined');
-    const { data, total } = await gzipBackupFile(file.collections, meta);
+    const { data, total } = await gzipBackupFile(async () => file.collections, meta);
     const encoded = await encodeBackup(file.collections, meta, webSha256Hex);
     expect(total).toBe(encoded.total);
     expect(gunzipSync(data).toString('utf8')).toBe(new TextDecoder().decode(await new Blob(encoded.parts).bytes()));

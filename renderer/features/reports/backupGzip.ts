@@ -11,55 +11,98 @@ export async function gzipParts(parts: Uint8Array<ArrayBuffer>[]): Promise<Uint8
   return new Uint8Array(compressed);
 }
 
-/** A gzip compressor in a module worker (`gzip.worker.ts`); null where one cannot start. */
-function workerCompressor(): { add: (part: Uint8Array<ArrayBuffer>) => void; finish: () => Promise<Uint8Array<ArrayBuffer> | null> } | null {
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./gzip.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
-  const result = new Promise<ArrayBuffer | null>((resolve) => {
-    worker.onmessage = (event: MessageEvent<ArrayBuffer | { error: string }>) => resolve(event.data instanceof ArrayBuffer ? event.data : null);
-    worker.onerror = (event) => {
+/**
+ * A worker that gzips backups (`gzip.worker.ts`), one file at a time. It remembers a failure (a worker script that
+ * cannot load says so once, maybe before any file was sent), so a file is never left waiting on a dead worker.
+ */
+export class GzipWorker {
+  private failed = false;
+  private pending: ((bytes: ArrayBuffer | null) => void) | null = null;
+
+  private constructor(private readonly worker: Worker) {
+    worker.addEventListener('error', (event) => {
       event.preventDefault();
-      resolve(null);
+      this.failed = true;
+      this.settle(null);
+    });
+    worker.addEventListener('message', (event: MessageEvent<ArrayBuffer | { error: string }>) => this.settle(event.data instanceof ArrayBuffer ? event.data : null));
+  }
+
+  /** Null where a module worker cannot start (then the page's own thread compresses). */
+  static start(): GzipWorker | null {
+    try {
+      return new GzipWorker(new Worker(new URL('./gzip.worker.ts', import.meta.url), { type: 'module' }));
+    } catch {
+      return null;
+    }
+  }
+
+  get usable(): boolean {
+    return !this.failed && !this.pending;
+  }
+
+  /** Parts of one file in as they are made; `finish` gives its gzip bytes, or null if the worker failed. */
+  begin(): { add: (part: Uint8Array<ArrayBuffer>) => void; finish: () => Promise<Uint8Array<ArrayBuffer> | null> } {
+    const result = new Promise<ArrayBuffer | null>((resolve) => {
+      this.pending = resolve;
+    });
+    return {
+      add: (part) => {
+        if (!this.failed) this.worker.postMessage(part, [part.buffer]);
+      },
+      finish: async () => {
+        if (this.failed) this.settle(null);
+        else this.worker.postMessage(null);
+        const bytes = await result;
+        return bytes && new Uint8Array(bytes);
+      },
     };
-  });
-  return {
-    add: (part) => worker.postMessage(part, [part.buffer]),
-    async finish() {
-      worker.postMessage(null);
-      const bytes = await result;
-      worker.terminate();
-      return bytes && new Uint8Array(bytes);
-    },
-  };
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+    this.settle(null);
+  }
+
+  private settle(bytes: ArrayBuffer | null): void {
+    const resolve = this.pending;
+    this.pending = null;
+    resolve?.(bytes);
+  }
 }
 
 /**
- * The backup file of these documents, gzip. The text is made once (encodeBackup) and its parts go to a compressor in
- * a worker as they are made, so compressing (~0.5 s for a busy year) overlaps making the text instead of following
- * it. Where a module worker cannot start or fails, the file is made again and compressed on this thread: the same
- * bytes either way. User Timing measures `sosedi:backup-text` and `sosedi:backup-gzip` (the wait for the compressor
- * after the text is done) are read by test/bench/exportsMeasure.ts.
+ * The backup file of the documents `readDocuments` gives, gzip. The text is made once (encodeBackup) and its parts go
+ * to a compressor in a worker as they are made, so compressing (~0.5 s for a busy year) overlaps making the text
+ * instead of following it. Pass a worker started ahead of time (GzipWorker.start): making the text keeps this thread
+ * busy, and a worker still starting then only begins when the text is done. Where no worker can start or it fails,
+ * the file is made again and compressed on this thread: the same bytes either way. User Timing measures
+ * `sosedi:backup-text` and `sosedi:backup-gzip` (the wait for the compressor after the text is done) are read by
+ * test/bench/exportsMeasure.ts.
  */
 export async function gzipBackupFile(
-  collections: BackupCollections,
+  readDocuments: () => Promise<BackupCollections>,
   meta: { appVersion: string; createdAt: IsoInstant },
+  started: GzipWorker | null = null,
 ): Promise<{ data: Uint8Array<ArrayBuffer>; total: number }> {
-  const compressor = workerCompressor();
-  if (compressor) {
-    performance.mark('sosedi:backup-text-start');
-    const { total } = await encodeBackup(collections, meta, webSha256Hex, { onPart: compressor.add });
-    performance.measure('sosedi:backup-text', 'sosedi:backup-text-start');
-    performance.mark('sosedi:backup-gzip-start');
-    const data = await compressor.finish();
-    performance.measure('sosedi:backup-gzip', 'sosedi:backup-gzip-start');
-    if (data) return { data, total };
+  const worker = started?.usable ? started : GzipWorker.start(); // started now, it at least loads while the database is read
+  try {
+    const collections = await readDocuments();
+    if (worker?.usable) {
+      const compressor = worker.begin();
+      performance.mark('sosedi:backup-text-start');
+      const { total } = await encodeBackup(collections, meta, webSha256Hex, { onPart: compressor.add });
+      performance.measure('sosedi:backup-text', 'sosedi:backup-text-start');
+      performance.mark('sosedi:backup-gzip-start');
+      const data = await compressor.finish();
+      performance.measure('sosedi:backup-gzip', 'sosedi:backup-gzip-start');
+      if (data) return { data, total };
+    }
+    const { parts, total } = await encodeBackup(collections, meta, webSha256Hex);
+    return { data: await gzipParts(parts), total };
+  } finally {
+    if (worker && worker !== started) worker.terminate();
   }
-  const { parts, total } = await encodeBackup(collections, meta, webSha256Hex);
-  return { data: await gzipParts(parts), total };
 }
 
 /** gzip files start with 1f 8b (RFC 1952). */

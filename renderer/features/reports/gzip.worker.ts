@@ -1,21 +1,28 @@
 /// <reference lib="webworker" />
 /**
- * gzip off the main thread: the backup's parts arrive as they are made (transferred, not copied) and are compressed
- * here while the page makes the next ones; `null` ends the file and the compressed bytes go back (transferred).
+ * gzip off the main thread: a backup's parts arrive as they are made (transferred, not copied) and are compressed
+ * here while the page makes the next ones; `null` ends that file, its compressed bytes go back (transferred), and the
+ * worker is ready for the next file (it is started before it is needed: see useBackup).
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const gzip = new CompressionStream('gzip');
-const writer = gzip.writable.getWriter();
-const compressed = new Response(gzip.readable).arrayBuffer();
+
+function open() {
+  const gzip = new CompressionStream('gzip');
+  return { writer: gzip.writable.getWriter(), compressed: new Response(gzip.readable).arrayBuffer() };
+}
+
+let file = open();
 
 scope.onmessage = (event: MessageEvent<Uint8Array<ArrayBuffer> | null>) => {
   if (event.data) {
-    void writer.write(event.data);
+    void file.writer.write(event.data);
     return;
   }
-  void writer
+  const done = file;
+  file = open();
+  void done.writer
     .close()
-    .then(() => compressed)
+    .then(() => done.compressed)
     .then(
       (bytes) => scope.postMessage(bytes, [bytes]),
       (error: unknown) => scope.postMessage({ error: String(error) }),
