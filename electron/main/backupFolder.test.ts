@@ -48,6 +48,18 @@ describe('writeAndRotate', () => {
     expect(readdirSync(dir).sort()).toEqual(['notes.txt', auto(19), auto(20)]); // no temp file left
   });
 
+  it('writes a gzip backup (bytes) exactly, beside and rotating out the plain-JSON ones of earlier versions', async () => {
+    const dir = tempDir();
+    const old = auto(19); // `.json`, as earlier versions named them
+    writeFileSync(path.join(dir, old), 'old');
+    const name = auto(20).replace(/\.json$/, '.json.gz');
+    const data = new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xff, 0x00, 0x0a]);
+    const r = await writeAndRotate(dir, { name, data, deleteNames: [old] });
+    expect(r).toEqual({ ok: true, path: path.join(dir, name), deleted: [old], notDeleted: [] });
+    expect(new Uint8Array(readFileSync(path.join(dir, name)))).toEqual(data);
+    expect(await listAutoBackups(dir)).toEqual({ ok: true, names: [name] });
+  });
+
   it('replaces a file of the same name (backed up twice in one minute) and skips files already gone', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, auto(20)), 'first');

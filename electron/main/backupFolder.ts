@@ -59,12 +59,12 @@ export async function listAutoBackups(folder: string | null): Promise<BackupList
 }
 
 /** Write `data` to `target` through a temp file in the same folder, flushed to disk, then renamed. */
-async function writeAtomically(target: string, data: string): Promise<void> {
+async function writeAtomically(target: string, data: string | Uint8Array): Promise<void> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx', 0o600);
     try {
-      await handle.writeFile(data, 'utf8');
+      await (typeof data === 'string' ? handle.writeFile(data, 'utf8') : handle.writeFile(data));
       await handle.sync();
     } finally {
       await handle.close();

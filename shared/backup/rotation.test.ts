@@ -20,7 +20,9 @@ describe('automatic backup rotation', () => {
   });
 
   it('names sort by time and round-trip', () => {
-    expect(autoBackupName('2026-03-20T07:05')).toBe('sosedi-desk-auto-2026-03-20-0705.json');
+    expect(autoBackupName('2026-03-20T07:05')).toBe('sosedi-desk-auto-2026-03-20-0705.json.gz');
+    expect(autoBackupTime('sosedi-desk-auto-2026-03-20-0705.json')).toBe('2026-03-20T07:05'); // plain JSON from earlier versions
+    expect(backupsToDelete(['sosedi-desk-auto-2026-03-19-0900.json', 'sosedi-desk-auto-2026-03-20-0900.json.gz'], 1)).toEqual(['sosedi-desk-auto-2026-03-19-0900.json']);
     expect(autoBackupTime(autoBackupName('2026-03-20T07:05'))).toBe('2026-03-20T07:05');
     expect(autoBackupTime('notes.txt')).toBeNull();
   });
@@ -50,7 +52,7 @@ describe('automatic backup rotation', () => {
 });
 
 describe('planAutoBackup (what the automatic backup does now)', () => {
-  const day = (d: number, hhmm = '0900') => `sosedi-desk-auto-2026-03-${String(d).padStart(2, '0')}-${hhmm}.json`;
+  const day = (d: number, hhmm = '0900') => `sosedi-desk-auto-2026-03-${String(d).padStart(2, '0')}-${hhmm}.json.gz`;
 
   it('does nothing when today already has a backup, unless forced', () => {
     const names = [day(19), day(20, '0815')];
@@ -69,7 +71,7 @@ describe('planAutoBackup (what the automatic backup does now)', () => {
   });
 
   it('uses 14 when keep is missing or not a number, and never deletes the file it writes', () => {
-    const names = Array.from({ length: 20 }, (_, i) => `sosedi-desk-auto-2026-02-${String(i + 1).padStart(2, '0')}-0900.json`);
+    const names = Array.from({ length: 20 }, (_, i) => `sosedi-desk-auto-2026-02-${String(i + 1).padStart(2, '0')}-0900.json.gz`);
     expect(planAutoBackup({ localNow: '2026-03-01T09:00', names })?.deleteNames).toHaveLength(7);
     expect(planAutoBackup({ localNow: '2026-03-01T09:00', names, keep: Number.NaN })?.deleteNames).toHaveLength(7);
     // forced twice in the same minute: the same name is overwritten, not deleted

@@ -3,16 +3,17 @@
  * Pure: main lists the folder and deletes; this decides.
  */
 const AUTO_PREFIX = 'sosedi-desk-auto';
-const AUTO_NAME = /^sosedi-desk-auto-(\d{4}-\d{2}-\d{2})-(\d{4})\.json$/;
+// gzip since this version (`.json.gz`); plain `.json` ones from earlier versions still count and rotate out.
+const AUTO_NAME = /^sosedi-desk-auto-(\d{4}-\d{2}-\d{2})-(\d{4})\.json(?:\.gz)?$/;
 /** Exactly the names of automatic backups: main refuses to write or delete any other file. */
-export const AUTO_BACKUP_NAME = /^sosedi-desk-auto-\d{4}-\d{2}-\d{2}-\d{4}\.json$/;
+export const AUTO_BACKUP_NAME = /^sosedi-desk-auto-\d{4}-\d{2}-\d{2}-\d{4}\.json(?:\.gz)?$/;
 /** How many automatic backups are kept when the settings say nothing. */
 export const DEFAULT_AUTO_BACKUP_KEEP = 14;
 export const MAX_AUTO_BACKUP_KEEP = 365;
 
-/** `sosedi-desk-auto-YYYY-MM-DD-HHmm.json` from a local wall-clock time `YYYY-MM-DDTHH:mm`. */
+/** `sosedi-desk-auto-YYYY-MM-DD-HHmm.json.gz` (gzip, like a backup saved by hand) from a local wall-clock time `YYYY-MM-DDTHH:mm`. */
 export function autoBackupName(localNow: string): string {
-  return `${AUTO_PREFIX}-${localNow.slice(0, 10)}-${localNow.slice(11, 13)}${localNow.slice(14, 16)}.json`;
+  return `${AUTO_PREFIX}-${localNow.slice(0, 10)}-${localNow.slice(11, 13)}${localNow.slice(14, 16)}.json.gz`;
 }
 
 /** The local time encoded in an automatic backup's name, or null for any other file. */

@@ -80,8 +80,8 @@ export const MAX_BACKUP_DELETES = 1000;
 export const backupWriteArgs = z
   .strictObject({
     name: autoBackupNameSchema,
-    /** The backup file's text (serializeBackup). */
-    data: z.string().min(1).max(MAX_FILE_BYTES),
+    /** The backup file: gzip bytes (gzipBackupFile), or the plain text earlier versions sent. */
+    data: z.union([z.string().min(1).max(MAX_FILE_BYTES), bytesSchema.refine((b) => b.byteLength > 0, 'empty')]),
     deleteNames: z.array(autoBackupNameSchema).max(MAX_BACKUP_DELETES),
   })
   .refine((a) => !a.deleteNames.includes(a.name), { message: 'deletes the file it writes', path: ['deleteNames'] });

@@ -7,6 +7,7 @@
  */
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
+import { gunzipSync } from 'node:zlib';
 
 const SHOTS = process.env['AUTO_BACKUP_SHOTS'];
 
@@ -54,10 +55,11 @@ async function installDesktopDesk(page: Page, initial: FakeFolder): Promise<void
       },
       backupFolderGet: async () => ({ ok: true, path: state.folder }),
       backupList: async () => (state.folder ? { ok: true, names: Object.keys(state.files).sort() } : { ok: false, reason: 'no-folder' }),
-      backupWriteAndRotate: async (r: { name: string; data: string; deleteNames: string[] }) => {
+      backupWriteAndRotate: async (r: { name: string; data: string | Uint8Array; deleteNames: string[] }) => {
         if (!state.folder) return { ok: false, reason: 'no-folder' };
         if (state.failWrite) return { ok: false, reason: 'failed', code: state.failWrite };
-        state.files[r.name] = r.data;
+        // bytes (gzip) kept as base64 so that the folder survives a reload in sessionStorage
+        state.files[r.name] = typeof r.data === 'string' ? r.data : `base64:${btoa(Array.from(r.data, (b) => String.fromCharCode(b)).join(''))}`;
         for (const n of r.deleteNames) delete state.files[n];
         persist();
         return { ok: true, path: `${state.folder}/${r.name}`, deleted: r.deleteNames, notDeleted: [] };
@@ -68,7 +70,7 @@ async function installDesktopDesk(page: Page, initial: FakeFolder): Promise<void
 }
 
 const folderState = (page: Page) => page.evaluate(() => (window as unknown as { __folder: FakeFolder }).__folder);
-const auto = (date: string, hhmm = '0900') => `sosedi-desk-auto-${date}-${hhmm}.json`;
+const auto = (date: string, hhmm = '0900') => `sosedi-desk-auto-${date}-${hhmm}.json`; // plain JSON: from an earlier version
 
 test('desktop: the day’s backup is written at start-up into the chosen folder and old ones rotate', async ({ app, page }) => {
   const old = Array.from({ length: 15 }, (_, i) => auto(`2020-01-${String(i + 1).padStart(2, '0')}`));
@@ -84,8 +86,11 @@ test('desktop: the day’s backup is written at start-up into the chosen folder 
   expect(names).not.toContain(old[0]);
   expect(names).not.toContain(old[1]);
   const today = names.at(-1)!;
-  expect(today).toMatch(/^sosedi-desk-auto-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
-  expect(JSON.parse(after.files[today]!)).toMatchObject({ format: 'sosedi-desk-backup', appVersion: '0.0.0-e2e' });
+  expect(today).toMatch(/^sosedi-desk-auto-\d{4}-\d{2}-\d{2}-\d{4}\.json\.gz$/);
+  // gzip, like a backup saved by hand; the older plain-JSON ones rotate out with it
+  const stored = after.files[today]!;
+  expect(stored.startsWith('base64:')).toBe(true);
+  expect(JSON.parse(gunzipSync(Buffer.from(stored.slice(7), 'base64')).toString('utf8'))).toMatchObject({ format: 'sosedi-desk-backup', appVersion: '0.0.0-e2e' });
 
   // keep 3 is saved in the settings and applies at the next backup
   const keep = region.getByLabel('Сколько копий хранить');

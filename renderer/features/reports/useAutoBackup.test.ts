@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { createDatabase, SETTINGS_ID, stampNew, type DeskDatabase } from '@shared/db';
 import { defaultCentre } from '@shared/centre/validate';
@@ -44,14 +45,14 @@ async function setup(options: { keep?: number } = {}) {
   return { db, folder, state, desk };
 }
 
-const day = (d: number, hhmm = '0900') => `sosedi-desk-auto-2026-03-${String(d).padStart(2, '0')}-${hhmm}.json`;
+const day = (d: number, hhmm = '0900') => `sosedi-desk-auto-2026-03-${String(d).padStart(2, '0')}-${hhmm}.json.gz`;
 
 describe('runAutoBackup', () => {
   it('writes a whole, valid backup at the first run of the day, then not again until forced', async () => {
     const { db, folder, desk, state } = await setup();
     const first = await runAutoBackup(db, desk, { localNow: '2026-03-20T09:00' });
     expect(first).toEqual({ kind: 'written', folder, names: [day(20)], name: day(20), notDeleted: [] });
-    const parsed = parseBackup(readFileSync(path.join(folder, day(20)), 'utf8'));
+    const parsed = parseBackup(gunzipSync(readFileSync(path.join(folder, day(20)))).toString('utf8')); // gzip, like one saved by hand
     expect(parsed.ok && parsed.counts.settings).toBe(1);
     expect(parsed.ok && parsed.backup.appVersion).toBe('1.2.3');
     expect(parsed.ok && (parsed.backup.collections.settings?.[0] as { name: string }).name).toBe('Центр на Садовой');

@@ -11,7 +11,8 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { SETTINGS_ID, type DeskDatabase } from '@shared/db';
-import { createBackupFile, planAutoBackup, serializeBackup } from '@shared/backup';
+import { dumpDatabase, planAutoBackup } from '@shared/backup';
+import { gzipBackupFile } from './backupGzip';
 import type { BackupFolderFailure, DeskApi } from '@shared/ipc/contract';
 import { useDb } from '../../app/db';
 import { getDesk } from '../../app/desk';
@@ -55,8 +56,9 @@ export async function runAutoBackup(db: DeskDatabase, desk: DeskApi, options: { 
     if (!plan) return { kind: 'not-due', folder, names: listed.names };
 
     const info = await desk.appInfo();
-    const file = await createBackupFile(db, { appVersion: info.version, createdAt: new Date().toISOString() });
-    const written = await desk.backupWriteAndRotate({ name: plan.name, data: serializeBackup(file), deleteNames: plan.deleteNames });
+    // gzip, like a backup saved by hand: ~12× smaller on disk and over IPC (a busy year: 36 MB of JSON, 3 MB).
+    const { data } = await gzipBackupFile(() => dumpDatabase(db), { appVersion: info.version, createdAt: new Date().toISOString() });
+    const written = await desk.backupWriteAndRotate({ name: plan.name, data, deleteNames: plan.deleteNames });
     if (!written.ok) return written.reason === 'browser-mode' ? { kind: 'browser-mode' } : failure(folder, written, listed.names);
     const gone = new Set(written.deleted);
     const names = [...new Set([...listed.names.filter((n) => !gone.has(n)), plan.name])].sort();
