@@ -1,6 +1,6 @@
 import type { RxJsonSchema } from 'rxdb';
 import type { BaseDoc, LocalDateTime } from '../types';
-import { baseProperties, baseRequired, shortText, longText, localDateTime, nonNegInt, money, stringArray } from './common';
+import { baseProperties, baseRequired, shortText, longText, localDateTime, optionalLocalDateTime, nonNegInt, money, stringArray } from './common';
 
 export type BookingCategory = 'club' | 'lecture' | 'meeting' | 'celebration' | 'rental' | 'other';
 export const BOOKING_CATEGORIES: BookingCategory[] = ['club', 'lecture', 'meeting', 'celebration', 'rental', 'other'];
@@ -56,7 +56,7 @@ export interface BookingDoc extends BaseDoc {
 
 export const bookingSchema: RxJsonSchema<BookingDoc> = {
   title: 'bookings',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -98,7 +98,7 @@ export const bookingSchema: RxJsonSchema<BookingDoc> = {
     priceOverrideReason: longText,
     paid: { type: 'boolean' },
     seriesId: { type: 'string', maxLength: 64 },
-    occurrenceStart: { type: 'string', maxLength: 19 },
+    occurrenceStart: optionalLocalDateTime,
     equipment: {
       type: 'array',
       maxItems: 100,

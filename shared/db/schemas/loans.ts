@@ -1,6 +1,6 @@
 import type { RxJsonSchema } from 'rxdb';
 import type { BaseDoc, LocalDateTime } from '../types';
-import { baseProperties, baseRequired, shortText, longText, nonNegInt, money, localDateTime } from './common';
+import { baseProperties, baseRequired, shortText, longText, nonNegInt, money, localDateTime, optionalLocalDateTime } from './common';
 
 export interface LoanLine {
   itemId: string;
@@ -37,7 +37,7 @@ export interface LoanDoc extends BaseDoc {
 
 export const loanSchema: RxJsonSchema<LoanDoc> = {
   title: 'loans',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -64,7 +64,7 @@ export const loanSchema: RxJsonSchema<LoanDoc> = {
           quantity: { type: 'integer', minimum: 1, maximum: 100000 },
           returnedQuantity: nonNegInt,
           returnCondition: longText,
-          returnedAt: { type: 'string', maxLength: 19 },
+          returnedAt: optionalLocalDateTime,
           returnedBy: shortText,
         },
         required: ['itemId', 'quantity', 'returnedQuantity'],
@@ -73,7 +73,7 @@ export const loanSchema: RxJsonSchema<LoanDoc> = {
     },
     outAt: localDateTime,
     dueAt: localDateTime,
-    returnedAt: { type: 'string', maxLength: 19 },
+    returnedAt: optionalLocalDateTime,
     deposit: money,
     depositReturned: { type: 'boolean' },
     backdated: { type: 'boolean' },

@@ -1,7 +1,7 @@
 import type { RxJsonSchema } from 'rxdb';
 import type { BaseDoc, LocalDate, LocalDateTime } from '../types';
 import type { BookingDoc } from './bookings';
-import { baseProperties, baseRequired, shortText, longText, localDateTime } from './common';
+import { baseProperties, baseRequired, shortText, longText, localDateTime, optionalLocalDate } from './common';
 
 /**
  * A recurring booking (weekly club). Occurrences are computed for the visible range from `rrule`
@@ -35,7 +35,7 @@ export interface SeriesDoc extends BaseDoc {
 
 export const seriesSchema: RxJsonSchema<SeriesDoc> = {
   title: 'series',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -50,7 +50,7 @@ export const seriesSchema: RxJsonSchema<SeriesDoc> = {
       items: {
         type: 'object',
         properties: {
-          occurrenceStart: { type: 'string', maxLength: 19 },
+          occurrenceStart: localDateTime,
           kind: { type: 'string', enum: ['cancelled', 'moved'] },
           reason: longText,
           by: shortText,
@@ -59,7 +59,7 @@ export const seriesSchema: RxJsonSchema<SeriesDoc> = {
         additionalProperties: false,
       },
     },
-    endedOn: { type: 'string', maxLength: 10 },
+    endedOn: optionalLocalDate,
     status: { type: 'string', enum: ['active', 'cancelled'] },
     notes: longText,
   },

@@ -1,6 +1,6 @@
 import type { RxJsonSchema } from 'rxdb';
 import type { BaseDoc, LocalDateTime } from '../types';
-import { baseProperties, baseRequired, shortText, longText, localDateTime } from './common';
+import { baseProperties, baseRequired, shortText, longText, localDateTime, optionalLocalDateTime } from './common';
 
 export type VisitPurpose = 'club' | 'event' | 'consultation' | 'visit' | 'volunteering' | 'other';
 export const VISIT_PURPOSES: VisitPurpose[] = ['club', 'event', 'consultation', 'visit', 'volunteering', 'other'];
@@ -33,13 +33,13 @@ export interface VisitDoc extends BaseDoc {
 
 export const visitSchema: RxJsonSchema<VisitDoc> = {
   title: 'visits',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
     ...baseProperties,
     timeIn: localDateTime,
-    timeOut: { type: 'string', maxLength: 19 },
+    timeOut: optionalLocalDateTime,
     personId: { type: 'string', maxLength: 64 },
     name: shortText,
     resident: { type: 'boolean' },
