@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { RxDocument, RxQuery } from 'rxdb';
-import { COLLECTION_NAMES, createDatabase, newId, type Author, type DeskDatabase } from '@shared/db';
+import { COLLECTION_NAMES, createDatabase, newId, readableJson, type Author, type DeskDatabase } from '@shared/db';
 import { syncConflictHandlers } from '@shared/sync/merge';
 import { getFastDexieStorage } from './fastDexie';
 
@@ -113,7 +113,8 @@ type ResultOf<Q> = Q extends RxQuery<infer D, infer R, any, any>
   : never;
 
 /**
- * Subscribes to an RxDB query and returns plain JSON data (documents as `toJSON()`).
+ * Subscribes to an RxDB query and returns plain JSON data (documents as `toJSON()`; a document whose dates or times
+ * do not read is left out, `readableJson`, so one bad document never takes the page down).
  * `build` returns null while its inputs are not ready.
  */
 export function useLiveQuery<Q extends AnyQuery>(
@@ -131,7 +132,7 @@ export function useLiveQuery<Q extends AnyQuery>(
     setState((s) => (s.loading ? s : { ...s, loading: true })); // already loading (first mount): no extra render
     const sub = query.$.subscribe((result: unknown) => {
       let data: unknown = result;
-      if (Array.isArray(result)) data = result.map((d: RxDocument<any>) => d.toJSON());
+      if (Array.isArray(result)) data = readableJson(result as RxDocument<any>[]);
       else if (result && typeof result === 'object' && 'toJSON' in result) data = (result as RxDocument<any>).toJSON();
       setState({ data: data as ResultOf<Q>, loading: false });
     });
