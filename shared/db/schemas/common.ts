@@ -1,4 +1,6 @@
 /** JSON-schema fragments shared by every collection schema. */
+import type { RxJsonSchema } from 'rxdb';
+
 export const idField = { type: 'string', maxLength: 64 } as const;
 export const isoInstant = { type: 'string', maxLength: 40 } as const;
 /*
@@ -40,3 +42,31 @@ export const baseProperties = {
 export const baseRequired = ['id', 'createdAt', 'updatedAt', 'updatedBy'] as const;
 
 export const stringArray = { type: 'array', items: shortText, maxItems: 200 } as const;
+
+/**
+ * A collection's schema: `id` as the primary key, the fields every document carries (`baseProperties`,
+ * `baseRequired`) before the collection's own, and no field the schema does not name.
+ */
+export function collectionSchema<T>(
+  title: string,
+  version: number,
+  properties: Record<string, unknown>,
+  required: readonly string[],
+  extra: { indexes?: (string | string[])[] } = {},
+): RxJsonSchema<T> {
+  return {
+    title,
+    version,
+    primaryKey: 'id',
+    type: 'object',
+    properties: { ...baseProperties, ...properties },
+    required: [...baseRequired, ...required],
+    ...extra,
+    additionalProperties: false,
+  } as unknown as RxJsonSchema<T>;
+}
+
+/** A list of at most `maxItems` records with exactly these fields (`required` of them always present). */
+export function listOf(maxItems: number, properties: Record<string, unknown>, required: readonly string[] = []) {
+  return { type: 'array', maxItems, items: { type: 'object', properties, ...(required.length ? { required } : {}), additionalProperties: false } } as const;
+}
