@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useMemo, useState, useSyncExterna
 import type { RxDocument, RxQuery } from 'rxdb';
 import { COLLECTION_NAMES, createDatabase, newId, readableJson, type Author, type DeskDatabase } from '@shared/db';
 import { syncConflictHandlers } from '@shared/sync/merge';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getFastDexieStorage } from './fastDexie';
 
 const PROFILE_KEY = 'sosedi.profile';
@@ -52,7 +53,9 @@ export function openDeskDatabase(): Promise<DeskDatabase> {
   dbPromise ??= createDatabase({
     name,
     conflictHandlers: syncConflictHandlers(name, COLLECTION_NAMES),
-    storage: getFastDexieStorage(),
+    // A build made with VITE_STOCK_DEXIE=1 runs on RxDB's own Dexie storage: for the benchmark's with/without
+    // comparison only (docs/fastdexie-upstream.md); the desk always ships fastDexie.
+    storage: import.meta.env.VITE_STOCK_DEXIE === '1' ? getRxStorageDexie() : getFastDexieStorage(),
     devMode: import.meta.env.DEV,
   });
   return dbPromise;
