@@ -1,9 +1,10 @@
-import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { RxDocument, RxQuery } from 'rxdb';
 import { COLLECTION_NAMES, createDatabase, newId, readableJson, type Author, type DeskDatabase } from '@shared/db';
 import { syncConflictHandlers } from '@shared/sync/merge';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getFastDexieStorage } from './fastDexie';
+import { changeSignal } from './changeSignal';
 
 const PROFILE_KEY = 'sosedi.profile';
 const DESK_KEY = 'sosedi.deskId';
@@ -20,7 +21,7 @@ export function currentProfile(): string {
 }
 
 const deskNameKey = () => `sosedi.sync.${currentProfile()}.deskName`;
-const deskNameListeners = new Set<() => void>();
+const deskNameChanged = changeSignal();
 
 /**
  * The desk's own account name (`<centre>.<desk>`, server:setup --desk) once Settings → Sync saved one: from then on
@@ -29,11 +30,7 @@ const deskNameListeners = new Set<() => void>();
 export function setDeskName(name: string | null): void {
   if (name) localStorage.setItem(deskNameKey(), name);
   else localStorage.removeItem(deskNameKey());
-  for (const fn of deskNameListeners) fn();
-}
-function subscribeDeskName(fn: () => void): () => void {
-  deskNameListeners.add(fn);
-  return () => deskNameListeners.delete(fn);
+  deskNameChanged.changed();
 }
 
 export function deskId(): string {
@@ -70,7 +67,7 @@ const DeskContext = createContext<DeskContextValue | null>(null);
 
 export function DbProvider({ db, children }: { db: DeskDatabase; children: ReactNode }) {
   const [volunteer, setVolunteerState] = useState(() => localStorage.getItem(VOLUNTEER_KEY) ?? '');
-  const desk = useSyncExternalStore(subscribeDeskName, deskId);
+  const desk = deskNameChanged.use(deskId);
   const value = useMemo<DeskContextValue>(
     () => ({
       db,
@@ -99,6 +96,16 @@ export function useDb(): DeskDatabase {
 /** Who is writing: this desk + the volunteer on shift (stamped into updatedBy). */
 export function useAuthor(): Author {
   return useDesk().author;
+}
+
+/**
+ * A feature's commands bound to this desk's database and the volunteer on shift; made again only when either
+ * changes. `bind` is the feature's binding (commands.ts functions of `{ db, author }`).
+ */
+export function useCommands<T>(bind: (desk: { db: DeskDatabase; author: Author }) => T): T {
+  const { db, author } = useDesk();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `bind` only closes over the desk it is given
+  return useMemo(() => bind({ db, author }), [db, author]);
 }
 
 export function useVolunteer(): [string, (name: string) => void] {
