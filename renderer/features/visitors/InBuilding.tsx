@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { TableHead } from '../../app/TableHead';
 import { Modal } from '../../app/dialogs';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -79,16 +80,7 @@ export function InBuilding({ peopleById }: { peopleById: Map<string, PersonDoc> 
           <Text c="dimmed">{t('inBuilding.empty')}</Text>
         ) : (
           <Table fz="lg" verticalSpacing="xs" aria-label={t('inBuilding.list')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('columns.name')}</Table.Th>
-                <Table.Th>{t('columns.in')}</Table.Th>
-                <Table.Th>{t('columns.companions')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('columns.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={[t('columns.name'), t('columns.in'), t('columns.companions'), { hidden: t('columns.actions') }]} />
             <Table.Tbody>
               {visits.map((v) => (
                 <Table.Tr key={v.id}>

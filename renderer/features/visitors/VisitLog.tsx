@@ -3,6 +3,7 @@ import { Button, Group, NumberInput, Paper, Select, Stack, Table, Text, Textarea
 import { useTranslation } from 'react-i18next';
 import { VISIT_PURPOSES, type PersonDoc, type VisitDoc, type VisitPurpose } from '@shared/db';
 import type { VisitEdit } from '@shared/visits';
+import { TableHead } from '../../app/TableHead';
 import { useFormat } from '../../app/format';
 import { FormModal } from '../people/FormModal';
 import { DateField } from '../calendar/DateField';
@@ -52,17 +53,7 @@ export function VisitLog({ peopleById }: { peopleById: Map<string, PersonDoc> })
         </Text>
         <Table.ScrollContainer minWidth={680}>
         <Table fz="md" striped aria-label={t('log.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('columns.in')}</Table.Th>
-              <Table.Th>{t('columns.out')}</Table.Th>
-              <Table.Th>{t('columns.name')}</Table.Th>
-              <Table.Th>{t('columns.purpose')}</Table.Th>
-              <Table.Th>{t('columns.companions')}</Table.Th>
-              <Table.Th>{t('columns.edited')}</Table.Th>
-              <Table.Th>{t('columns.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={['in', 'out', 'name', 'purpose', 'companions', 'edited', 'actions'].map((c) => t(`columns.${c}`))} />
           <Table.Tbody>
             {shown.slice(0, MAX_ROWS).map((v) => {
               const last = v.edits?.[v.edits.length - 1];
