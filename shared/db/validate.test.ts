@@ -1,22 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fillWithDefaultSettings, type RxJsonSchema } from 'rxdb';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { schemas } from './schemas';
-import { createDatabase, type DeskDatabase } from './database';
+import { testDatabases } from './testDatabase';
 import { generatedCheck } from './validate';
 import * as generated from './validators.generated';
 import { generateDataset } from '../fixtures/generate';
 
 const ds = generateDataset({ size: 'tiny', anchor: '2026-11-20T15:00' });
-const open: DeskDatabase[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((db) => db.close()));
-});
-async function database(): Promise<DeskDatabase> {
-  const db = await createDatabase({ name: 'validate-' + Math.random().toString(36).slice(2), storage: getRxStorageMemory(), multiInstance: false });
-  open.push(db);
-  return db;
-}
+const database = testDatabases();
 type Refusal = { status: number; documentId: string; validationErrors: { path: string; keyword: string; message: string }[] };
 
 describe('the desk checks every write with the generated checks', () => {

@@ -2,24 +2,19 @@
  * One document whose time does not read (stored before the schemas were strict, or by an older desk) must not take
  * the report down: it is left out and the rest is counted. Before `readableJson`, loadReport threw `time.invalid`.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { createDatabase, type DeskDatabase } from '@shared/db';
+import { describe, expect, it } from 'vitest';
+import { testDatabases } from '@shared/db/testDatabase';
 import { monthOf } from '@shared/reports';
 import { generateDataset } from '@shared/fixtures/generate';
 import { loadReport } from './reportInput';
 
 const ds = generateDataset({ size: 'tiny', anchor: '2026-02-20T15:00' });
-let db: DeskDatabase | null = null;
-afterEach(async () => {
-  await db?.close();
-  db = null;
-});
+const openDb = testDatabases();
 
 describe('a report with one unreadable document', () => {
   it('leaves the document out and counts the rest', async () => {
     // validate: false stands in for a document that reached the database before the strict patterns
-    db = await createDatabase({ name: 'report-' + Math.random().toString(36).slice(2), storage: getRxStorageMemory(), validate: false, multiInstance: false });
+    const db = await openDb({ validate: false, devMode: false });
     const visits = ds.visits.filter((v) => v.timeIn.startsWith('2026-02'));
     expect(visits.length).toBeGreaterThan(3);
     await db.visits.bulkInsert(visits as never[]);
