@@ -1,14 +1,9 @@
 import { defineConfig } from 'vitest/config';
-import { fileURLToPath } from 'node:url';
+import unit from './vitest.config';
 
 /** Integration: several RxDB clients (memory storage) against a real pouchdb-server on 127.0.0.1. */
 export default defineConfig({
-  resolve: {
-    alias: {
-      '@shared': fileURLToPath(new URL('./shared', import.meta.url)),
-      '@renderer': fileURLToPath(new URL('./renderer', import.meta.url)),
-    },
-  },
+  resolve: unit.resolve, // the same @shared / @renderer aliases as the unit tests
   test: {
     include: ['test/integration/**/*.test.ts'],
     environment: 'node',

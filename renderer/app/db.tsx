@@ -1,8 +1,10 @@
-import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { RxDocument, RxQuery } from 'rxdb';
-import { COLLECTION_NAMES, createDatabase, newId, type Author, type DeskDatabase } from '@shared/db';
+import { COLLECTION_NAMES, createDatabase, newId, readableJson, type Author, type DeskDatabase } from '@shared/db';
 import { syncConflictHandlers } from '@shared/sync/merge';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getFastDexieStorage } from './fastDexie';
+import { changeSignal } from './changeSignal';
 
 const PROFILE_KEY = 'sosedi.profile';
 const DESK_KEY = 'sosedi.deskId';
@@ -19,7 +21,7 @@ export function currentProfile(): string {
 }
 
 const deskNameKey = () => `sosedi.sync.${currentProfile()}.deskName`;
-const deskNameListeners = new Set<() => void>();
+const deskNameChanged = changeSignal();
 
 /**
  * The desk's own account name (`<centre>.<desk>`, server:setup --desk) once Settings → Sync saved one: from then on
@@ -28,11 +30,7 @@ const deskNameListeners = new Set<() => void>();
 export function setDeskName(name: string | null): void {
   if (name) localStorage.setItem(deskNameKey(), name);
   else localStorage.removeItem(deskNameKey());
-  for (const fn of deskNameListeners) fn();
-}
-function subscribeDeskName(fn: () => void): () => void {
-  deskNameListeners.add(fn);
-  return () => deskNameListeners.delete(fn);
+  deskNameChanged.changed();
 }
 
 export function deskId(): string {
@@ -52,7 +50,9 @@ export function openDeskDatabase(): Promise<DeskDatabase> {
   dbPromise ??= createDatabase({
     name,
     conflictHandlers: syncConflictHandlers(name, COLLECTION_NAMES),
-    storage: getFastDexieStorage(),
+    // A build made with VITE_STOCK_DEXIE=1 runs on RxDB's own Dexie storage: for the benchmark's with/without
+    // comparison only (docs/fastdexie-upstream.md); the desk always ships fastDexie.
+    storage: import.meta.env.VITE_STOCK_DEXIE === '1' ? getRxStorageDexie() : getFastDexieStorage(),
     devMode: import.meta.env.DEV,
   });
   return dbPromise;
@@ -67,7 +67,7 @@ const DeskContext = createContext<DeskContextValue | null>(null);
 
 export function DbProvider({ db, children }: { db: DeskDatabase; children: ReactNode }) {
   const [volunteer, setVolunteerState] = useState(() => localStorage.getItem(VOLUNTEER_KEY) ?? '');
-  const desk = useSyncExternalStore(subscribeDeskName, deskId);
+  const desk = deskNameChanged.use(deskId);
   const value = useMemo<DeskContextValue>(
     () => ({
       db,
@@ -98,6 +98,16 @@ export function useAuthor(): Author {
   return useDesk().author;
 }
 
+/**
+ * A feature's commands bound to this desk's database and the volunteer on shift; made again only when either
+ * changes. `bind` is the feature's binding (commands.ts functions of `{ db, author }`).
+ */
+export function useCommands<T>(bind: (desk: { db: DeskDatabase; author: Author }) => T): T {
+  const { db, author } = useDesk();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `bind` only closes over the desk it is given
+  return useMemo(() => bind({ db, author }), [db, author]);
+}
+
 export function useVolunteer(): [string, (name: string) => void] {
   const { author, setVolunteer } = useDesk();
   return [author.volunteer, setVolunteer];
@@ -113,7 +123,8 @@ type ResultOf<Q> = Q extends RxQuery<infer D, infer R, any, any>
   : never;
 
 /**
- * Subscribes to an RxDB query and returns plain JSON data (documents as `toJSON()`).
+ * Subscribes to an RxDB query and returns plain JSON data (documents as `toJSON()`; a document whose dates or times
+ * do not read is left out, `readableJson`, so one bad document never takes the page down).
  * `build` returns null while its inputs are not ready.
  */
 export function useLiveQuery<Q extends AnyQuery>(
@@ -131,7 +142,7 @@ export function useLiveQuery<Q extends AnyQuery>(
     setState((s) => (s.loading ? s : { ...s, loading: true })); // already loading (first mount): no extra render
     const sub = query.$.subscribe((result: unknown) => {
       let data: unknown = result;
-      if (Array.isArray(result)) data = result.map((d: RxDocument<any>) => d.toJSON());
+      if (Array.isArray(result)) data = readableJson(result as RxDocument<any>[]);
       else if (result && typeof result === 'object' && 'toJSON' in result) data = (result as RxDocument<any>).toJSON();
       setState({ data: data as ResultOf<Q>, loading: false });
     });

@@ -1,5 +1,6 @@
 // Test harness only (fastDexie.test.ts bundles it; the bulk-load A/B script in /tmp can too): loads a dataset
 // into a desk database on RxDB's stock Dexie storage or on getFastDexieStorage(), and reads it back.
+import { normalizeMangoQuery, prepareQuery } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { createDatabase, type DeskDatabase } from '@shared/db';
 import { DATASET_ORDER, generateDataset, type FixtureSize } from '@shared/fixtures/generate';
@@ -89,10 +90,43 @@ async function conflicts(kind: StorageKind, devMode = false) {
   return result;
 }
 
+/** Queries a page makes on the full dataset (the anchor's year), at the storage level (no RxDB query cache). */
+const TIMED: Record<string, [string, object]> = {
+  'visits of a month (report)': ['visits', { selector: { timeIn: { $gte: '2026-10-01T00:00', $lt: '2026-11-01T00:00' } } }],
+  'bookings of a week (calendar)': ['bookings', { selector: { start: { $gte: '2026-11-14T00:00', $lt: '2026-11-23T00:00' } } }],
+  'series before a date (calendar)': ['series', { selector: { dtstart: { $lt: '2026-11-23T00:00' } } }],
+  'all people (directory, search index)': ['people', { selector: {} }],
+  'loans since a date (counter)': ['loans', { selector: { outAt: { $gte: '2026-08-01T00:00' } } }],
+  'open loans (status index)': ['loans', { selector: { status: 'open' } }],
+};
+
+/** Median milliseconds of each query in TIMED on a database of `size` (loaded first), `times` runs each. */
+async function timeQueries(kind: StorageKind, size: FixtureSize, times = 9) {
+  const name = `h-${kind}-${Math.random().toString(36).slice(2, 8)}`;
+  const db = await open(kind, name);
+  await loadDataset(db, generateDataset({ size, anchor: ANCHOR, desk: 'desk-harness' }), { chunkSize: 1000 });
+  const out: Record<string, { docs: number; medianMs: number }> = {};
+  for (const [label, [c, mango]] of Object.entries(TIMED)) {
+    const coll = (db as any)[c];
+    const prepared = prepareQuery(coll.schema.jsonSchema, normalizeMangoQuery(coll.schema.jsonSchema, mango as never));
+    const ms: number[] = [];
+    let docs = 0;
+    for (let i = 0; i < times; i++) {
+      const t0 = performance.now();
+      docs = (await coll.storageInstance.query(prepared)).documents.length;
+      ms.push(performance.now() - t0);
+    }
+    ms.sort((a, b) => a - b);
+    out[label] = { docs, medianMs: Math.round(ms[Math.floor(ms.length / 2)]! * 10) / 10 };
+  }
+  await db.remove();
+  return out;
+}
+
 declare global {
   interface Window {
-    __fastDexie: { load: typeof load; conflicts: typeof conflicts };
+    __fastDexie: { load: typeof load; conflicts: typeof conflicts; timeQueries: typeof timeQueries };
   }
 }
 
-window.__fastDexie = { load, conflicts };
+window.__fastDexie = { load, conflicts, timeQueries };

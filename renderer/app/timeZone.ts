@@ -1,5 +1,5 @@
-import { useSyncExternalStore } from 'react';
 import { isKnownTimeZone } from '@shared/bookings';
+import { changeSignal } from './changeSignal';
 
 /**
  * The centre's time zone, for exports that leave the desk (.ics): by default this computer's own zone; a desk
@@ -7,7 +7,7 @@ import { isKnownTimeZone } from '@shared/bookings';
  * Settings → Interface. Remembered on this computer, like the language.
  */
 const STORAGE_KEY = 'sosedi.timeZone';
-const listeners = new Set<() => void>();
+const zoneChanged = changeSignal();
 
 export const deskTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -19,17 +19,11 @@ export function getCentreTimeZone(): string {
 export function setCentreTimeZone(zone: string | null): void {
   if (zone && isKnownTimeZone(zone) && zone !== deskTimeZone()) localStorage.setItem(STORAGE_KEY, zone);
   else localStorage.removeItem(STORAGE_KEY);
-  for (const l of listeners) l();
+  zoneChanged.changed();
 }
 
 export function useCentreTimeZone(): string {
-  return useSyncExternalStore(
-    (onChange) => {
-      listeners.add(onChange);
-      return () => listeners.delete(onChange);
-    },
-    getCentreTimeZone,
-  );
+  return zoneChanged.use(getCentreTimeZone);
 }
 
 /** IANA zone names the runtime knows (Russian zones first), for the setting's list. */

@@ -1,6 +1,6 @@
-import { useSyncExternalStore } from 'react';
 import type { Workbox } from 'workbox-window';
 import type { DeskApi, DeskUpdateState } from '@shared/ipc/contract';
+import { changeSignal } from './changeSignal';
 
 /**
  * Browser mode's service worker (built by vite-plugin-pwa in vite.web.config.ts) and the "a new version is ready"
@@ -20,22 +20,16 @@ export interface UpdateState {
 }
 
 let state: UpdateState = { supported: false, ready: false, desktop: null };
-const listeners = new Set<() => void>();
+const stateChanged = changeSignal();
 let workbox: Workbox | null = null;
 
 function set(next: Partial<UpdateState>) {
   state = { ...state, ...next };
-  for (const l of listeners) l();
+  stateChanged.changed();
 }
 
 export function useUpdateState(): UpdateState {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => state,
-  );
+  return stateChanged.use(() => state);
 }
 
 /** How often an open desk asks the server whether a new version was deployed (also on "online" and on focus). */

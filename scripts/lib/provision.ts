@@ -15,6 +15,7 @@ import { schemas } from '../../shared/db/schemas';
 import { COLLECTION_NAMES } from '../../shared/db/types';
 import { bellDbName, dbName } from '../../shared/sync/config';
 import { validateDocUpdateSource } from '../../shared/sync/validate';
+import { checkerSource } from './checkerSource';
 import { centreRole, deskUserName, removedRole } from '../../shared/network/accounts';
 
 export interface ProvisionOptions {
@@ -60,6 +61,7 @@ export async function provisionCentre(options: ProvisionOptions): Promise<Provis
   // centres took a third of the time of one after another, npm run network:bench), their lines in order
   const bell = provisionBell(couch, options.centre, role);
   bell.catch(() => undefined); // awaited below; a failure of the collections first must not leave it unhandled
+  const checker = checkerSource();
   const perCollection = await Promise.all((options.collections ?? COLLECTION_NAMES).map(async (c) => {
     const lines: ProvisionLine[] = [];
     const name = dbName(options.centre, c);
@@ -81,7 +83,7 @@ export async function provisionCentre(options: ProvisionOptions): Promise<Provis
     }
 
     // validate_doc_update generated from the app's schema.
-    lines.push(await ensureDesign(couch, name, validateDocUpdateSource(schemas[c as keyof typeof schemas] as never)));
+    lines.push(await ensureDesign(couch, name, validateDocUpdateSource(schemas[c as keyof typeof schemas] as never, checker)));
     return lines;
   }));
   lines.push(...perCollection.flat());

@@ -3,8 +3,9 @@
  * plain code by Ajv's standalone mode, so the desk checks every write fast WITHOUT eval (its CSP forbids it).
  *
  * The source is the collection schemas exactly as RxDB hands them to the storage (after fillWithDefaultSettings);
- * each check carries a fingerprint of that schema, and the desk uses it only for a schema with the same
- * fingerprint (anything else, e.g. an old version during a migration, keeps the z-schema check).
+ * each check carries a fingerprint of that schema, and shared/db/validate.ts refuses to open a collection whose
+ * schema has no check of the same fingerprint (a stale file). These checks are the desk's only write validator;
+ * the server's is shared/sync/checker.js, and test/unit/validators-generated.test.ts keeps the two in agreement.
  * `npm run gen:validators` rewrites the file; a unit test fails when it is out of date.
  */
 import Ajv from 'ajv';
@@ -17,9 +18,9 @@ import { schemaFingerprint } from '../../shared/db/fingerprint';
 export const GENERATED_PATH = 'shared/db/validators.generated.js';
 
 export function generateValidatorsSource(): string {
-  // Same semantics as the z-schema check it stands in for: every keyword the schemas use, unknown RxDB keywords
-  // (primaryKey, version, indexes, final…) ignored, first error only (details come from z-schema).
-  const ajv = new Ajv({ strict: false, allErrors: false, messages: false, code: { source: true, esm: true, lines: false, optimize: 2 } });
+  // Every keyword the schemas use; unknown RxDB keywords (primaryKey, version, indexes, final…) ignored; every error
+  // with Ajv's message (a refused write lists them all in its 422 details, as RxDB's own Ajv plugin does).
+  const ajv = new Ajv({ strict: false, allErrors: true, messages: true, code: { source: true, esm: true, lines: false, optimize: 2 } });
   const names = Object.keys(schemas).sort();
   const fingerprints: Record<string, string> = {};
   for (const name of names) {

@@ -4,6 +4,7 @@ import { createDatabase, stampNew, type DeskDatabase } from '../db';
 import { COLLECTION_NAMES } from '../db/types';
 import { canonicalJson } from './canonical';
 import { sha256Hex } from './sha256';
+import { schemas } from '../db/schemas';
 import { BACKUP_FORMAT_VERSION, buildBackup, parseBackup, serializeBackup, type BackupFile } from './format';
 import { countDocuments, createBackupFile, dumpDatabase, restoreIntoEmpty } from './database';
 
@@ -148,7 +149,7 @@ describe('refused files change nothing', () => {
     await refuse(JSON.stringify({ ...file, format: 'other-app-backup' }), 'foreign');
     await refuse('PK\u0003\u0004 not json at all', 'notJson');
     await refuse(resign({ ...file, formatVersion: BACKUP_FORMAT_VERSION + 1 }), 'newerFormat');
-    await refuse(resign({ ...file, schemaVersions: { ...file.schemaVersions, visits: 2 } }), 'schemaVersion');
+    await refuse(resign({ ...file, schemaVersions: { ...file.schemaVersions, visits: schemas.visits.version + 1 } }), 'schemaVersion');
     await refuse(resign({ ...file, collections: { ...file.collections, invoices: [] } as never }), 'unknownCollection');
     const badRoom = { ...file.collections.rooms![0]!, capacity: -3 };
     await refuse(resign({ ...file, collections: { ...file.collections, rooms: [badRoom] } }), 'invalidDocument');
@@ -156,6 +157,9 @@ describe('refused files change nothing', () => {
     await refuse(resign({ ...file, collections: { ...file.collections, people: [extraField] } }), 'invalidDocument');
     const dup = file.collections.items![0]!;
     await refuse(resign({ ...file, collections: { ...file.collections, items: [dup, dup] } }), 'duplicateId');
+    // a time no desk could read is refused like any other invalid field (the strict patterns of schemas/common.ts)
+    const badVisit = { ...file.collections.visits![0]!, timeIn: '2026-02-31T10:00' };
+    await refuse(resign({ ...file, collections: { ...file.collections, visits: [badVisit] } }), 'invalidDocument');
     // the untouched file is fine
     expect(parseBackup(text).ok).toBe(true);
     // a backup made before visits reached v1 is brought up with the database's own migration

@@ -1,24 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { createDatabase, type DeskDatabase } from './database';
+import { describe, expect, it } from 'vitest';
+import { testDatabases } from './testDatabase';
 import { stampNew } from './meta';
 import { COLLECTION_NAMES } from './types';
 
 const by = { desk: 'test-desk', volunteer: 'Анна' };
-let db: DeskDatabase | undefined;
-afterEach(async () => {
-  await db?.close();
-  db = undefined;
-});
+const openDb = testDatabases();
 
 describe('createDatabase', () => {
   it('creates every collection of the design', async () => {
-    db = await createDatabase({ name: 'db-test-' + Math.random().toString(36).slice(2), storage: getRxStorageMemory(), devMode: true });
+    const db = await openDb();
     expect(Object.keys(db.collections).sort()).toEqual([...COLLECTION_NAMES].sort());
   });
 
   it('stores a valid room and refuses an invalid one with a clear error', async () => {
-    db = await createDatabase({ name: 'db-test-' + Math.random().toString(36).slice(2), storage: getRxStorageMemory(), devMode: true });
+    const db = await openDb();
     await db.rooms.insert(stampNew({ name: 'Зал-трансформер', kind: 'hall', capacity: 80, archived: false } as any, by, 'room-1'));
     expect((await db.rooms.findOne('room-1').exec())?.name).toBe('Зал-трансформер');
     await expect(

@@ -9,7 +9,7 @@ import {
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { RxDBQueryBuilderPlugin } from 'rxdb/plugins/query-builder';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
-import { wrappedValidateCachedZSchemaStorage } from './validate';
+import { wrappedValidateGeneratedStorage } from './validate';
 import { schemas, type DocTypes } from './schemas';
 import { migrationStrategies } from './migrations';
 import { COLLECTION_NAMES, type CollectionName } from './types';
@@ -22,7 +22,7 @@ export interface CreateDatabaseOptions {
   name: string;
   /** Dexie (IndexedDB) in the app, memory in unit tests. */
   storage: RxStorage<any, any>;
-  /** Validate every write against the JSON schema (z-schema, compiled once per schema: no eval, works under a strict CSP). Default true. */
+  /** Check every write against its collection's schema (the generated checks of shared/db/validate.ts: no eval, works under a strict CSP). Default true. */
   validate?: boolean;
   /** Turn on RxDB dev-mode checks (development and tests). */
   devMode?: boolean;
@@ -59,7 +59,7 @@ async function addPlugins(devMode: boolean): Promise<void> {
 export async function createDatabase(options: CreateDatabaseOptions): Promise<DeskDatabase> {
   const { name, validate = true, devMode = false, multiInstance = true } = options;
   await addPlugins(devMode);
-  const storage = validate ? wrappedValidateCachedZSchemaStorage({ storage: options.storage }) : options.storage;
+  const storage = validate ? wrappedValidateGeneratedStorage({ storage: options.storage }) : options.storage;
   const db = await createRxDatabase<DeskCollections>({
     name,
     storage,

@@ -108,31 +108,13 @@ export function isSearchablePerson(p: PersonDoc): boolean {
   return !p.mergedInto && !p.erased;
 }
 
-function entryOfPerson(p: PersonDoc): IndexedEntry | null {
-  if (!isSearchablePerson(p)) return null;
-  return {
-    key: keyOf('person', p.id),
-    id: p.id,
-    kind: 'person',
-    name: p.name,
-    phone: p.phone ?? '',
-    tags: (p.tags ?? []).join(' '),
-    version: p.updatedAt,
-  };
+/** What the index keeps of a person or a group: the searched name and tags, the phone, and the version it indexed. */
+function entryOf(kind: IndexedEntry['kind'], doc: { id: string; name: string; updatedAt: string }, phone: string | undefined, tags: string): IndexedEntry {
+  return { key: keyOf(kind, doc.id), id: doc.id, kind, name: doc.name, phone: phone ?? '', tags, version: doc.updatedAt };
 }
 
-function entryOfGroup(g: GroupDoc): IndexedEntry | null {
-  if (g.archived) return null;
-  return {
-    key: keyOf('group', g.id),
-    id: g.id,
-    kind: 'group',
-    name: g.name,
-    phone: g.contactPhone ?? '',
-    tags: g.contactName ?? '',
-    version: g.updatedAt,
-  };
-}
+const entryOfPerson = (p: PersonDoc): IndexedEntry | null => (isSearchablePerson(p) ? entryOf('person', p, p.phone, (p.tags ?? []).join(' ')) : null);
+const entryOfGroup = (g: GroupDoc): IndexedEntry | null => (g.archived ? null : entryOf('group', g, g.contactPhone, g.contactName ?? ''));
 
 function put(index: PeopleIndex, key: string, entry: IndexedEntry | null): boolean {
   const old = index.entries.get(key);

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { schemas } from '../db/schemas';
 import { COLLECTION_NAMES } from '../db/types';
-import { CHECKER_SOURCE, checkDocument, validateDocUpdateSource, validatorSchema } from './validate';
+import { checkerSource } from '../../scripts/lib/checkerSource';
+import { checkDocument, validateDocUpdateSource, validatorSchema } from './validate';
 
-// Tests may evaluate code; the app never does (strict CSP).
-const es5Checker = new Function(`return (${CHECKER_SOURCE});`)() as typeof checkDocument;
+// Tests may evaluate code; the app never does (strict CSP). The text CouchDB gets, evaluated as CouchDB would.
+const es5Checker = new Function(`return (${checkerSource()});`)() as typeof checkDocument;
 
 const anyValue = fc.oneof(
   fc.string({ maxLength: 30 }),
@@ -18,6 +19,11 @@ const anyValue = fc.oneof(
 );
 
 describe('document checker (desk and server)', () => {
+  it('the text given to CouchDB is the function the desk imports, and plain ES5', () => {
+    expect(checkerSource()).toMatch(/^function checkDocument\(schema, doc, strictExtra\) \{/);
+    expect(checkerSource()).not.toMatch(/=>|\bconst\b|\blet\b|\.\.\.|`|\bexport\b|\bimport\b/);
+  });
+
   it('the ES5 source given to CouchDB answers exactly like the desk checker', () => {
     fc.assert(
       fc.property(
@@ -43,7 +49,7 @@ describe('document checker (desk and server)', () => {
   });
 
   it('builds a validate_doc_update that refuses a bad document and passes a good one and deletions', () => {
-    const fn = new Function(`return (${validateDocUpdateSource(schemas.people as never)});`)() as (n: unknown) => void;
+    const fn = new Function(`return (${validateDocUpdateSource(schemas.people as never, checkerSource())});`)() as (n: unknown) => void;
     const good = { _id: 'p1', name: 'Анна', createdAt: 'a', updatedAt: 'b', updatedBy: { desk: 'd', volunteer: 'v' } };
     expect(() => fn(good)).not.toThrow();
     expect(() => fn({ ...good, name: 5 })).toThrow();
@@ -53,6 +59,11 @@ describe('document checker (desk and server)', () => {
       expect(e).toEqual({ forbidden: 'schema: name: type' });
     }
     expect(() => fn({ _id: 'p1', _deleted: true })).not.toThrow();
+    const visit = new Function(`return (${validateDocUpdateSource(schemas.visits as never, checkerSource())});`)() as (n: unknown) => void;
+    const ok = { _id: 'v1', timeIn: '2026-02-28T10:00', timeOut: '', purpose: 'visit', createdAt: 'a', updatedAt: 'b', updatedBy: { desk: 'd', volunteer: 'v' } };
+    expect(() => visit(ok)).not.toThrow();
+    expect(() => visit({ ...ok, timeIn: '2026-02-31T10:00' })).toThrow(); // a time no desk could read
+    expect(() => visit({ ...ok, timeOut: '2026-03-01T24:00' })).toThrow();
     expect(() => fn({ _id: '_design/x', views: {} })).not.toThrow();
   });
 });

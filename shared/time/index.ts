@@ -159,3 +159,22 @@ export function localNow(at: Date | number = Date.now()): LocalDateTime {
 export function localToday(at: Date | number = Date.now()): LocalDate {
   return dayjs(at).format('YYYY-MM-DD');
 }
+
+/**
+ * A stored time from before the schemas were strict, as a lax reader showed it: fields past their limit roll over
+ * ("2026-02-31T10:00" → "2026-03-03T10:00", "…T25:00" → next day 01:00), seconds kept when there were some; a date
+ * stays a date. '' when the text has no date(-time) shape at all. For migrations of old documents only.
+ */
+export function rollOver(value: string): string {
+  const m = PATTERN.exec(value);
+  if (!m) return '';
+  const [year, month, day, hour = '0', minute = '0', second] = m.slice(1) as [string, string, string, string?, string?, string?];
+  const months = Number(year) * 12 + Number(month) - 1;
+  const y = Math.floor(months / 12);
+  const first = daysFromCivil(y, months - y * 12 + 1, 1) * MINUTES_PER_DAY;
+  const s = Number(second ?? 0);
+  const minutes = first + (Number(day) - 1) * MINUTES_PER_DAY + Number(hour) * 60 + Number(minute) + Math.floor(s / 60);
+  const text = fromMinutes(minutes);
+  if (m[4] === undefined) return text.slice(0, 10);
+  return second === undefined ? text : `${text}:${pad(s % 60)}`;
+}

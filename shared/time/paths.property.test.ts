@@ -12,7 +12,8 @@ import { validateCheckout } from '../loans/checkout';
 import { validateReservation } from '../loans/reservations';
 import { validatePerson } from '../people/validate';
 import { validateSignOut } from '../visits/signIn';
-import { isLocalDate, isLocalDateTime, toMinutes } from './index';
+import { localDate, localDateTime, optionalLocalDateTime } from '../db/schemas/common';
+import { isLocalDate, isLocalDateTime, rollOver, toMinutes } from './index';
 
 dayjs.extend(customParseFormat);
 
@@ -84,5 +85,37 @@ describe('every path reads a local time the same way', () => {
       expect(validateBooking({ roomId: 'r', title: 't', start: s, end: '2999-01-01T00:00', sections: [] }, room)).toContain('booking.bad-time');
       expect(() => toMinutes(s)).toThrow(/time.invalid/);
     }
+  });
+
+  it('the schemas store exactly what the module reads (desk write checks and the server use these patterns)', () => {
+    const dateTime = new RegExp(localDateTime.pattern);
+    const date = new RegExp(localDate.pattern);
+    const optional = new RegExp(optionalLocalDateTime.pattern);
+    const years = fc.integer({ min: 0, max: 9999 }).chain((y) => fc.tuple(fc.constant(y), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })));
+    const leapish = years.map(([y, m, d]) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`);
+    fc.assert(
+      fc.property(fc.oneof(anyText, leapish, fc.constantFrom('2000-02-29', '1900-02-29', '2024-02-29T00:00', '2100-02-29T00:00', '0000-02-29')), (s) => {
+        expect(dateTime.test(s), s).toBe(isLocalDateTime(s));
+        expect(date.test(s), s).toBe(isLocalDate(s));
+        expect(optional.test(s), s).toBe(s === '' || isLocalDateTime(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('rolls an impossible stored time over as a lax reader showed it (migrations of older documents)', () => {
+    fc.assert(
+      fc.property(anyText, (s) => {
+        const rolled = rollOver(s);
+        const shaped = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/.test(s);
+        expect(rolled === '', s).toBe(!shaped);
+        if (shaped) expect(isLocalDateTime(rolled) || isLocalDate(rolled), `${s} → ${rolled}`).toBe(true);
+        if (isLocalDateTime(s) || isLocalDate(s)) expect(rolled).toBe(s);
+        const lax = dayjs(s, s.length === 10 ? 'YYYY-MM-DD' : s.length === 16 ? 'YYYY-MM-DDTHH:mm' : 'YYYY-MM-DDTHH:mm:ss');
+        // past the upper limits (day 31 of February, month 13, hour 25) as dayjs' lax parser rolls them
+        if (shaped && Number(s.slice(0, 4)) >= 1900 && Number(s.slice(5, 7)) >= 1 && Number(s.slice(8, 10)) >= 1) expect(rolled.slice(0, 16), s).toBe(lax.format(rolled.length === 10 ? 'YYYY-MM-DD' : 'YYYY-MM-DDTHH:mm'));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import ICAL from 'ical.js';
 import { test, expect } from './fixtures';
+import { loadTinyDemo } from './desk-kit';
 import { generateDataset } from '../../shared/fixtures/generate';
 import { occurrencesInRange } from '../../shared/bookings';
 
@@ -11,13 +12,7 @@ import { occurrencesInRange } from '../../shared/bookings';
  */
 const NOW = '2026-11-18T11:00';
 
-async function loadDemo(page: Page) {
-  await page.clock.setFixedTime(new Date(`${NOW}:00+03:00`));
-  await page.goto('./?lang=ru#/settings/data');
-  await page.getByLabel('Пара недель маленького центра').check();
-  await page.getByRole('button', { name: 'Загрузить демо-данные' }).click();
-  await expect(page.getByText('Демо-данные загружены')).toBeVisible({ timeout: 25_000 });
-}
+const loadDemo = (page: Page) => loadTinyDemo(page, NOW);
 
 test('.ics of the week on screen in the centre’s zone (Novokuznetsk, UTC+7, the desk in Moscow): ical.js reads the right instants', async ({ app, page }) => {
   await loadDemo(page);

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { loadTinyDemo } from './desk-kit';
 
 /**
  * A volunteer who works by keyboard only: every step below is a key press (Tab, Enter, Escape, arrows, typing).
@@ -29,13 +30,7 @@ function contrast(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
-async function loadDemo(page: Page) {
-  await page.clock.setFixedTime(new Date(`${NOW}:00+03:00`));
-  await page.goto('./?lang=ru#/settings/data');
-  await page.getByLabel('Пара недель маленького центра').check();
-  await page.getByRole('button', { name: 'Загрузить демо-данные' }).click();
-  await expect(page.getByText('Демо-данные загружены')).toBeVisible({ timeout: 25_000 });
-}
+const loadDemo = (page: Page) => loadTinyDemo(page, NOW);
 
 test('keyboard only: skip link, Today, Calendar (views, grid scroll, events, new booking), People, Loans, Settings; focus returns to the opener', async ({ page }) => {
   await loadDemo(page);

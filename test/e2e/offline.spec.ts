@@ -98,14 +98,25 @@ test('with the server gone the desk reloads, every section opens and a room adde
   }
 });
 
-test('a new build waits for the volunteer: the banner shows and the open form keeps what was typed until they agree', async ({ app, page }) => {
-  void app;
+/** The build served on a local server, and a copy of it marked 'build-b' (the next release) to deploy in its place. */
+async function withNextBuild(body: (server: StaticServer, nextBuild: string) => Promise<void>) {
   const a = copyBuild(WEB_DIR);
   const b = copyBuild(WEB_DIR);
   makeNextBuild(b.dir, 'build-b');
   const server = new StaticServer(a.dir);
   await server.start();
   try {
+    await body(server, b.dir);
+  } finally {
+    await server.stop();
+    a.remove();
+    b.remove();
+  }
+}
+
+test('a new build waits for the volunteer: the banner shows and the open form keeps what was typed until they agree', async ({ app, page }) => {
+  void app;
+  await withNextBuild(async (server, nextBuild) => {
     await openDesk(page, `${server.url}?lang=en#/settings/rooms`);
     await waitUntilStored(page);
     await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
@@ -117,7 +128,7 @@ test('a new build waits for the volunteer: the banner shows and the open form ke
 
     // Build B is deployed on the same address; the desk learns of it (the network "comes back").
     await server.stop();
-    await server.start(b.dir);
+    await server.start(nextBuild);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
 
     const banner = page.getByRole('region', { name: 'App update' });
@@ -134,21 +145,12 @@ test('a new build waits for the volunteer: the banner shows and the open form ke
     await expect(page.locator('meta[name="sosedi-build"]')).toHaveAttribute('content', 'build-b');
     await expect(page.getByRole('table').getByText('Half-typed kitchen', { exact: true })).toBeVisible();
     await expect(page.getByRole('region', { name: 'App update' })).toHaveCount(0);
-  } finally {
-    await server.stop();
-    a.remove();
-    b.remove();
-  }
+  });
 });
 
 test('"documents from a newer version" (sync) offers the same update: ask the server, then reload into the new build', async ({ app, page }) => {
   void app;
-  const a = copyBuild(WEB_DIR);
-  const b = copyBuild(WEB_DIR);
-  makeNextBuild(b.dir, 'build-b');
-  const server = new StaticServer(a.dir);
-  await server.start();
-  try {
+  await withNextBuild(async (server, nextBuild) => {
     // A document the sync kept because this version cannot read it (brought in by a restore, as the sync would).
     const stamp = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: { desk: 'e2e', volunteer: '' } };
     const held = { ...stamp, id: 'nv-1', kind: 'newer-version', docCollection: 'bookings', docId: 'from-v2', fields: [], kept: '', other: '{"id":"from-v2"}', status: 'open', resolution: '' };
@@ -169,7 +171,7 @@ test('"documents from a newer version" (sync) offers the same update: ask the se
     await message.getByRole('button', { name: 'Check for a new version' }).click();
     await expect(message).toContainText('No new version yet');
     await server.stop();
-    await server.start(b.dir);
+    await server.start(nextBuild);
     await message.getByRole('button', { name: 'Check for a new version' }).click();
     // The new build is found and waits; the message now offers to apply it, like the banner.
     const banner = page.getByRole('region', { name: 'App update' });
@@ -181,9 +183,5 @@ test('"documents from a newer version" (sync) offers the same update: ask the se
     await expect(banner).toHaveCount(0);
     await message.getByRole('button', { name: 'Reload and update' }).click();
     await expect(page.locator('meta[name="sosedi-build"]')).toHaveAttribute('content', 'build-b');
-  } finally {
-    await server.stop();
-    a.remove();
-    b.remove();
-  }
+  });
 });

@@ -1,18 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
+import { addPerson, doorStatus } from './desk-kit';
 import type { Page } from '@playwright/test';
 
-/** The door's own status line (the header has a sync status too). */
-const doorStatus = (page: Page) => page.getByRole('region', { name: /^(Кто пришёл|Who came in)$/ }).getByRole('status');
-
-async function addPerson(page: Page, name: string, phone = '') {
-  await page.getByRole('button', { name: 'Добавить человека' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Имя и фамилия').fill(name);
-  if (phone) await dialog.getByLabel('Телефон').fill(phone);
-  await dialog.getByRole('button', { name: 'Сохранить' }).click();
-  await expect(dialog).toBeHidden();
-}
 
 /** Signs a directory person in at the door (type, Enter) and, when asked, out again. */
 async function visit(page: Page, query: string, name: string, signOut: boolean) {

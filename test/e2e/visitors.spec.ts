@@ -1,18 +1,11 @@
 import { test, expect, type DeskApp } from './fixtures';
+import { addPerson, doorStatus } from './desk-kit';
 import type { Page } from '@playwright/test';
 
-/** The door's own status line (the header has a sync status too). */
-const doorStatus = (page: Page) => page.getByRole('region', { name: /^(Кто пришёл|Who came in)$/ }).getByRole('status');
-
 /** Adds a person through People → Add a person (Russian UI). */
-async function addPerson(page: Page, name: string, phone = '') {
+async function addPersonFromPeople(page: Page, name: string, phone = '') {
   await page.goto('./?lang=ru#/people');
-  await page.getByRole('button', { name: 'Добавить человека' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Имя и фамилия').fill(name);
-  if (phone) await dialog.getByLabel('Телефон').fill(phone);
-  await dialog.getByRole('button', { name: 'Сохранить' }).click();
-  await expect(dialog).toBeHidden();
+  await addPerson(page, name, phone);
 }
 
 /** Today's booking through the calendar (Calendar → New booking: today, 18:00–20:00, first room). */
@@ -36,7 +29,7 @@ async function openDoor(page: Page) {
 const inBuilding = (page: Page) => page.getByRole('table', { name: 'Кто в здании' });
 
 test('a known and an unknown visitor are signed in by keyboard only; double Enter makes one visit', async ({ page }) => {
-  await addPerson(page, 'Пётр Семёнов', '+7 (912) 345-67-89');
+  await addPersonFromPeople(page, 'Пётр Семёнов', '+7 (912) 345-67-89');
   await openDoor(page);
 
   // Known person: type, Enter (the top match) — typed with е instead of ё and lower case.
@@ -73,9 +66,9 @@ test('a known and an unknown visitor are signed in by keyboard only; double Ente
 });
 
 test('a name only like someone in the directory is never pre-selected: Enter makes a new visitor, in Latin and Cyrillic alike', async ({ page }) => {
-  await addPerson(page, 'Ivan Petrov');
-  await addPerson(page, 'Иван Петров');
-  await addPerson(page, 'Мария Ильина');
+  await addPersonFromPeople(page, 'Ivan Petrov');
+  await addPersonFromPeople(page, 'Иван Петров');
+  await addPersonFromPeople(page, 'Мария Ильина');
   await openDoor(page);
   for (const typed of ['Ivan Petrenko', 'Иван Петренко', 'ёлкина']) {
     await page.keyboard.type(typed);

@@ -3,7 +3,7 @@
  * only to create a desk user (and the message says so).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './server';
+import { adminHeaders, startTestServer, type TestServer } from './server';
 import { serverSetup } from './setupCli';
 
 let server: TestServer;
@@ -28,5 +28,18 @@ describe(`server:setup on ${process.env.SOSEDI_SERVER === 'couchdb' ? 'Apache Co
     const other = await setup('--centre', `${centre}-b`);
     expect(other.code).toBe(1);
     expect(other.out).toContain(`the desk user desk-${centre}-b does not exist yet: run again with --password`);
+  }, 120000);
+
+  it("the server's validate_doc_update refuses a time no desk could read, and takes a real one", async () => {
+    const centre = `t${process.pid}${Math.random().toString(36).slice(2, 6)}`;
+    expect((await setup('--centre', centre, '--password', 'pw-1')).code).toBe(0);
+    const put = (id: string, doc: object) =>
+      fetch(`${server.url}sosedi-${centre}-visits/${id}`, { method: 'PUT', headers: adminHeaders(server), body: JSON.stringify(doc) });
+    const visit = { timeIn: '2028-02-29T10:00', timeOut: '', purpose: 'visit', createdAt: 'a', updatedAt: 'b', updatedBy: { desk: 'd', volunteer: 'v' } };
+    expect((await put('v-ok', visit)).status).toBe(201);
+    const refused = await put('v-bad', { ...visit, timeIn: '2026-02-31T10:00' });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { reason: string }).reason).toBe('schema: timeIn: pattern');
+    expect((await put('v-late', { ...visit, timeOut: '2028-02-29T24:00' })).status).toBe(403);
   }, 120000);
 });

@@ -1,11 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { Group, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Group, Stack, TextInput, Textarea } from '@mantine/core';
 import { Modal } from '../../app/dialogs';
 import { useTranslation } from 'react-i18next';
 import type { ItemDoc, ItemInput } from './domain';
 import { useLoanActions } from './hooks';
 import { attemptWrite } from '../../app/writeFailure';
 import { FormActions } from '../../app/FormActions';
+import { SegmentedChoice } from '../../app/Choice';
+
+const TRACKING: readonly ItemInput['tracking'][] = ['single', 'counted'];
 
 export function inputOf(item?: ItemDoc): ItemInput {
   return {
@@ -54,20 +57,13 @@ export function ItemForm({ item, onClose }: { item: ItemDoc | undefined; onClose
             <TextInput {...field('category')} />
             <TextInput {...field('code')} description={t('item.codeHint')} />
           </Group>
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="item-tracking-label">
-              {t('item.tracking')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="item-tracking-label"
-              value={v.tracking}
-              onChange={(x) => setV((o) => ({ ...o, tracking: x as ItemInput['tracking'] }))}
-              data={[
-                { value: 'single', label: t('item.single') },
-                { value: 'counted', label: t('item.counted') },
-              ]}
-            />
-          </Stack>
+          <SegmentedChoice
+            label={t('item.tracking')}
+            values={TRACKING}
+            labelOf={(x) => t(`item.${x}`)}
+            value={v.tracking}
+            onChange={(tracking) => setV((o) => ({ ...o, tracking }))}
+          />
           <Group grow>
             {v.tracking === 'counted' && <TextInput {...field('quantity')} inputMode="numeric" />}
             <TextInput {...field('loanDays')} inputMode="numeric" />

@@ -3,7 +3,7 @@ import type { BookingDoc, ItemDoc, LoanDoc, PersonDoc } from '@shared/db';
 import type { CheckoutInput, ItemData, ItemInput, LocalDateTime, ReservationInput, ReturnInput } from './domain';
 import { loans } from './commands';
 import { addDays, datePart, localNow } from '@shared/time';
-import { useAuthor, useDb, useLiveQuery } from '../../app/db';
+import { useCommands, useLiveQuery } from '../../app/db';
 
 /** The desk clock as local wall-clock time, refreshed every 20 s (Playwright's clock moves it in tests). */
 export function useNow(): LocalDateTime {
@@ -56,9 +56,7 @@ export type { ActionResult } from './commands';
 
 /** The loans commands (./commands.ts) bound to this desk's database and the volunteer on shift. */
 export function useLoanActions() {
-  const db = useDb();
-  const by = useAuthor();
-  return useMemo(() => {
+  return useCommands(({ db, author: by }) => {
     const ctx = { db, by };
     return {
       checkout: (input: CheckoutInput) => loans.checkOut(ctx, input),
@@ -71,7 +69,7 @@ export function useLoanActions() {
       setArchived: (id: string, archived: boolean) => loans.setArchived(ctx, id, archived),
       importItems: (items: ItemData[]) => loans.importItems(ctx, items),
     };
-  }, [db, by]);
+  });
 }
 
 /** Bookings from now on that list equipment and have no reservation yet. */

@@ -1,6 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import { Badge, Button, Grid, Group, Paper, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { SectionTabs } from '../../app/SectionTabs';
 import type { GroupDoc, PersonDoc } from '@shared/db';
 import type { SearchHit, SearchOptions } from '@shared/people/search';
 import { isSearchablePerson } from '@shared/people/search';
@@ -50,14 +51,7 @@ export default function PeoplePage() {
           setSelected(null);
         }}
       >
-        <Tabs.List>
-          <Tabs.Tab value="people" fz="lg">
-            {t('tabs.people')}
-          </Tabs.Tab>
-          <Tabs.Tab value="groups" fz="lg">
-            {t('tabs.groups')}
-          </Tabs.Tab>
-        </Tabs.List>
+        <SectionTabs values={['people', 'groups']} labelOf={(v) => t(`tabs.${v}`)} />
         {/* Both panels exist (the tabs' aria-controls point at them); the list and details show in the active one. */}
         {(['people', 'groups'] as const).map((value) => (
           <Tabs.Panel key={value} value={value} pt="md">

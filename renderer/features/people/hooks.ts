@@ -6,7 +6,7 @@ import { useCallback, useMemo } from 'react';
 import type { BookingDoc, GroupDoc, LoanDoc, PersonDoc, VisitDoc } from '@shared/db';
 import { createPeopleIndex, searchPeople, syncPeopleIndex, type PeopleIndex, type SearchHit, type SearchOptions } from '@shared/people/search';
 import type { ErasureConfirmed } from '@shared/visits/privacy';
-import { useAuthor, useDb, useLiveQuery } from '../../app/db';
+import { useCommands, useDb, useLiveQuery } from '../../app/db';
 import { eraseInDb, mergeInDb, nameMatchesInDb, people as peopleCommands } from './commands';
 
 export { eraseInDb, mergeInDb, nameMatchesInDb } from './commands';
@@ -86,10 +86,8 @@ export function usePersonLinks(personId: string | null, people: PersonDoc[]): { 
 }
 
 export function usePeopleActions() {
-  const db = useDb();
-  const author = useAuthor();
-  return useMemo(() => {
-    const desk = { db, author };
+  return useCommands((desk) => {
+    const { db, author } = desk;
     return {
       savePerson: (fields: PersonFields, id?: string) => peopleCommands.savePerson(desk, fields, id),
       saveGroup: (fields: GroupFields, id?: string) => peopleCommands.saveGroup(desk, fields, id),
@@ -102,5 +100,5 @@ export function usePeopleActions() {
       /** Saves everything held about the person as a JSON file; false if cancelled or failed. */
       exportData: (personId: string) => peopleCommands.exportData(desk, personId),
     };
-  }, [db, author]);
+  });
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Button, Group, List, MultiSelect, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, MultiSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -10,12 +10,15 @@ import { markChangedEvents, renderPoster, posterPlainText } from '@shared/poster
 import { pageBoxFor, POSTER_PAPERS, POSTER_TEMPLATES, SOCIAL_PX, type PosterFormat, type PosterPaper, type PosterTemplate } from '@shared/posters/layout';
 import { formatTimeRange, type PosterLang } from '@shared/posters/typography';
 import { PT_SANS } from '@shared/print/ptSans';
+import { SegmentedChoice, SelectChoice } from '../../app/Choice';
 import { getDesk, isElectron } from '../../app/desk';
 import { useFormat } from '../../app/format';
 import { useRooms } from '../settings/hooks';
 import { usePoster, usePrintRecord } from './hooks';
 import { sheetToPng } from './png';
 
+const ORIENTATIONS = ['portrait', 'landscape'] as const;
+const LANGUAGES: readonly PosterLang[] = ['ru', 'en'];
 const PX_PER_MM = 96 / 25.4;
 const PREVIEW_WIDTH = 560;
 
@@ -179,45 +182,18 @@ export default function Page() {
             onChange={(v) => setCategories(v as BookingCategory[])}
             clearable
           />
-          <Select
-            label={t('page.template')}
-            data={POSTER_TEMPLATES.map((v) => ({ value: v, label: t(`page.templates.${v}`) }))}
-            value={template}
-            onChange={(v) => v && setTemplate(v as PosterTemplate)}
-            allowDeselect={false}
+          <SelectChoice label={t('page.template')} values={POSTER_TEMPLATES} labelOf={(v) => t(`page.templates.${v}`)} value={template} onChange={setTemplate} />
+          <SelectChoice label={t('page.paper')} values={POSTER_PAPERS} labelOf={(v) => t(`page.papers.${v}`)} value={paper} onChange={setPaper} />
+          <SegmentedChoice
+            fullWidth
+            label={t('page.orientation')}
+            disabled={paper === 'social'}
+            values={ORIENTATIONS}
+            labelOf={(v) => t(`page.orientations.${v}`)}
+            value={format.orientation}
+            onChange={setOrientation}
           />
-          <Select
-            label={t('page.paper')}
-            data={POSTER_PAPERS.map((v) => ({ value: v, label: t(`page.papers.${v}`) }))}
-            value={paper}
-            onChange={(v) => v && setPaper(v as PosterPaper)}
-            allowDeselect={false}
-          />
-          <div>
-            <Text component="span" size="sm" fw={500} id="poster-orientation">
-              {t('page.orientation')}
-            </Text>
-            <SegmentedControl
-              fullWidth
-              aria-labelledby="poster-orientation"
-              disabled={paper === 'social'}
-              value={format.orientation}
-              onChange={(v) => setOrientation(v as 'portrait' | 'landscape')}
-              data={(['portrait', 'landscape'] as const).map((v) => ({ value: v, label: t(`page.orientations.${v}`) }))}
-            />
-          </div>
-          <div>
-            <Text component="span" size="sm" fw={500} id="poster-language">
-              {t('page.language')}
-            </Text>
-            <SegmentedControl
-              fullWidth
-              aria-labelledby="poster-language"
-              value={lang}
-              onChange={(v) => setLang(v as PosterLang)}
-              data={(['ru', 'en'] as const).map((v) => ({ value: v, label: t(`page.languages.${v}`) }))}
-            />
-          </div>
+          <SegmentedChoice fullWidth label={t('page.language')} values={LANGUAGES} labelOf={(v) => t(`page.languages.${v}`)} value={lang} onChange={setLang} />
           <Group gap="sm">
             <Button size="md" onClick={print} loading={busy} disabled={!rendered || paper === 'social'}>
               {t('page.print')}

@@ -1,8 +1,9 @@
-import { ActionIcon, Group, SegmentedControl, Text } from '@mantine/core';
+import { ActionIcon, Group, Text } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { customPeriod, periodOf, type Period, type PeriodKind } from '@shared/reports';
+import { SegmentedChoice } from '../../app/Choice';
 import { nextPeriod, periodLabel, previousPeriod } from './period';
 
 const KINDS: PeriodKind[] = ['month', 'quarter', 'year', 'custom'];
@@ -12,18 +13,7 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange: (p:
   const setKind = (kind: PeriodKind) => onChange(kind === 'custom' ? customPeriod(value.from, value.to) : periodOf(kind, value.from));
   return (
     <Group gap="md" align="end" wrap="wrap">
-      <div>
-        <Text component="label" id="period-kind-label" fw={600} display="block" mb={4}>
-          {t('period.label')}
-        </Text>
-        <SegmentedControl
-          aria-labelledby="period-kind-label"
-          size="md"
-          value={value.kind}
-          onChange={(v) => setKind(v as PeriodKind)}
-          data={KINDS.map((k) => ({ value: k, label: t(`period.kind.${k}`) }))}
-        />
-      </div>
+      <SegmentedChoice label={t('period.label')} size="md" values={KINDS} labelOf={(k) => t(`period.kind.${k}`)} value={value.kind} onChange={setKind} />
       {value.kind === 'custom' ? (
         <DatePickerInput
           type="range"

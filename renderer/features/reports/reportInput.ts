@@ -2,7 +2,7 @@
  * What a report for a period reads, and how it becomes a Report: ONE code path for the Reports page (live, through
  * useReport) and for the network figures a desk publishes (once, through loadReport).
  */
-import { SETTINGS_ID, type DeskDatabase } from '@shared/db';
+import { SETTINGS_ID, readableJson, type DeskDatabase } from '@shared/db';
 import { occurrencesInRange } from '@shared/bookings';
 import { computeReport, loanReadStart, reportReadRange, type Period, type Report, type ReportBooking, type ReportInput } from '@shared/reports';
 import { addDays } from '@shared/time';
@@ -58,7 +58,7 @@ export function assembleReport(data: ReportData, period: Period, now: string, co
   );
 }
 
-const json = <T,>(docs: { toJSON(): unknown }[]): T => docs.map((d) => d.toJSON()) as T;
+const json = <T,>(docs: Parameters<typeof readableJson>[0]): T => readableJson(docs) as T;
 
 /** The same report, read once (no live queries): for the figures a desk publishes to its network. */
 export async function loadReport(db: DeskDatabase, period: Period, now: string): Promise<Report> {

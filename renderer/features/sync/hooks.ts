@@ -1,7 +1,7 @@
 /** The inbox's hooks: the conflicted document, live, and the conflict commands bound to this desk. */
 import { useMemo } from 'react';
 import type { ConflictDoc } from '@shared/db';
-import { useAuthor, useDb, useLiveQuery } from '../../app/db';
+import { useCommands, useDb, useLiveQuery } from '../../app/db';
 import { attemptWrite } from '../../app/writeFailure';
 import { collectionOf, conflicts } from './commands';
 
@@ -13,16 +13,11 @@ export function useConflictedDocument(conflict: Pick<ConflictDoc, 'docCollection
 
 /** conflicts.* for this desk and volunteer; a failed write is said in words (attemptWrite). */
 export function useConflictCommands() {
-  const db = useDb();
-  const author = useAuthor();
-  return useMemo(
-    () => ({
-      resolve: (conflict: ConflictDoc, resolution: string, patch: Record<string, unknown> | 'delete' | null) =>
-        attemptWrite(() => conflicts.resolve(db, author, conflict, resolution, patch), 'action'),
-      dismissClash: (key: string, collection: string) => attemptWrite(() => conflicts.dismissClash(db, author, key, collection), 'action'),
-    }),
-    [db, author],
-  );
+  return useCommands(({ db, author }) => ({
+    resolve: (conflict: ConflictDoc, resolution: string, patch: Record<string, unknown> | 'delete' | null) =>
+      attemptWrite(() => conflicts.resolve(db, author, conflict, resolution, patch), 'action'),
+    dismissClash: (key: string, collection: string) => attemptWrite(() => conflicts.dismissClash(db, author, key, collection), 'action'),
+  }));
 }
 
 /** The names of this desk's collections (Settings → Sync checks the server has a database for each). */

@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } fr
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { localToday } from '@shared/time';
+import { TableHead } from '../../app/TableHead';
 import { useFormat } from '../../app/format';
 import { useCentre, useRooms } from '../settings/hooks';
 import { useToday } from './hooks';
@@ -56,14 +57,7 @@ export default function TodayPage() {
           <Text>{t('noBookings')}</Text>
         ) : (
           <Table verticalSpacing="sm" fz="md" aria-label={t('schedule')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('time')}</Table.Th>
-                <Table.Th>{t('room')}</Table.Th>
-                <Table.Th>{t('event')}</Table.Th>
-                <Table.Th>{t('organiser')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={[t('time'), t('room'), t('event'), t('organiser')]} />
             <Table.Tbody>
               {bookings.map((b) => (
                 <Table.Tr key={b.id}>

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Panel } from '../../app/Panel';
+import { TableHead } from '../../app/TableHead';
 import { Modal } from '../../app/dialogs';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -55,82 +57,70 @@ export function InBuilding({ peopleById }: { peopleById: Map<string, PersonDoc> 
   };
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="in-building-title">
-      <Stack>
-        <Group justify="space-between">
-          <Title order={3} id="in-building-title">
-            {t('inBuilding.title', { count: total })}
-          </Title>
-          <Group gap="xs">
-            <Button variant="default" onClick={() => void print()} disabled={visits.length === 0}>
-              {t('inBuilding.print')}
-            </Button>
-            <Button color="orange" onClick={() => setConfirmAll(true)} disabled={visits.length === 0}>
-              {t('inBuilding.signOutAll')}
-            </Button>
-          </Group>
-        </Group>
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        {visits.length === 0 ? (
-          <Text c="dimmed">{t('inBuilding.empty')}</Text>
-        ) : (
-          <Table fz="lg" verticalSpacing="xs" aria-label={t('inBuilding.list')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('columns.name')}</Table.Th>
-                <Table.Th>{t('columns.in')}</Table.Th>
-                <Table.Th>{t('columns.companions')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('columns.actions')}</VisuallyHidden>
-                </Table.Th>
+    <Panel
+      title={t('inBuilding.title', { count: total })}
+      actions={
+        <>
+          <Button variant="default" onClick={() => void print()} disabled={visits.length === 0}>
+            {t('inBuilding.print')}
+          </Button>
+          <Button color="orange" onClick={() => setConfirmAll(true)} disabled={visits.length === 0}>
+            {t('inBuilding.signOutAll')}
+          </Button>
+        </>
+      }
+    >
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      {visits.length === 0 ? (
+        <Text c="dimmed">{t('inBuilding.empty')}</Text>
+      ) : (
+        <Table fz="lg" verticalSpacing="xs" aria-label={t('inBuilding.list')}>
+          <TableHead columns={[t('columns.name'), t('columns.in'), t('columns.companions'), { hidden: t('columns.actions') }]} />
+          <Table.Tbody>
+            {visits.map((v) => (
+              <Table.Tr key={v.id}>
+                <Table.Td>{nameOf(v)}</Table.Td>
+                <Table.Td>
+                  <SinceCell timeIn={v.timeIn} />
+                </Table.Td>
+                <Table.Td>{v.adults + v.children > 0 ? `+${v.adults + v.children}` : ''}</Table.Td>
+                <Table.Td>
+                  <Button size="sm" variant="light" onClick={() => void out(v)} aria-label={t('inBuilding.signOutOne', { name: nameOf(v) })}>
+                    {t('inBuilding.signOut')}
+                  </Button>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {visits.map((v) => (
-                <Table.Tr key={v.id}>
-                  <Table.Td>{nameOf(v)}</Table.Td>
-                  <Table.Td>
-                    <SinceCell timeIn={v.timeIn} />
-                  </Table.Td>
-                  <Table.Td>{v.adults + v.children > 0 ? `+${v.adults + v.children}` : ''}</Table.Td>
-                  <Table.Td>
-                    <Button size="sm" variant="light" onClick={() => void out(v)} aria-label={t('inBuilding.signOutOne', { name: nameOf(v) })}>
-                      {t('inBuilding.signOut')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Stack>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
       <Modal opened={confirmAll} onClose={() => setConfirmAll(false)} title={t('inBuilding.confirmTitle')}>
-        <Stack>
-          <Text>{t('inBuilding.confirmText', { count: visits.length })}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirmAll(false)}>
-              {t('cancel')}
-            </Button>
-            <Button
-              color="orange"
-              onClick={() => {
-                setConfirmAll(false);
-                void signOutEveryone().then(
-                  (n) => notifications.show({ color: 'green', message: t('inBuilding.signedOutAll', { count: n }) }),
-                  () => setError(t('errors.saveFailed')),
-                );
-              }}
-            >
-              {t('inBuilding.confirm')}
-            </Button>
-          </Group>
-        </Stack>
+      <Stack>
+        <Text>{t('inBuilding.confirmText', { count: visits.length })}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setConfirmAll(false)}>
+            {t('cancel')}
+          </Button>
+          <Button
+            color="orange"
+            onClick={() => {
+              setConfirmAll(false);
+              void signOutEveryone().then(
+                (n) => notifications.show({ color: 'green', message: t('inBuilding.signedOutAll', { count: n }) }),
+                () => setError(t('errors.saveFailed')),
+              );
+            }}
+          >
+            {t('inBuilding.confirm')}
+          </Button>
+        </Group>
+      </Stack>
       </Modal>
-    </Paper>
+    </Panel>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Grid, Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { SectionTabs } from '../../app/SectionTabs';
 import { useDirectory } from '../people/hooks';
 import { useTodayBookings } from './hooks';
 import { SignInPanel } from './SignInPanel';
@@ -21,17 +22,7 @@ export default function VisitorsPage() {
     <Stack>
       <Title order={2}>{t('title')}</Title>
       <Tabs value={tab} onChange={(v) => setTab((v as Tab) ?? 'door')} keepMounted={false}>
-        <Tabs.List>
-          <Tabs.Tab value="door" fz="lg">
-            {t('tabs.door')}
-          </Tabs.Tab>
-          <Tabs.Tab value="headcount" fz="lg">
-            {t('tabs.headcount')}
-          </Tabs.Tab>
-          <Tabs.Tab value="log" fz="lg">
-            {t('tabs.log')}
-          </Tabs.Tab>
-        </Tabs.List>
+        <SectionTabs values={['door', 'headcount', 'log']} labelOf={(v) => t(`tabs.${v}`)} />
         <Tabs.Panel value="door" pt="md">
           <Grid>
             <Grid.Col span={{ base: 12, lg: 6 }}>

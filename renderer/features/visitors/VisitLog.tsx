@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Button, Group, NumberInput, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { VISIT_PURPOSES, type PersonDoc, type VisitDoc, type VisitPurpose } from '@shared/db';
 import type { VisitEdit } from '@shared/visits';
+import { Panel } from '../../app/Panel';
+import { TableHead } from '../../app/TableHead';
 import { useFormat } from '../../app/format';
 import { FormModal } from '../people/FormModal';
 import { DateField } from '../calendar/DateField';
@@ -30,68 +32,53 @@ export function VisitLog({ peopleById }: { peopleById: Map<string, PersonDoc> })
     [v.adults > 0 ? t('log.adults', { n: v.adults }) : '', v.children > 0 ? t('log.children', { n: v.children }) : ''].filter(Boolean).join(', ');
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="log-title">
-      <Stack>
-        <Title order={3} id="log-title">
-          {t('log.title')}
-        </Title>
-        <Group align="flex-start">
-          {/* Day first in both languages, whatever the browser's locale (a native date input follows the OS). */}
-          <DateField label={t('log.from')} value={from} onChange={setFrom} error={rangeOk ? undefined : t('errors.range')} w={180} />
-          <DateField label={t('log.to')} value={to} onChange={setTo} w={180} />
-          <Select
-            label={t('log.purpose')}
-            data={[{ value: 'all', label: t('log.allPurposes') }, ...VISIT_PURPOSES.map((p) => ({ value: p, label: t(`purposes.${p}`) }))]}
-            value={purpose}
-            onChange={(v) => setPurpose(v ?? 'all')}
-            allowDeselect={false}
-          />
-        </Group>
-        <Text fz="lg" aria-live="polite">
-          {t('log.totals', { entries: shown.length, people })}
-        </Text>
-        <Table.ScrollContainer minWidth={680}>
-        <Table fz="md" striped aria-label={t('log.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('columns.in')}</Table.Th>
-              <Table.Th>{t('columns.out')}</Table.Th>
-              <Table.Th>{t('columns.name')}</Table.Th>
-              <Table.Th>{t('columns.purpose')}</Table.Th>
-              <Table.Th>{t('columns.companions')}</Table.Th>
-              <Table.Th>{t('columns.edited')}</Table.Th>
-              <Table.Th>{t('columns.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {shown.slice(0, MAX_ROWS).map((v) => {
-              const last = v.edits?.[v.edits.length - 1];
-              return (
-                <Table.Tr key={v.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(v.timeIn)}</Table.Td>
-                  <Table.Td>{v.timeOut ? fmt.time(v.timeOut) : t('log.stillIn')}</Table.Td>
-                  <Table.Td>{nameOf(v)}</Table.Td>
-                  <Table.Td>
-                    {t(`purposes.${v.purpose}`)} {bookingTitle(v.bookingId) && `· ${bookingTitle(v.bookingId)}`}
-                  </Table.Td>
-                  <Table.Td>{companions(v) || '—'}</Table.Td>
-                  {/* When (and how often) it was corrected; who did it is in the trail inside the correction dialog. */}
-                  <Table.Td>{last ? t(v.edits.length > 1 ? 'log.editedMany' : 'log.editedAt', { at: fmt.dateTime(last.at), count: v.edits.length }) : ''}</Table.Td>
-                  <Table.Td>
-                    <Button size="xs" variant="light" onClick={() => setEditing(v)} aria-label={t('log.editOne', { name: nameOf(v), time: fmt.dateTime(v.timeIn) })}>
-                      {t('log.edit')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-        </Table.ScrollContainer>
-        {shown.length > MAX_ROWS && <Text c="dimmed">{t('log.more', { count: shown.length - MAX_ROWS })}</Text>}
-      </Stack>
+    <Panel title={t('log.title')}>
+      <Group align="flex-start">
+        {/* Day first in both languages, whatever the browser's locale (a native date input follows the OS). */}
+        <DateField label={t('log.from')} value={from} onChange={setFrom} error={rangeOk ? undefined : t('errors.range')} w={180} />
+        <DateField label={t('log.to')} value={to} onChange={setTo} w={180} />
+        <Select
+          label={t('log.purpose')}
+          data={[{ value: 'all', label: t('log.allPurposes') }, ...VISIT_PURPOSES.map((p) => ({ value: p, label: t(`purposes.${p}`) }))]}
+          value={purpose}
+          onChange={(v) => setPurpose(v ?? 'all')}
+          allowDeselect={false}
+        />
+      </Group>
+      <Text fz="lg" aria-live="polite">
+        {t('log.totals', { entries: shown.length, people })}
+      </Text>
+      <Table.ScrollContainer minWidth={680}>
+      <Table fz="md" striped aria-label={t('log.title')}>
+        <TableHead columns={['in', 'out', 'name', 'purpose', 'companions', 'edited', 'actions'].map((c) => t(`columns.${c}`))} />
+        <Table.Tbody>
+          {shown.slice(0, MAX_ROWS).map((v) => {
+            const last = v.edits?.[v.edits.length - 1];
+            return (
+              <Table.Tr key={v.id}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(v.timeIn)}</Table.Td>
+                <Table.Td>{v.timeOut ? fmt.time(v.timeOut) : t('log.stillIn')}</Table.Td>
+                <Table.Td>{nameOf(v)}</Table.Td>
+                <Table.Td>
+                  {t(`purposes.${v.purpose}`)} {bookingTitle(v.bookingId) && `· ${bookingTitle(v.bookingId)}`}
+                </Table.Td>
+                <Table.Td>{companions(v) || '—'}</Table.Td>
+                {/* When (and how often) it was corrected; who did it is in the trail inside the correction dialog. */}
+                <Table.Td>{last ? t(v.edits.length > 1 ? 'log.editedMany' : 'log.editedAt', { at: fmt.dateTime(last.at), count: v.edits.length }) : ''}</Table.Td>
+                <Table.Td>
+                  <Button size="xs" variant="light" onClick={() => setEditing(v)} aria-label={t('log.editOne', { name: nameOf(v), time: fmt.dateTime(v.timeIn) })}>
+                    {t('log.edit')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+      </Table.ScrollContainer>
+      {shown.length > MAX_ROWS && <Text c="dimmed">{t('log.more', { count: shown.length - MAX_ROWS })}</Text>}
       {editing && <EditVisit visit={editing} personName={nameOf(editing)} onClose={() => setEditing(null)} />}
-    </Paper>
+    </Panel>
   );
 }
 

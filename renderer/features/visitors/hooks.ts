@@ -2,11 +2,10 @@
  * The visitor log: live queries, and the visit commands (./commands.ts) bound to the desk. Rules (validation,
  * duplicates, sign-out, headcount, edits) come from shared/visits.
  */
-import { useMemo } from 'react';
 import type { BookingDoc, VisitDoc } from '@shared/db';
 import { inBuildingFrom } from '@shared/visits';
 import { addDays, localToday } from '@shared/time';
-import { useAuthor, useDb, useLiveQuery } from '../../app/db';
+import { useCommands, useLiveQuery } from '../../app/db';
 import { openVisitsQuery, visitCommands } from './commands';
 
 export { openVisitsQuery } from './commands';
@@ -47,7 +46,5 @@ export function useTodayBookings(): BookingDoc[] {
 
 /** The visit commands (./commands.ts) bound to this desk and the volunteer on shift. */
 export function useVisitActions() {
-  const db = useDb();
-  const author = useAuthor();
-  return useMemo(() => visitCommands({ db, author }), [db, author]);
+  return useCommands(visitCommands);
 }

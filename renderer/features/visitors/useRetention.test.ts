@@ -1,20 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { createDatabase, SETTINGS_ID, stampNew, type DeskDatabase, type VisitDoc } from '@shared/db';
+import { describe, expect, it } from 'vitest';
+import { SETTINGS_ID, stampNew, type VisitDoc } from '@shared/db';
+import { testDatabases } from '@shared/db/testDatabase';
 import { defaultCentre } from '@shared/centre/validate';
 import { visit } from '@shared/people/testDocs';
 import { runRetention, type RetentionMark, type RetentionMarkStore } from './useRetention';
 
 const by = { desk: 'test-desk', volunteer: 'Анна' };
-let db: DeskDatabase | undefined;
-afterEach(async () => {
-  await db?.close();
-  db = undefined;
-});
+const openDb = testDatabases();
 
 describe('runRetention against a real RxDB database', () => {
   it('anonymises old visits only, keeps their counts, stamps who did it, and is idempotent', async () => {
-    db = await createDatabase({ name: 'ret-' + Math.random().toString(36).slice(2), storage: getRxStorageMemory(), devMode: true });
+    const db = await openDb();
     const now = new Date(2026, 10, 22, 9, 0);
     await db.visits.bulkInsert([
       visit('old', { timeIn: '2026-08-01T10:00', personId: 'p1', adults: 2, children: 3, notes: 'Иван' }),
@@ -31,7 +27,7 @@ describe('runRetention against a real RxDB database', () => {
   });
 
   it('with a mark reads only visits that crossed the cut-off since the last run; a weekly or new-period full pass reads them all', async () => {
-    db = await createDatabase({ name: 'ret-' + Math.random().toString(36).slice(2), storage: getRxStorageMemory(), devMode: true });
+    const db = await openDb();
     let saved: RetentionMark | null = null;
     const marks: RetentionMarkStore = { get: () => saved, set: (m) => void (saved = m) };
     await db.settings.insert(stampNew({ ...defaultCentre(), retentionDays: 30 }, by, SETTINGS_ID));

@@ -1,6 +1,5 @@
-import type { RxJsonSchema } from 'rxdb';
 import type { BaseDoc, LocalDateTime } from '../types';
-import { baseProperties, baseRequired, shortText, longText, localDateTime, nonNegInt, money, stringArray } from './common';
+import { collectionSchema, listOf, shortText, longText, localDateTime, optionalLocalDateTime, nonNegInt, money, stringArray } from './common';
 
 export type BookingCategory = 'club' | 'lecture' | 'meeting' | 'celebration' | 'rental' | 'other';
 export const BOOKING_CATEGORIES: BookingCategory[] = ['club', 'lecture', 'meeting', 'celebration', 'rental', 'other'];
@@ -54,64 +53,45 @@ export interface BookingDoc extends BaseDoc {
   layout: string;
 }
 
-export const bookingSchema: RxJsonSchema<BookingDoc> = {
-  title: 'bookings',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    ...baseProperties,
-    roomId: { type: 'string', maxLength: 64 },
-    sections: stringArray,
-    start: localDateTime,
-    end: localDateTime,
-    setupMinutes: nonNegInt,
-    cleanupMinutes: nonNegInt,
-    title: shortText,
-    category: { type: 'string', enum: BOOKING_CATEGORIES },
-    organiser: {
-      type: 'object',
-      properties: {
-        kind: { type: 'string', enum: ['person', 'group', 'free'] },
-        refId: { type: 'string', maxLength: 64 },
-        name: shortText,
-        phone: { type: 'string', maxLength: 40 },
-      },
-      required: ['kind'],
-      additionalProperties: false,
+export const bookingSchema = collectionSchema<BookingDoc>('bookings', 1, {
+  roomId: { type: 'string', maxLength: 64 },
+  sections: stringArray,
+  start: localDateTime,
+  end: localDateTime,
+  setupMinutes: nonNegInt,
+  cleanupMinutes: nonNegInt,
+  title: shortText,
+  category: { type: 'string', enum: BOOKING_CATEGORIES },
+  organiser: {
+    type: 'object',
+    properties: {
+      kind: { type: 'string', enum: ['person', 'group', 'free'] },
+      refId: { type: 'string', maxLength: 64 },
+      name: shortText,
+      phone: { type: 'string', maxLength: 40 },
     },
-    local: { type: 'boolean' },
-    expectedAttendance: nonNegInt,
-    actualAttendance: { type: 'integer', minimum: -1, maximum: 100000 },
-    headcount: {
-      type: 'object',
-      properties: { adults: nonNegInt, children: nonNegInt, residents: nonNegInt, guests: nonNegInt },
-      additionalProperties: false,
-    },
-    public: { type: 'boolean' },
-    publicDescription: longText,
-    status: { type: 'string', enum: BOOKING_STATUSES, maxLength: 12 },
-    cancelledBy: shortText,
-    cancelReason: longText,
-    notes: longText,
-    price: money,
-    priceOverrideReason: longText,
-    paid: { type: 'boolean' },
-    seriesId: { type: 'string', maxLength: 64 },
-    occurrenceStart: { type: 'string', maxLength: 19 },
-    equipment: {
-      type: 'array',
-      maxItems: 100,
-      items: {
-        type: 'object',
-        properties: { itemId: { type: 'string', maxLength: 64 }, quantity: nonNegInt },
-        required: ['itemId', 'quantity'],
-        additionalProperties: false,
-      },
-    },
-    layout: shortText,
+    required: ['kind'],
+    additionalProperties: false,
   },
-  required: [...baseRequired, 'roomId', 'start', 'end', 'title', 'category', 'status'],
-  indexes: ['start', ['roomId', 'start']],
-  additionalProperties: false,
-} as RxJsonSchema<BookingDoc>;
+  local: { type: 'boolean' },
+  expectedAttendance: nonNegInt,
+  actualAttendance: { type: 'integer', minimum: -1, maximum: 100000 },
+  headcount: {
+    type: 'object',
+    properties: { adults: nonNegInt, children: nonNegInt, residents: nonNegInt, guests: nonNegInt },
+    additionalProperties: false,
+  },
+  public: { type: 'boolean' },
+  publicDescription: longText,
+  status: { type: 'string', enum: BOOKING_STATUSES, maxLength: 12 },
+  cancelledBy: shortText,
+  cancelReason: longText,
+  notes: longText,
+  price: money,
+  priceOverrideReason: longText,
+  paid: { type: 'boolean' },
+  seriesId: { type: 'string', maxLength: 64 },
+  occurrenceStart: optionalLocalDateTime,
+  equipment: listOf(100, { itemId: { type: 'string', maxLength: 64 }, quantity: nonNegInt }, ['itemId', 'quantity']),
+  layout: shortText,
+}, ['roomId', 'start', 'end', 'title', 'category', 'status'], { indexes: ['start', ['roomId', 'start']] });

@@ -1,6 +1,5 @@
-import type { RxJsonSchema } from 'rxdb';
 import type { BaseDoc } from '../types';
-import { baseProperties, baseRequired, shortText, stringArray } from './common';
+import { collectionSchema, shortText, stringArray } from './common';
 
 /**
  * What a person must look at after sync (shared/sync writes these; the Conflicts inbox reads them):
@@ -33,23 +32,13 @@ export interface ConflictDoc extends BaseDoc {
   resolution: string;
 }
 
-export const conflictSchema: RxJsonSchema<ConflictDoc> = {
-  title: 'conflicts',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    ...baseProperties,
-    kind: { type: 'string', enum: CONFLICT_KINDS },
-    docCollection: { type: 'string', maxLength: 40 },
-    docId: { type: 'string', maxLength: 300 },
-    fields: stringArray,
-    kept: { type: 'string', maxLength: 400000 },
-    other: { type: 'string', maxLength: 400000 },
-    status: { type: 'string', enum: ['open', 'resolved'], maxLength: 10 },
-    resolution: shortText,
-  },
-  required: [...baseRequired, 'kind', 'docCollection', 'docId', 'status'],
-  indexes: ['status'],
-  additionalProperties: false,
-} as RxJsonSchema<ConflictDoc>;
+export const conflictSchema = collectionSchema<ConflictDoc>('conflicts', 0, {
+  kind: { type: 'string', enum: CONFLICT_KINDS },
+  docCollection: { type: 'string', maxLength: 40 },
+  docId: { type: 'string', maxLength: 300 },
+  fields: stringArray,
+  kept: { type: 'string', maxLength: 400000 },
+  other: { type: 'string', maxLength: 400000 },
+  status: { type: 'string', enum: ['open', 'resolved'], maxLength: 10 },
+  resolution: shortText,
+}, ['kind', 'docCollection', 'docId', 'status'], { indexes: ['status'] });

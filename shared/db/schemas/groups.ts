@@ -1,6 +1,5 @@
-import type { RxJsonSchema } from 'rxdb';
 import type { BaseDoc } from '../types';
-import { baseProperties, baseRequired, shortText, longText, stringArray } from './common';
+import { collectionSchema, shortText, longText, stringArray } from './common';
 
 export type GroupKind = 'club' | 'initiative' | 'ngo' | 'tos' | 'school' | 'library' | 'business' | 'authority' | 'other';
 export const GROUP_KINDS: GroupKind[] = ['club', 'initiative', 'ngo', 'tos', 'school', 'library', 'business', 'authority', 'other'];
@@ -20,23 +19,14 @@ export interface GroupDoc extends BaseDoc {
   archived: boolean;
 }
 
-export const groupSchema: RxJsonSchema<GroupDoc> = {
-  title: 'groups',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    ...baseProperties,
-    name: shortText,
-    kind: { type: 'string', enum: GROUP_KINDS },
-    contactPersonId: { type: 'string', maxLength: 64 },
-    contactName: shortText,
-    contactPhone: { type: 'string', maxLength: 40 },
-    local: { type: 'boolean' },
-    memberIds: { ...stringArray, maxItems: 5000 },
-    notes: longText,
-    archived: { type: 'boolean' },
-  },
-  required: [...baseRequired, 'name', 'kind'],
-  additionalProperties: false,
-} as RxJsonSchema<GroupDoc>;
+export const groupSchema = collectionSchema<GroupDoc>('groups', 0, {
+  name: shortText,
+  kind: { type: 'string', enum: GROUP_KINDS },
+  contactPersonId: { type: 'string', maxLength: 64 },
+  contactName: shortText,
+  contactPhone: { type: 'string', maxLength: 40 },
+  local: { type: 'boolean' },
+  memberIds: { ...stringArray, maxItems: 5000 },
+  notes: longText,
+  archived: { type: 'boolean' },
+}, ['name', 'kind']);

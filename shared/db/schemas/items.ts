@@ -1,6 +1,5 @@
-import type { RxJsonSchema } from 'rxdb';
 import type { BaseDoc } from '../types';
-import { baseProperties, baseRequired, shortText, longText, nonNegInt, money } from './common';
+import { collectionSchema, shortText, longText, nonNegInt, money } from './common';
 
 export interface ItemDoc extends BaseDoc {
   name: string;
@@ -21,27 +20,17 @@ export interface ItemDoc extends BaseDoc {
   archived: boolean;
 }
 
-export const itemSchema: RxJsonSchema<ItemDoc> = {
-  title: 'items',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    ...baseProperties,
-    name: shortText,
-    category: shortText,
-    code: { type: 'string', maxLength: 64 },
-    tracking: { type: 'string', enum: ['counted', 'single'] },
-    quantity: nonNegInt,
-    location: shortText,
-    condition: shortText,
-    deposit: money,
-    loanDays: nonNegInt,
-    notes: longText,
-    photo: { type: 'string', maxLength: 300000 },
-    archived: { type: 'boolean' },
-  },
-  required: [...baseRequired, 'name', 'code', 'tracking', 'quantity', 'archived'],
-  indexes: ['code'],
-  additionalProperties: false,
-} as RxJsonSchema<ItemDoc>;
+export const itemSchema = collectionSchema<ItemDoc>('items', 0, {
+  name: shortText,
+  category: shortText,
+  code: { type: 'string', maxLength: 64 },
+  tracking: { type: 'string', enum: ['counted', 'single'] },
+  quantity: nonNegInt,
+  location: shortText,
+  condition: shortText,
+  deposit: money,
+  loanDays: nonNegInt,
+  notes: longText,
+  photo: { type: 'string', maxLength: 300000 },
+  archived: { type: 'boolean' },
+}, ['name', 'code', 'tracking', 'quantity', 'archived'], { indexes: ['code'] });

@@ -1,6 +1,5 @@
-import type { RxJsonSchema } from 'rxdb';
 import type { BaseDoc, LocalDateTime } from '../types';
-import { baseProperties, baseRequired, shortText, longText, nonNegInt, money, localDateTime } from './common';
+import { collectionSchema, listOf, shortText, longText, nonNegInt, money, localDateTime, optionalLocalDateTime } from './common';
 
 export interface LoanLine {
   itemId: string;
@@ -35,61 +34,33 @@ export interface LoanDoc extends BaseDoc {
   history: { at: string; by: string; action: string; detail: string }[];
 }
 
-export const loanSchema: RxJsonSchema<LoanDoc> = {
-  title: 'loans',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    ...baseProperties,
-    status: { type: 'string', enum: ['reserved', 'open', 'returned', 'cancelled'], maxLength: 12 },
-    borrower: {
-      type: 'object',
-      properties: {
-        personId: { type: 'string', maxLength: 64 },
-        groupId: { type: 'string', maxLength: 64 },
-        name: shortText,
-        phone: { type: 'string', maxLength: 40 },
-      },
-      additionalProperties: false,
+export const loanSchema = collectionSchema<LoanDoc>('loans', 1, {
+  status: { type: 'string', enum: ['reserved', 'open', 'returned', 'cancelled'], maxLength: 12 },
+  borrower: {
+    type: 'object',
+    properties: {
+      personId: { type: 'string', maxLength: 64 },
+      groupId: { type: 'string', maxLength: 64 },
+      name: shortText,
+      phone: { type: 'string', maxLength: 40 },
     },
-    bookingId: { type: 'string', maxLength: 64 },
-    lines: {
-      type: 'array',
-      maxItems: 200,
-      items: {
-        type: 'object',
-        properties: {
-          itemId: { type: 'string', maxLength: 64 },
-          quantity: { type: 'integer', minimum: 1, maximum: 100000 },
-          returnedQuantity: nonNegInt,
-          returnCondition: longText,
-          returnedAt: { type: 'string', maxLength: 19 },
-          returnedBy: shortText,
-        },
-        required: ['itemId', 'quantity', 'returnedQuantity'],
-        additionalProperties: false,
-      },
-    },
-    outAt: localDateTime,
-    dueAt: localDateTime,
-    returnedAt: { type: 'string', maxLength: 19 },
-    deposit: money,
-    depositReturned: { type: 'boolean' },
-    backdated: { type: 'boolean' },
-    notes: longText,
-    history: {
-      type: 'array',
-      maxItems: 1000,
-      items: {
-        type: 'object',
-        properties: { at: { type: 'string', maxLength: 40 }, by: shortText, action: shortText, detail: longText },
-        required: ['at', 'action'],
-        additionalProperties: false,
-      },
-    },
+    additionalProperties: false,
   },
-  required: [...baseRequired, 'status', 'borrower', 'lines', 'outAt', 'dueAt'],
-  indexes: ['status', 'outAt'],
-  additionalProperties: false,
-} as RxJsonSchema<LoanDoc>;
+  bookingId: { type: 'string', maxLength: 64 },
+  lines: listOf(200, {
+    itemId: { type: 'string', maxLength: 64 },
+    quantity: { type: 'integer', minimum: 1, maximum: 100000 },
+    returnedQuantity: nonNegInt,
+    returnCondition: longText,
+    returnedAt: optionalLocalDateTime,
+    returnedBy: shortText,
+  }, ['itemId', 'quantity', 'returnedQuantity']),
+  outAt: localDateTime,
+  dueAt: localDateTime,
+  returnedAt: optionalLocalDateTime,
+  deposit: money,
+  depositReturned: { type: 'boolean' },
+  backdated: { type: 'boolean' },
+  notes: longText,
+  history: listOf(1000, { at: { type: 'string', maxLength: 40 }, by: shortText, action: shortText, detail: longText }, ['at', 'action']),
+}, ['status', 'borrower', 'lines', 'outAt', 'dueAt'], { indexes: ['status', 'outAt'] });

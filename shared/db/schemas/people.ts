@@ -1,6 +1,5 @@
-import type { RxJsonSchema } from 'rxdb';
 import type { BaseDoc, LocalDate } from '../types';
-import { baseProperties, baseRequired, shortText, longText, stringArray } from './common';
+import { collectionSchema, shortText, longText, stringArray } from './common';
 
 export interface Consent {
   given: boolean;
@@ -23,28 +22,19 @@ export interface PersonDoc extends BaseDoc {
   erased: boolean;
 }
 
-export const personSchema: RxJsonSchema<PersonDoc> = {
-  title: 'people',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    ...baseProperties,
-    name: shortText,
-    phone: { type: 'string', maxLength: 40 },
-    email: shortText,
-    resident: { type: 'boolean' },
-    consent: {
-      type: 'object',
-      properties: { given: { type: 'boolean' }, date: { type: 'string', maxLength: 10 }, recordedBy: shortText },
-      additionalProperties: false,
-    },
-    notes: longText,
-    tags: stringArray,
-    mergedInto: { type: 'string', maxLength: 64 },
-    erased: { type: 'boolean' },
+export const personSchema = collectionSchema<PersonDoc>('people', 0, {
+  name: shortText,
+  phone: { type: 'string', maxLength: 40 },
+  email: shortText,
+  resident: { type: 'boolean' },
+  consent: {
+    type: 'object',
+    properties: { given: { type: 'boolean' }, date: { type: 'string', maxLength: 10 }, recordedBy: shortText },
+    additionalProperties: false,
   },
-  required: [...baseRequired, 'name'],
-  additionalProperties: false,
-} as RxJsonSchema<PersonDoc>;
+  notes: longText,
+  tags: stringArray,
+  mergedInto: { type: 'string', maxLength: 64 },
+  erased: { type: 'boolean' },
+}, ['name']);
 

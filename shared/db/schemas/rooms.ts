@@ -1,7 +1,6 @@
-import type { RxJsonSchema } from 'rxdb';
 import type { BaseDoc } from '../types';
 import type { WeekHours } from './settings';
-import { baseProperties, baseRequired, shortText, longText, nonNegInt, money } from './common';
+import { collectionSchema, listOf, shortText, longText, nonNegInt, money } from './common';
 
 export type RoomKind = 'hall' | 'room' | 'kitchen' | 'studio' | 'office' | 'other';
 export const ROOM_KINDS: RoomKind[] = ['hall', 'room', 'kitchen', 'studio', 'office', 'other'];
@@ -35,41 +34,23 @@ export interface RoomDoc extends BaseDoc {
   order: number;
 }
 
-export const roomSchema: RxJsonSchema<RoomDoc> = {
-  title: 'rooms',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    ...baseProperties,
-    name: shortText,
-    kind: { type: 'string', enum: ROOM_KINDS },
-    capacity: nonNegInt,
-    capacityByLayout: {
-      type: 'object',
-      properties: { theatre: nonNegInt, tables: nonNegInt, open: nonNegInt },
-      additionalProperties: false,
-    },
-    colour: { type: 'string', maxLength: 32 },
-    sections: {
-      type: 'array',
-      maxItems: 12,
-      items: {
-        type: 'object',
-        properties: { id: { type: 'string', maxLength: 16 }, name: shortText },
-        required: ['id', 'name'],
-        additionalProperties: false,
-      },
-    },
-    setupMinutes: nonNegInt,
-    cleanupMinutes: nonNegInt,
-    hourlyRate: money,
-    bookable: { type: 'boolean' },
-    openingHours: { type: ['object', 'null'] },
-    notes: longText,
-    archived: { type: 'boolean' },
-    order: { type: 'number', minimum: 0, maximum: 100000 },
+export const roomSchema = collectionSchema<RoomDoc>('rooms', 0, {
+  name: shortText,
+  kind: { type: 'string', enum: ROOM_KINDS },
+  capacity: nonNegInt,
+  capacityByLayout: {
+    type: 'object',
+    properties: { theatre: nonNegInt, tables: nonNegInt, open: nonNegInt },
+    additionalProperties: false,
   },
-  required: [...baseRequired, 'name', 'kind', 'capacity', 'archived'],
-  additionalProperties: false,
-} as RxJsonSchema<RoomDoc>;
+  colour: { type: 'string', maxLength: 32 },
+  sections: listOf(12, { id: { type: 'string', maxLength: 16 }, name: shortText }, ['id', 'name']),
+  setupMinutes: nonNegInt,
+  cleanupMinutes: nonNegInt,
+  hourlyRate: money,
+  bookable: { type: 'boolean' },
+  openingHours: { type: ['object', 'null'] },
+  notes: longText,
+  archived: { type: 'boolean' },
+  order: { type: 'number', minimum: 0, maximum: 100000 },
+}, ['name', 'kind', 'capacity', 'archived']);

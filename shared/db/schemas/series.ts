@@ -1,7 +1,6 @@
-import type { RxJsonSchema } from 'rxdb';
 import type { BaseDoc, LocalDate, LocalDateTime } from '../types';
 import type { BookingDoc } from './bookings';
-import { baseProperties, baseRequired, shortText, longText, localDateTime } from './common';
+import { collectionSchema, listOf, shortText, longText, localDateTime, optionalLocalDate } from './common';
 
 /**
  * A recurring booking (weekly club). Occurrences are computed for the visible range from `rrule`
@@ -33,36 +32,18 @@ export interface SeriesDoc extends BaseDoc {
   notes: string;
 }
 
-export const seriesSchema: RxJsonSchema<SeriesDoc> = {
-  title: 'series',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    ...baseProperties,
-    rrule: { type: 'string', maxLength: 500 },
-    dtstart: localDateTime,
-    durationMinutes: { type: 'integer', minimum: 1, maximum: 10080 },
-    template: { type: 'object' },
-    exceptions: {
-      type: 'array',
-      maxItems: 2000,
-      items: {
-        type: 'object',
-        properties: {
-          occurrenceStart: { type: 'string', maxLength: 19 },
-          kind: { type: 'string', enum: ['cancelled', 'moved'] },
-          reason: longText,
-          by: shortText,
-        },
-        required: ['occurrenceStart', 'kind'],
-        additionalProperties: false,
-      },
-    },
-    endedOn: { type: 'string', maxLength: 10 },
-    status: { type: 'string', enum: ['active', 'cancelled'] },
-    notes: longText,
-  },
-  required: [...baseRequired, 'rrule', 'dtstart', 'durationMinutes', 'template', 'status'],
-  additionalProperties: false,
-} as RxJsonSchema<SeriesDoc>;
+export const seriesSchema = collectionSchema<SeriesDoc>('series', 1, {
+  rrule: { type: 'string', maxLength: 500 },
+  dtstart: localDateTime,
+  durationMinutes: { type: 'integer', minimum: 1, maximum: 10080 },
+  template: { type: 'object' },
+  exceptions: listOf(2000, {
+    occurrenceStart: localDateTime,
+    kind: { type: 'string', enum: ['cancelled', 'moved'] },
+    reason: longText,
+    by: shortText,
+  }, ['occurrenceStart', 'kind']),
+  endedOn: optionalLocalDate,
+  status: { type: 'string', enum: ['active', 'cancelled'] },
+  notes: longText,
+}, ['rrule', 'dtstart', 'durationMinutes', 'template', 'status']);

@@ -1,6 +1,5 @@
-import type { RxJsonSchema } from 'rxdb';
 import type { BaseDoc, LocalDate } from '../types';
-import { baseProperties, baseRequired, longText, shortText, localDate, nonNegInt } from './common';
+import { collectionSchema, listOf, longText, shortText, localDate, nonNegInt } from './common';
 
 /** Opening hours per weekday (RFC 5545 day codes, Monday first); `null` = closed that day. */
 export interface DayHours {
@@ -65,72 +64,44 @@ const hours = {
   ],
 } as const;
 
-export const settingsSchema: RxJsonSchema<SettingsDoc> = {
-  title: 'settings',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    ...baseProperties,
-    name: shortText,
-    address: shortText,
-    phone: shortText,
-    email: shortText,
-    website: shortText,
-    logo: { type: 'string', maxLength: 400000 },
-    openingHours: {
-      type: 'object',
-      properties: { mo: hours, tu: hours, we: hours, th: hours, fr: hours, sa: hours, su: hours },
-      additionalProperties: false,
-    },
-    closures: {
-      type: 'array',
-      maxItems: 500,
-      items: {
-        type: 'object',
-        properties: { from: localDate, to: localDate, reason: shortText },
-        required: ['from', 'to'],
-        additionalProperties: false,
-      },
-    },
-    billSetupTime: { type: 'boolean' },
-    currency: { type: 'string', maxLength: 8 },
-    retentionDays: nonNegInt,
-    language: { type: 'string', enum: ['ru', 'en'] },
-    posterUrl: longText,
-    autoBackupKeep: { type: 'integer', minimum: 1, maximum: 365 },
-    posterPrints: {
-      type: 'array',
-      maxItems: 8,
-      items: {
-        type: 'object',
-        properties: {
-          week: localDate,
-          printedAt: { type: 'string', maxLength: 40 },
-          events: {
-            type: 'array',
-            maxItems: 500,
-            items: {
-              type: 'object',
-              properties: {
-                key: { type: 'string', maxLength: 120 },
-                title: shortText,
-                start: { type: 'string', maxLength: 19 },
-                end: { type: 'string', maxLength: 19 },
-                roomName: shortText,
-              },
-              required: ['key', 'start', 'end'],
-              additionalProperties: false,
-            },
-          },
-        },
-        required: ['week', 'printedAt', 'events'],
-        additionalProperties: false,
-      },
-    },
+export const settingsSchema = collectionSchema<SettingsDoc>('settings', 1, {
+  name: shortText,
+  address: shortText,
+  phone: shortText,
+  email: shortText,
+  website: shortText,
+  logo: { type: 'string', maxLength: 400000 },
+  openingHours: {
+    type: 'object',
+    properties: { mo: hours, tu: hours, we: hours, th: hours, fr: hours, sa: hours, su: hours },
+    additionalProperties: false,
   },
-  required: [...baseRequired, 'name'],
-  additionalProperties: false,
-} as RxJsonSchema<SettingsDoc>;
+  closures: listOf(500, { from: localDate, to: localDate, reason: shortText }, ['from', 'to']),
+  billSetupTime: { type: 'boolean' },
+  currency: { type: 'string', maxLength: 8 },
+  retentionDays: nonNegInt,
+  language: { type: 'string', enum: ['ru', 'en'] },
+  posterUrl: longText,
+  autoBackupKeep: { type: 'integer', minimum: 1, maximum: 365 },
+  posterPrints: listOf(
+    8,
+    {
+      week: localDate,
+      printedAt: { type: 'string', maxLength: 40 },
+      events: listOf(
+        500,
+        {
+          key: { type: 'string', maxLength: 120 },
+          title: shortText,
+          start: { type: 'string', maxLength: 19 },
+          end: { type: 'string', maxLength: 19 },
+          roomName: shortText,
+        },
+        ['key', 'start', 'end'],
+      ),
+    },
+    ['week', 'printedAt', 'events'],
+  ),
+}, ['name']);
 
 export const SETTINGS_ID = 'centre';

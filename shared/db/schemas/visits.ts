@@ -1,6 +1,5 @@
-import type { RxJsonSchema } from 'rxdb';
 import type { BaseDoc, LocalDateTime } from '../types';
-import { baseProperties, baseRequired, shortText, longText, localDateTime } from './common';
+import { collectionSchema, listOf, shortText, longText, localDateTime, optionalLocalDateTime } from './common';
 
 export type VisitPurpose = 'club' | 'event' | 'consultation' | 'visit' | 'volunteering' | 'other';
 export const VISIT_PURPOSES: VisitPurpose[] = ['club', 'event', 'consultation', 'visit', 'volunteering', 'other'];
@@ -31,38 +30,19 @@ export interface VisitDoc extends BaseDoc {
   edits: { at: string; by: string; what: string }[];
 }
 
-export const visitSchema: RxJsonSchema<VisitDoc> = {
-  title: 'visits',
-  version: 1,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    ...baseProperties,
-    timeIn: localDateTime,
-    timeOut: { type: 'string', maxLength: 19 },
-    personId: { type: 'string', maxLength: 64 },
-    name: shortText,
-    resident: { type: 'boolean' },
-    purpose: { type: 'string', enum: VISIT_PURPOSES },
-    bookingId: { type: 'string', maxLength: 64 },
-    adults: { type: 'integer', minimum: 0, maximum: 500 },
-    children: { type: 'integer', minimum: 0, maximum: 500 },
-    anonymised: { type: 'boolean' },
-    visitorKey: { type: 'string', maxLength: 64 },
-    notes: longText,
-    edits: {
-      type: 'array',
-      maxItems: 500,
-      items: {
-        type: 'object',
-        properties: { at: { type: 'string', maxLength: 40 }, by: shortText, what: longText },
-        required: ['at'],
-        additionalProperties: false,
-      },
-    },
-  },
-  required: [...baseRequired, 'timeIn', 'purpose'],
-  indexes: ['timeIn'],
-  additionalProperties: false,
-} as RxJsonSchema<VisitDoc>;
+export const visitSchema = collectionSchema<VisitDoc>('visits', 2, {
+  timeIn: localDateTime,
+  timeOut: optionalLocalDateTime,
+  personId: { type: 'string', maxLength: 64 },
+  name: shortText,
+  resident: { type: 'boolean' },
+  purpose: { type: 'string', enum: VISIT_PURPOSES },
+  bookingId: { type: 'string', maxLength: 64 },
+  adults: { type: 'integer', minimum: 0, maximum: 500 },
+  children: { type: 'integer', minimum: 0, maximum: 500 },
+  anonymised: { type: 'boolean' },
+  visitorKey: { type: 'string', maxLength: 64 },
+  notes: longText,
+  edits: listOf(500, { at: { type: 'string', maxLength: 40 }, by: shortText, what: longText }, ['at']),
+}, ['timeIn', 'purpose'], { indexes: ['timeIn'] });
 

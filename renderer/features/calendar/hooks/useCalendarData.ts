@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { combineLatest } from 'rxjs';
 import { occurrencesInRange, type Occurrence } from '@shared/bookings';
 import { addDays } from '@shared/time';
-import type { BookingDoc, ConflictDoc, GroupDoc, ItemDoc, LocalDate, PersonDoc, SeriesDoc } from '@shared/db';
+import { readableJson, type BookingDoc, type ConflictDoc, type GroupDoc, type ItemDoc, type LocalDate, type PersonDoc, type SeriesDoc } from '@shared/db';
 import { useDb, useLiveQuery } from '../../../app/db';
 import { clashingBookingIds } from '../clashMarks';
 
@@ -30,7 +30,7 @@ export function useRangeOccurrences(from: LocalDate, to: LocalDate, includeCance
     const bookings$ = db.bookings.find({ selector: { start: { $gte: `${addDays(from, -LOOKBACK_DAYS)}T00:00`, $lt: `${to}T00:00` } } }).$;
     const series$ = db.series.find({ selector: { dtstart: { $lt: `${to}T00:00` } } }).$;
     const sub = combineLatest([bookings$, series$]).subscribe(([bookings, series]) =>
-      setLoaded({ from, to, bookings: bookings.map((d) => d.toJSON() as BookingDoc), series: series.map((d) => d.toJSON() as SeriesDoc) }),
+      setLoaded({ from, to, bookings: readableJson<BookingDoc>(bookings), series: readableJson<SeriesDoc>(series) }),
     );
     return () => sub.unsubscribe();
   }, [db, from, to]);
@@ -83,12 +83,7 @@ export function useOccurrenceReader(): (from: LocalDate, to: LocalDate) => Promi
         db.bookings.find({ selector: { start: { $gte: `${addDays(from, -LOOKBACK_DAYS)}T00:00`, $lt: `${to}T00:00` } } }).exec(),
         db.series.find({ selector: { dtstart: { $lt: `${to}T00:00` } } }).exec(),
       ]);
-      return occurrencesInRange(
-        bookings.map((d) => d.toJSON() as BookingDoc),
-        series.map((d) => d.toJSON() as SeriesDoc),
-        from,
-        to,
-      );
+      return occurrencesInRange(readableJson<BookingDoc>(bookings), readableJson<SeriesDoc>(series), from, to);
     },
     [db],
   );
