@@ -29,14 +29,14 @@ import path from 'node:path';
 import { build } from 'esbuild';
 // @ts-expect-error serve-handler ships no types (scripts/serve-web.mjs uses it too)
 import handler from 'serve-handler';
-import { startPouchServer, type PouchServer } from '../../scripts/lib/pouchdb-server';
-import { couchDbUnavailable, startCouchServer } from '../../scripts/lib/couchdb-server';
+import type { PouchServer } from '../../scripts/lib/pouchdb-server';
 import { provisionCentre } from '../../scripts/lib/provision';
 import { COLLECTION_NAMES } from '../../shared/db/types';
 import { dbName, type SyncConfig } from '../../shared/sync/config';
 import { DATASET_ORDER, type Dataset } from '../../shared/fixtures/generate';
 import type { BrowserContext } from 'playwright-core';
 import { newContext, type BenchContext } from './metrics';
+import { startBenchServer } from './server';
 import { summary, type MetricResult } from './stats';
 
 const DESK_PROFILE = 'benchsync';
@@ -351,19 +351,10 @@ export async function firstSyncRatio(ctx: BenchContext): Promise<MetricResult[]>
   let stop: (() => Promise<void>) | null = null;
   let baseline: Awaited<ReturnType<typeof baselinePage>> | null = null;
   const timeoutMs = (ctx.size === 'full' ? 15 : 2) * 60_000 * ctx.years;
-  const why = couchDbUnavailable();
-  const kind = why ? 'pouchdb-server (no CouchDB 3 here)' : 'Apache CouchDB 3';
   try {
-    let server: PouchServer;
-    if (why) {
-      const pouch = await startPouchServer({ dir, inMemory: true });
-      stop = () => pouch.stop();
-      server = pouch;
-    } else {
-      const couch = await startCouchServer();
-      stop = () => couch.close();
-      server = couch;
-    }
+    const started = await startBenchServer(dir);
+    stop = started.stop;
+    const { server, kind } = started;
     // one centre per pass: a COUCHDB_URL server keeps the databases of an earlier pass
     const config: SyncConfig = { url: server.url, centre: ctx.profile.replace(/[^a-z0-9]/g, ''), user: `desk-${ctx.profile}`, password: 'pw-bench-desk' };
     await provisionCentre({ url: server.adminUrl, centre: config.centre, deskUser: config.user, deskPassword: config.password });
