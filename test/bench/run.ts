@@ -195,10 +195,12 @@ async function main(): Promise<number> {
     metrics: results.map((r) => ('samples' in r ? { ...r, ...summary(r.samples), verdict: verdict(r) } : r)),
     ...(years > 1 ? { years, yearsMetrics: yearsResults.map((r) => ('samples' in r ? { ...r, ...summary(r.samples), verdict: verdict(r) } : r)), yearsRatios: yearsRows(results, yearsResults) } : {}),
   };
-  if (!smoke && !only && !noSync) {
+  if (!smoke) {
+    // a partial run (--only, --no-sync) keeps the full run's file and writes its own beside it
+    const file = only ? `bench/results-${only}.json` : noSync ? 'bench/results-no-sync.json' : 'bench/results.json';
     mkdirSync('bench', { recursive: true });
-    writeFileSync('bench/results.json', JSON.stringify(report, null, 2));
-    log('wrote bench/results.json');
+    writeFileSync(file, JSON.stringify({ ...report, partial: only ?? (noSync ? 'no-sync' : undefined) }, null, 2));
+    log(`wrote ${file}`);
   }
   // A landed feature whose metric came out missing/NaN, or a driver that broke: the benchmark has rotted.
   const broken = [...results, ...yearsResults].filter((r) => 'error' in r || ('samples' in r && (r.samples.length === 0 || r.samples.some((x) => !Number.isFinite(x)))));
