@@ -10,6 +10,7 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { RxDBQueryBuilderPlugin } from 'rxdb/plugins/query-builder';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { wrappedValidateCachedZSchemaStorage } from './validate';
+import { dropLargeIdleQueries } from './queryCache';
 import { schemas, type DocTypes } from './schemas';
 import { migrationStrategies } from './migrations';
 import { COLLECTION_NAMES, type CollectionName } from './types';
@@ -55,6 +56,9 @@ async function addPlugins(devMode: boolean): Promise<void> {
   }
 }
 
+/** An unwatched query holding a large result is not kept (queryCache.ts). */
+const idleQueries = dropLargeIdleQueries();
+
 /** Creates (or opens) the desk's local database with every collection. */
 export async function createDatabase(options: CreateDatabaseOptions): Promise<DeskDatabase> {
   const { name, validate = true, devMode = false, multiInstance = true } = options;
@@ -73,6 +77,7 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<De
       {
         schema: schemas[c],
         migrationStrategies: migrationStrategies[c],
+        cacheReplacementPolicy: idleQueries,
         ...(options.conflictHandlers?.[c] ? { conflictHandler: options.conflictHandlers[c] } : {}),
       },
     ]),
