@@ -10,15 +10,15 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { writeFileSync } from 'node:fs';
 // @ts-expect-error serve-handler ships no types (scripts/serve-web.mjs uses it too)
 import handler from 'serve-handler';
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { generateDataset, type FixtureSize } from '../../shared/fixtures/generate';
 import { dayNumber, localDate } from '../../shared/fixtures/generate';
 import { busiest, newContext, type BenchContext } from './metrics';
 import { label } from './labels';
 import { timeUi, type Cond } from './page';
+import { startCpuProfile } from './cpuProfile';
 
 const argv = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -30,13 +30,6 @@ const size = arg('size', 'full') as FixtureSize;
 const years = Number(arg('years', '1'));
 const what = arg('what', 'week');
 const times = Number(arg('times', '8'));
-
-interface Node {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount: number;
-  children?: number[];
-}
 
 async function main() {
   const server = http.createServer((req, res) => handler(req, res, { public: webDir, directoryListing: false }));
@@ -92,28 +85,12 @@ async function main() {
     };
   }
   await action(); // warm
-  const cdp = await context.newCDPSession(page as Page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
+  const stop = await startCpuProfile(page, `/tmp/sosedi-profile-${what}.cpuprofile`);
   const ms: number[] = [];
   for (let i = 0; i < times; i++) ms.push(await action());
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] } };
-  writeFileSync(`/tmp/sosedi-profile-${what}.cpuprofile`, JSON.stringify(profile));
+  const summary = await stop(times);
   console.log(`${what}: ${ms.map((m) => m.toFixed(0)).join(', ')} ms`);
-  // self time per function (sample counts × mean interval)
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
-  const agg = new Map<string, number>();
-  for (const [id, t] of self) {
-    const f = byId.get(id)!.callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
-    agg.set(key, (agg.get(key) ?? 0) + t);
-  }
-  const total = [...agg.entries()].filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(program)')).reduce((s, [, t]) => s + t, 0);
-  console.log(`busy ${(total / times).toFixed(1)} ms per action (${times} actions), top self time per action:`);
-  for (const [k, t] of [...agg.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${(t / times).toFixed(1).padStart(7)} ms  ${k}`);
+  for (const line of summary) console.log(line);
   await browser.close();
   server.close();
 }

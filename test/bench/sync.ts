@@ -37,6 +37,7 @@ import { DATASET_ORDER, type Dataset } from '../../shared/fixtures/generate';
 import type { BrowserContext } from 'playwright-core';
 import { newContext, type BenchContext } from './metrics';
 import { startBenchServer } from './server';
+import { startCpuProfile } from './cpuProfile';
 import { summary, type MetricResult } from './stats';
 
 const DESK_PROFILE = 'benchsync';
@@ -298,9 +299,12 @@ async function deskPull(ctx: BenchContext, config: SyncConfig, want: Record<stri
   try {
     await storeSyncAccount(context, DESK_PROFILE, config);
     const page = await context.newPage();
+    // BENCH_PROFILE_SYNC=1: a CPU profile of the desk's whole first sync, its top self times printed
+    const stop = process.env.BENCH_PROFILE_SYNC ? await startCpuProfile(page, `/tmp/sosedi-profile-first-sync-${ctx.profile}.cpuprofile`) : null;
     await page.goto(`${ctx.baseUrl}?profile=${DESK_PROFILE}&lang=ru#/`);
     await page.waitForFunction(() => performance.getEntriesByName('sosedi:first-sync-done').length > 0, undefined, { timeout: timeoutMs, polling: 50 });
     const ms = await page.evaluate(() => performance.getEntriesByName('sosedi:first-sync-done')[0]!.startTime - performance.getEntriesByName('sosedi:sync-start')[0]!.startTime);
+    if (stop) for (const line of await stop(1, 40)) ctx.log(line);
     checkCounts('the desk', await page.evaluate(deskCounts, { profile: DESK_PROFILE, collections: Object.keys(want) }), want);
     return ms;
   } finally {
