@@ -299,8 +299,8 @@ async function deskPull(ctx: BenchContext, config: SyncConfig, want: Record<stri
   try {
     await storeSyncAccount(context, DESK_PROFILE, config);
     const page = await context.newPage();
-    // BENCH_PROFILE_SYNC=1: a CPU profile of the desk's whole first sync, its top self times printed
-    const stop = process.env.BENCH_PROFILE_SYNC ? await startCpuProfile(page, `/tmp/sosedi-profile-first-sync-${ctx.profile}.cpuprofile`) : null;
+    // BENCH_PROFILE_SYNC=<profile> (bench, bench10y): a CPU profile of the desk's whole first sync, its top self times printed
+    const stop = process.env.BENCH_PROFILE_SYNC === ctx.profile ? await startCpuProfile(page, `/tmp/sosedi-profile-first-sync-${ctx.profile}.cpuprofile`) : null;
     await page.goto(`${ctx.baseUrl}?profile=${DESK_PROFILE}&lang=ru#/`);
     await page.waitForFunction(() => performance.getEntriesByName('sosedi:first-sync-done').length > 0, undefined, { timeout: timeoutMs, polling: 50 });
     const ms = await page.evaluate(() => performance.getEntriesByName('sosedi:first-sync-done')[0]!.startTime - performance.getEntriesByName('sosedi:sync-start')[0]!.startTime);
