@@ -10,7 +10,7 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { RxDBQueryBuilderPlugin } from 'rxdb/plugins/query-builder';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { wrappedValidateCachedZSchemaStorage } from './validate';
-import { dropLargeIdleQueries } from './queryCache';
+import { IDLE_QUERY_POLICY } from './queryCache';
 import { schemas, type DocTypes } from './schemas';
 import { migrationStrategies } from './migrations';
 import { COLLECTION_NAMES, type CollectionName } from './types';
@@ -56,9 +56,6 @@ async function addPlugins(devMode: boolean): Promise<void> {
   }
 }
 
-/** An unwatched query holding a large result is not kept (queryCache.ts). */
-const idleQueries = dropLargeIdleQueries();
-
 /** Creates (or opens) the desk's local database with every collection. */
 export async function createDatabase(options: CreateDatabaseOptions): Promise<DeskDatabase> {
   const { name, validate = true, devMode = false, multiInstance = true } = options;
@@ -77,7 +74,7 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<De
       {
         schema: schemas[c],
         migrationStrategies: migrationStrategies[c],
-        cacheReplacementPolicy: idleQueries,
+        cacheReplacementPolicy: IDLE_QUERY_POLICY,
         ...(options.conflictHandlers?.[c] ? { conflictHandler: options.conflictHandlers[c] } : {}),
       },
     ]),
