@@ -57,6 +57,8 @@ const syncRuns = Number(arg('sync-runs') ?? process.env.BENCH_SYNC_RUNS ?? runs)
 /** --years N: a second pass on N years of data (the smoke: 2 tiny years) */
 const years = Number(arg('years') ?? process.env.BENCH_YEARS ?? (smoke ? 2 : 1));
 const yearsSyncRuns = Number(arg('years-sync-runs') ?? 1);
+/** --long-only: only the N-year pass (no 1-year pass, no ratios): e.g. the ten-year first sync on its own */
+const longOnly = argv.includes('--long-only');
 const only = arg('only');
 if (
   !['tiny', 'small', 'full'].includes(size) ||
@@ -164,7 +166,7 @@ async function main(): Promise<number> {
   };
   try {
     const oneYear = ctxFor(1);
-    await pass(oneYear, results);
+    if (!longOnly) await pass(oneYear, results);
     if ((!only || only === 'live_propagation') && !noSync) await measured(results, 'live edits between two desks', () => liveEdits(oneYear));
     // the long pass: its own dataset (generated here only for the busiest periods and names; the page makes its own)
     if (years > 1 && only !== 'live_propagation') await pass(ctxFor(years), yearsResults);
