@@ -66,6 +66,31 @@ describe('rrule building and parsing', () => {
 });
 
 describe('expansion', () => {
+  it('a range after a series ended (UNTIL, ended date, a Z instant) is empty, and around the end as the whole walk says', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 120 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 1, max: 21 }),
+        fc.constantFrom('', 'Z'),
+        fc.boolean(),
+        (untilDays, fromDays, length, zone, ended) => {
+          const until = addDays('2026-03-03', untilDays);
+          const base = club({ days: ['tu', 'fr'], interval: 1, until, count: 0 });
+          const s = ended
+            ? { ...base, rrule: base.rrule.replace(/UNTIL=\d{8}T\d{6}/, 'UNTIL=20301231T235959'), endedOn: until }
+            : { ...base, rrule: base.rrule.replace(/(UNTIL=\d{8}T\d{6})/, `$1${zone}`) };
+          const from = addDays(until, fromDays - 30);
+          const to = addDays(from, length);
+          const all = seriesOccurrenceStarts(s, '2026-01-01', '2031-01-01');
+          const inRange = all.filter((start) => addMinutes(start, s.durationMinutes) > `${from}T00:00` && start < `${to}T00:00`);
+          expect(seriesOccurrenceStarts(s, from, to)).toEqual(inRange);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('counts, keeps the local time and day, every N weeks', () => {
     const s = club({ days: ['tu', 'th'], interval: 2, until: '', count: 6 });
     const starts = seriesOccurrenceStarts(s, '2026-01-01', '2027-01-01');

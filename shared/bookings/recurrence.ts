@@ -139,6 +139,24 @@ function remember(key: string, rule: rruleModule.RRule): void {
   ruleCache.set(key, rule);
 }
 
+const endCache = new Map<string, number>();
+/**
+ * Minutes (floating) after which the series has no occurrence: its UNTIL or its ended date, Infinity when open.
+ * A centre's past years hold hundreds of ended series; a range after their end is answered without building a rule.
+ */
+function seriesEnd(series: Pick<SeriesDoc, 'rrule' | 'endedOn'>): number {
+  const key = `${series.endedOn}|${series.rrule}`;
+  let end = endCache.get(key);
+  if (end === undefined) {
+    const until = /UNTIL=(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2}))?/i.exec(series.rrule);
+    end = until ? toMinutes(`${until[1]}-${until[2]}-${until[3]}T${until[4] ?? '23'}:${until[5] ?? '59'}`) + 1 : Infinity;
+    if (series.endedOn) end = Math.min(end, toMinutes(`${series.endedOn}T23:59`) + 1);
+    if (endCache.size > 5000) endCache.clear();
+    endCache.set(key, end);
+  }
+  return end;
+}
+
 /**
  * Original starts of the occurrences that overlap [from, to) (exceptions not applied).
  * `from`/`to` are local dates or date-times.
@@ -151,6 +169,8 @@ export function seriesOccurrenceStarts(
   const after = new Date((toMinutes(from) - series.durationMinutes) * 60000);
   const before = new Date(toMinutes(to) * 60000);
   if (before <= after) return [];
+  // ended before the range (an UNTIL written with Z is a UTC instant: a day's margin covers any zone)
+  if (seriesEnd(series) + 1440 < after.getTime() / 60000) return [];
   return ruleFor(series, after)
     .between(after, before, false, (_d, i) => i < MAX_OCCURRENCES)
     .map(fromFloatingDate);

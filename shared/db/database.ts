@@ -10,6 +10,7 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { RxDBQueryBuilderPlugin } from 'rxdb/plugins/query-builder';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { wrappedValidateGeneratedStorage } from './validate';
+import { IDLE_QUERY_POLICY } from './queryCache';
 import { schemas, type DocTypes } from './schemas';
 import { migrationStrategies } from './migrations';
 import { COLLECTION_NAMES, type CollectionName } from './types';
@@ -73,6 +74,7 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<De
       {
         schema: schemas[c],
         migrationStrategies: migrationStrategies[c],
+        cacheReplacementPolicy: IDLE_QUERY_POLICY,
         ...(options.conflictHandlers?.[c] ? { conflictHandler: options.conflictHandlers[c] } : {}),
       },
     ]),

@@ -14,11 +14,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { couchDbUnavailable, startCouchServer } from '../../scripts/lib/couchdb-server';
-import { startPouchServer, type PouchServer } from '../../scripts/lib/pouchdb-server';
 import { provisionCentre } from '../../scripts/lib/provision';
 import type { SyncConfig } from '../../shared/sync/config';
 import { newContext, type BenchContext } from './metrics';
+import { startBenchServer } from './server';
 import { storeSyncAccount } from './sync';
 import { quantile, type MetricResult } from './stats';
 
@@ -108,22 +107,13 @@ export async function liveEdits(ctx: BenchContext): Promise<MetricResult[]> {
   const p95Spec = { name: 'live_propagation_p95_ms', unit: 'ms', budget: 2000 };
   const wireSpec = { name: 'live_wire_ms', unit: 'ms', budget: null };
   const n = ctx.size === 'tiny' ? 5 : 50;
-  const why = couchDbUnavailable();
   let stop: (() => Promise<void>) | null = null;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sosedi-bench-live-'));
   const closers: (() => Promise<void>)[] = [];
   try {
-    let server: PouchServer;
-    if (why) {
-      const pouch = await startPouchServer({ dir, inMemory: true });
-      stop = () => pouch.stop();
-      server = pouch;
-    } else {
-      const couch = await startCouchServer();
-      stop = () => couch.close();
-      server = couch;
-    }
-    const kind = why ? 'pouchdb-server (no CouchDB 3 here)' : 'Apache CouchDB 3';
+    const started = await startBenchServer(dir);
+    stop = started.stop;
+    const { server, kind } = started;
     const config: SyncConfig = { url: server.url, centre: CENTRE, user: 'desk-live', password: 'pw-live-desk' };
     await provisionCentre({ url: server.adminUrl, centre: CENTRE, deskUser: config.user, deskPassword: config.password });
     // a database of its own for the wire floor, readable and writable by the desk user

@@ -18,6 +18,10 @@ export interface BenchContext {
   baseUrl: string;
   webDir: string;
   size: FixtureSize;
+  /** Years of data (generateParts): 1, or the long pass of `--years N`. */
+  years: number;
+  /** The desk profile the data is loaded into (one per pass, so both stay on disk side by side). */
+  profile: string;
   runs: number;
   /** Runs of the (slow) full bulk load; the other metrics use `runs`. */
   loadRuns: number;
@@ -29,8 +33,7 @@ export interface BenchContext {
   log: (msg: string) => void;
 }
 
-export const PROFILE = 'bench';
-export const url = (ctx: BenchContext, hash: string) => `${ctx.baseUrl}?profile=${PROFILE}&lang=ru#${hash}`;
+export const url = (ctx: BenchContext, hash: string) => `${ctx.baseUrl}?profile=${ctx.profile}&lang=ru#${hash}`;
 
 export async function newContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1366, height: 900 } });
@@ -79,14 +82,19 @@ async function sample(runs: number, once: (i: number) => Promise<number>): Promi
 // ------------------------------------------------------------------ bulk load (also leaves the data in place)
 
 /**
- * Runs in the page: copies every IndexedDB store of the profile into a fresh database with raw puts, one
- * transaction per store — into plain stores (the baseline of bulk_load_ratio) and, for context, into stores with
- * the same key paths and indexes as the app's (what IndexedDB alone charges for the indexes the app queries by).
+ * Runs in the page: copies every IndexedDB store of the profile into a fresh database with raw puts — into plain
+ * stores (the baseline of bulk_load_ratio) and, for context, into stores with the same key paths and indexes as the
+ * app's (what IndexedDB alone charges for the indexes the app queries by). Read and written a chunk at a time (one
+ * transaction per chunk, like the app's load; ten years do not fit in a page at once); only the puts and their
+ * commits are timed, not the reads. Each copy's store is emptied after its chunk (not timed): a browser context's
+ * in-memory IndexedDB cannot hold two more copies of ten years (the quota aborts the transaction). Puts into a
+ * store that does not grow are if anything cheaper, so the ratio errs against the app.
  */
 async function rawPuts(profile: string): Promise<{ ms: number; indexedMs: number; docs: number }> {
+  const CHUNK = 20_000;
   const req = <T>(r: IDBRequest<T>) => new Promise<T>((res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))));
   type IndexSpec = { name: string; keyPath: string | string[]; unique: boolean; multiEntry: boolean };
-  type Store = { name: string; keys: IDBValidKey[]; values: unknown[]; keyPath: string | string[] | null; indexes: IndexSpec[] };
+  type Store = { db: string; store: string; name: string; keyPath: string | string[] | null; indexes: IndexSpec[] };
   const open = (name: string, create?: (db: IDBDatabase) => void) =>
     new Promise<IDBDatabase>((res, rej) => {
       const r = create ? indexedDB.open(name, 1) : indexedDB.open(name);
@@ -94,46 +102,72 @@ async function rawPuts(profile: string): Promise<{ ms: number; indexedMs: number
       r.onsuccess = () => res(r.result);
       r.onerror = () => rej(r.error);
     });
-  const done = (tx: IDBTransaction) => new Promise<void>((res, rej) => ((tx.oncomplete = () => res()), (tx.onerror = () => rej(tx.error))));
-  const sources = (await indexedDB.databases()).filter((d) => d.name && d.name.includes(`sosedi-${profile}`));
+  const done = (tx: IDBTransaction) =>
+    new Promise<void>((res, rej) => {
+      tx.oncomplete = () => res();
+      tx.onerror = () => rej(tx.error);
+      tx.onabort = () => rej(tx.error ?? new Error('transaction aborted'));
+    });
+  const empty = async (db: IDBDatabase, store: string) => {
+    const tx = db.transaction(store, 'readwrite');
+    tx.objectStore(store).clear();
+    await done(tx);
+  };
+  const sources = (await indexedDB.databases()).filter((d) => d.name && d.name.includes(`sosedi-${profile}--`));
   const stores: Store[] = [];
+  const opened = new Map<string, IDBDatabase>();
   for (const info of sources) {
     const db = await open(info.name!);
+    opened.set(info.name!, db);
     for (const storeName of Array.from(db.objectStoreNames)) {
       const st = db.transaction(storeName).objectStore(storeName);
-      const [keys, values] = await Promise.all([req(st.getAllKeys()), req(st.getAll())]);
+      if (!(await req(st.count()))) continue;
       const indexes = Array.from(st.indexNames).map((n) => {
         const ix = st.index(n);
         return { name: n, keyPath: ix.keyPath, unique: ix.unique, multiEntry: ix.multiEntry };
       });
-      if (values.length) stores.push({ name: `${info.name}/${storeName}`, keys, values, keyPath: st.keyPath, indexes });
+      stores.push({ db: info.name!, store: storeName, name: `${info.name}/${storeName}`, keyPath: st.keyPath, indexes });
     }
-    db.close();
   }
-  const copy = async (indexed: boolean): Promise<number> => {
-    const rawName = `bench-raw-${indexed ? 'indexed-' : ''}${Date.now()}`;
-    const t0 = performance.now();
-    const raw = await open(rawName, (db) =>
-      stores.forEach((s) => {
-        if (!indexed) return void db.createObjectStore(s.name);
-        const st = db.createObjectStore(s.name, { keyPath: s.keyPath });
-        s.indexes.forEach((ix) => st.createIndex(ix.name, ix.keyPath, { unique: ix.unique, multiEntry: ix.multiEntry }));
-      }),
-    );
-    for (const s of stores) {
-      const tx = raw.transaction(s.name, 'readwrite');
-      const st = tx.objectStore(s.name);
-      s.values.forEach((v, i) => (indexed && s.keyPath !== null ? st.put(v) : st.put(v, s.keys[i])));
+  const stamp = Date.now();
+  const plain = await open(`bench-raw-${stamp}`, (db) => stores.forEach((s) => db.createObjectStore(s.name)));
+  const indexed = await open(`bench-raw-indexed-${stamp}`, (db) =>
+    stores.forEach((s) => {
+      const st = db.createObjectStore(s.name, { keyPath: s.keyPath });
+      s.indexes.forEach((ix) => st.createIndex(ix.name, ix.keyPath, { unique: ix.unique, multiEntry: ix.multiEntry }));
+    }),
+  );
+  let ms = 0;
+  let indexedMs = 0;
+  let docs = 0;
+  for (const s of stores) {
+    let after: IDBValidKey | undefined;
+    for (;;) {
+      const st = opened.get(s.db)!.transaction(s.store).objectStore(s.store);
+      const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+      const [keys, values] = await Promise.all([req(st.getAllKeys(range, CHUNK)), req(st.getAll(range, CHUNK))]);
+      if (!values.length) break;
+      after = keys[keys.length - 1];
+      docs += values.length;
+      let t0 = performance.now();
+      const tx = plain.transaction(s.name, 'readwrite');
+      values.forEach((v, i) => tx.objectStore(s.name).put(v, keys[i]));
       await done(tx);
+      ms += performance.now() - t0;
+      await empty(plain, s.name);
+      t0 = performance.now();
+      const tx2 = indexed.transaction(s.name, 'readwrite');
+      values.forEach((v, i) => (s.keyPath !== null ? tx2.objectStore(s.name).put(v) : tx2.objectStore(s.name).put(v, keys[i])));
+      await done(tx2);
+      indexedMs += performance.now() - t0;
+      await empty(indexed, s.name);
+      if (values.length < CHUNK) break;
     }
-    const ms = performance.now() - t0;
-    raw.close();
-    indexedDB.deleteDatabase(rawName);
-    return ms;
-  };
-  const ms = await copy(false);
-  const indexedMs = await copy(true);
-  return { ms, indexedMs, docs: stores.reduce((n, s) => n + s.values.length, 0) };
+  }
+  for (const db of [...opened.values(), plain, indexed]) db.close();
+  indexedDB.deleteDatabase(plain.name);
+  indexedDB.deleteDatabase(indexed.name);
+  return { ms, indexedMs, docs };
 }
 
 export interface LoadedProfile {
@@ -161,6 +195,7 @@ export async function bulkLoad(ctx: BenchContext): Promise<{ results: MetricResu
       const page = await context.newPage();
       await page.goto(url(ctx, '/settings/data'));
       await page.getByRole('radio', { name: label('demo', `size.${ctx.size}`) }).check();
+      if (ctx.years > 1) await page.getByLabel(label('demo', 'years.label')!, { exact: true }).fill(String(ctx.years));
       const button = page.getByRole('button', { name: loadLabel });
       await page.waitForFunction((name) => [...document.querySelectorAll('button')].some((b) => b.textContent === name && !b.disabled), loadLabel);
       await button.click();
@@ -169,7 +204,7 @@ export async function bulkLoad(ctx: BenchContext): Promise<{ results: MetricResu
       await done.or(refused).waitFor({ timeout: 30 * 60_000 });
       if (await refused.count()) throw new Error(`demo data refused: ${await refused.innerText()}`);
       const appMs = await page.evaluate(() => performance.getEntriesByName('sosedi:demo-insert')[0]?.duration ?? NaN);
-      const r = await page.evaluate(rawPuts, PROFILE);
+      const r = await page.evaluate(rawPuts, ctx.profile);
       app.push(appMs);
       raw.push(r.ms);
       indexed.push(r.indexedMs);
@@ -240,9 +275,19 @@ export async function openToInteractive(ctx: BenchContext, loaded: LoadedProfile
 
 // ------------------------------------------------------------------ calendar
 
-/** Busiest day / ISO week / month of live bookings + series occurrences (what the calendar has to draw). */
-export function busiest(ds: Dataset) {
-  const days = ds.bookings.map((b) => dayNumber(b.start));
+/**
+ * Busiest day / ISO week / month of live bookings + series occurrences (what the calendar has to draw), in the
+ * dataset's last year (several years: the one the 1-year pass has too).
+ */
+export function busiest(ds: Dataset, anchor: string) {
+  const since = dayNumber(anchor) - 364;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const b of ds.bookings) {
+    const d = dayNumber(b.start);
+    if (d >= since) [first, last] = [Math.min(first, d), Math.max(last, d)];
+  }
+  const days = [first, last];
   const from = localDate(Math.min(...days) - 7);
   const to = localDate(Math.max(...days) + 7);
   const occ = occurrencesInRange(ds.bookings, ds.series, from, to);
@@ -272,8 +317,9 @@ export async function calendarViews(ctx: BenchContext, loaded: LoadedProfile): P
   await page.goto(url(ctx, '/calendar'));
   const state = await probe(page, '.rbc-calendar');
   if (state !== 'ready') return Object.values(specs).map((s) => notReady(s, state, 'calendar (react-big-calendar)'));
-  const top = busiest(ctx.dataset);
-  const empty = localDate(dayNumber(ctx.anchor) - 800);
+  const top = busiest(ctx.dataset, ctx.anchor);
+  // a date before any data: every navigation starts from an empty view
+  const empty = localDate(dayNumber(ctx.anchor) - 365 * ctx.years - 400);
   const out: MetricResult[] = [];
   for (const view of ['day', 'week', 'month'] as const) {
     const target = top[view];
@@ -394,7 +440,7 @@ export async function loanScan(ctx: BenchContext, loaded: LoadedProfile): Promis
 export async function jsHeap(ctx: BenchContext, loaded: LoadedProfile): Promise<MetricResult> {
   const spec: Spec = { name: 'js_heap_mb', unit: 'MB', budget: 150 };
   const page = loaded.page;
-  const week = busiest(ctx.dataset).week.date;
+  const week = busiest(ctx.dataset, ctx.anchor).week.date;
   const placeholders: string[] = [];
   try {
     const samples = await sample(ctx.runs, async () => {
@@ -489,6 +535,44 @@ export async function monthReport(ctx: BenchContext, loaded: LoadedProfile): Pro
       return timeUi(page, { kind: 'text', selector: 'main p', contains: compared }, 'now', () => page.evaluate(() => (location.hash = '/reports')), 60_000);
     });
     return { ...spec, samples, note: 'last complete month vs the month before, from navigation' };
+  } catch (e) {
+    return failed(spec, e);
+  }
+}
+
+// ------------------------------------------------------------------ a year's report
+
+/**
+ * year_report_ms: on Reports (the last complete month), a click on "Год" → the year's figures painted: the period
+ * label says the year, no loader, the comparison line under the figures is there (the year is compared with the
+ * year before: every visit, booking and loan of up to two years is read and counted).
+ */
+export async function yearReport(ctx: BenchContext, loaded: LoadedProfile): Promise<MetricResult> {
+  const spec: Spec = { name: 'year_report_ms', unit: 'ms', budget: 1000 };
+  const yearLabel = label('reports', 'period.kind.year');
+  const monthLabel = label('reports', 'period.kind.month');
+  const whole = label('reports', 'period.comparedWhole', { current: '', previous: '' })?.split(':')[0]?.trim();
+  const sameDays = label('reports', 'period.comparedSameDays', { current: '', previous: '' })?.split('(')[0]?.trim();
+  if (!yearLabel || !monthLabel || !whole || !sameDays) return missing(spec, 'reports period picker (locales/ru/reports.json)');
+  const page = loaded.page;
+  try {
+    const samples = await sample(ctx.runs, async () => {
+      await page.evaluate(() => (location.hash = '/people'));
+      await page.waitForSelector('main input[type="search"]');
+      await page.evaluate(() => (location.hash = '/reports'));
+      await page.locator('main p').filter({ hasText: whole }).first().waitFor({ timeout: 60_000 });
+      const year = (await page.getByTestId('period-label').innerText()).trim().slice(-4);
+      const cond: Cond = {
+        kind: 'all',
+        conds: [
+          { kind: 'exactText', selector: '[data-testid="period-label"]', text: year },
+          { kind: 'absent', selector: 'main .mantine-Loader-root' },
+          { kind: 'any', conds: [{ kind: 'text', selector: 'main p', contains: whole }, { kind: 'text', selector: 'main p', contains: sameDays }] },
+        ],
+      };
+      return timeUi(page, cond, 'click', () => page.getByText(yearLabel, { exact: true }).click(), 60_000);
+    });
+    return { ...spec, samples, note: 'Reports → "Год": the year of the last complete month vs the year before' };
   } catch (e) {
     return failed(spec, e);
   }

@@ -10,7 +10,10 @@ export type Cond =
   | { kind: 'text'; selector: string; contains: string }
   | { kind: 'inputValue'; selector: string; value: string; changed?: string }
   | { kind: 'countAtLeast'; selector: string; min: number }
-  | { kind: 'all'; conds: Cond[] };
+  | { kind: 'exactText'; selector: string; text: string }
+  | { kind: 'absent'; selector: string }
+  | { kind: 'all'; conds: Cond[] }
+  | { kind: 'any'; conds: Cond[] };
 
 export type StartOn = 'keydown' | 'click' | 'navigation' | 'now';
 
@@ -37,8 +40,14 @@ function arm({ cond, startOn, timeoutMs }: ArmArgs): void {
       }
       case 'countAtLeast':
         return document.querySelectorAll(c.selector).length >= c.min;
+      case 'exactText':
+        return (document.querySelector(c.selector)?.textContent ?? '').trim() === c.text;
+      case 'absent':
+        return !document.querySelector(c.selector);
       case 'all':
         return c.conds.every(holds);
+      case 'any':
+        return c.conds.some(holds);
     }
   };
   let start = startOn === 'navigation' ? 0 : startOn === 'now' ? performance.now() : NaN;

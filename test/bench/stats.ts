@@ -55,3 +55,55 @@ export function table(results: MetricResult[]): string {
     )
     .join('\n');
 }
+
+/**
+ * Budgets on the long pass (issue 19): the interactive metrics within their own budget and ≤ 1.25× their 1-year
+ * value, the month report ≤ 1.25×, a year's report ≤ 1 s, the heap ≤ 150 MB, the load ≤ 1.5× raw IndexedDB puts.
+ * A metric not listed is reported with its ratio only.
+ */
+export const YEARS_BUDGETS: Record<string, { max?: number; ratio?: number }> = {
+  open_to_interactive_ms: { ratio: 1.25 },
+  calendar_day_rooms_ms: { ratio: 1.25 },
+  calendar_week_ms: { ratio: 1.25 },
+  calendar_month_ms: { ratio: 1.25 },
+  search_keystroke_p95_ms: { ratio: 1.25 },
+  visit_signin_ms: { ratio: 1.25 },
+  loan_scan_ms: { ratio: 1.25 },
+  poster_pdf_ms: { ratio: 1.25 },
+  month_report_ms: { ratio: 1.25 },
+  year_report_ms: { max: 1000 },
+  js_heap_mb: { max: 150 },
+  bulk_load_ratio: { max: 1.5 },
+};
+
+export interface YearsRow {
+  name: string;
+  one: number;
+  many: number;
+  ratio: number;
+  budget: string;
+  verdict: string;
+}
+
+/** Per metric: the 1-year and the N-year medians, their ratio, the N-year budget and whether it holds. */
+export function yearsRows(one: MetricResult[], many: MetricResult[]): YearsRow[] {
+  const rows: YearsRow[] = [];
+  for (const m of many) {
+    const o = one.find((r) => r.name === m.name);
+    if (!('samples' in m) || !o || !('samples' in o)) continue;
+    const a = summary(o.samples).median;
+    const b = summary(m.samples).median;
+    const rule = YEARS_BUDGETS[m.name];
+    const own = m.budget !== null && !rule?.max ? m.budget : undefined;
+    const limits = [own !== undefined ? `≤ ${own}` : '', rule?.ratio ? `≤ ${rule.ratio}× 1 y` : '', rule?.max ? `≤ ${rule.max}` : ''].filter(Boolean);
+    const holds = (own === undefined || b <= own) && (!rule?.ratio || b / a <= rule.ratio) && (!rule?.max || b <= rule.max);
+    rows.push({ name: m.name, one: a, many: b, ratio: b / a, budget: limits.join(', ') || 'report', verdict: limits.length ? (holds ? 'ok' : 'MISS') : 'report' });
+  }
+  return rows;
+}
+
+export function yearsTable(one: MetricResult[], many: MetricResult[]): string {
+  const rows = [['metric', '1 year', 'N years', '×', 'budget at N years', 'ok/MISS'], ...yearsRows(one, many).map((r) => [r.name, fmt(r.one), fmt(r.many), `${fmt(r.ratio)}×`, r.budget, r.verdict])];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  return rows.map((row) => row.map((c, i) => (i === 0 || i >= 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
+}

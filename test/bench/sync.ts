@@ -1,8 +1,12 @@
 /**
- * first_sync_ratio: a fresh desk's full pull from a loopback pouchdb-server ÷ PouchDB's own replicator pulling the
- * same databases into IndexedDB in the same browser, same run.
+ * first_sync_ratio: a fresh desk's full pull from a loopback Apache CouchDB 3 (`../shared/couchdb` or COUCHDB_URL;
+ * pouchdb-server where there is none, the note says which) ÷ PouchDB's own replicator pulling the same databases into
+ * IndexedDB in the same browser, same run. first_sync_vs_floor: the desk's pull ÷ the floor — every document of the
+ * centre fetched with `_all_docs?include_docs=true` (pages of FLOOR_PAGE, the next page requested while the last is
+ * stored, every database at once) and put raw into IndexedDB (a store per database, one transaction per page), in a
+ * fresh context of the same browser. Order desk / PouchDB / floor rotates between runs.
  *
- * Setup (not timed): pouchdb-server (in memory) on a free 127.0.0.1 port, the centre provisioned by the project's
+ * Setup (not timed): the server on a free 127.0.0.1 port, the centre provisioned by the project's
  * own code (a database per synced collection, _security, desk user, validate_doc_update), every database seeded
  * through `_bulk_docs` as the desk user with the documents in the form a desk's push leaves them (RxDB's CouchDB
  * replication: the primary key as `_id`, the fields, `_deleted: false`; no `_meta`, `_rev`, `_attachments`).
@@ -25,18 +29,21 @@ import path from 'node:path';
 import { build } from 'esbuild';
 // @ts-expect-error serve-handler ships no types (scripts/serve-web.mjs uses it too)
 import handler from 'serve-handler';
-import { startPouchServer, type PouchServer } from '../../scripts/lib/pouchdb-server';
+import type { PouchServer } from '../../scripts/lib/pouchdb-server';
 import { provisionCentre } from '../../scripts/lib/provision';
 import { COLLECTION_NAMES } from '../../shared/db/types';
 import { dbName, type SyncConfig } from '../../shared/sync/config';
 import { DATASET_ORDER, type Dataset } from '../../shared/fixtures/generate';
 import type { BrowserContext } from 'playwright-core';
 import { newContext, type BenchContext } from './metrics';
+import { startBenchServer } from './server';
+import { startCpuProfile } from './cpuProfile';
 import { summary, type MetricResult } from './stats';
 
-const CENTRE = 'bench';
 const DESK_PROFILE = 'benchsync';
 const SEED_CHUNK = 2000;
+/** Documents per `_all_docs` page of the floor. */
+const FLOOR_PAGE = 5000;
 
 /** Every synced collection with the documents the dataset holds for it (none for the others, e.g. conflicts). */
 function expectedCounts(ds: Dataset): Record<string, number> {
@@ -79,21 +86,88 @@ function postJson(url: string, auth: string, body: unknown): Promise<{ status: n
   });
 }
 
+/** Every collection seeded at once (two `_bulk_docs` on the wire per collection at most). */
 async function seed(server: PouchServer, config: SyncConfig, ds: Dataset): Promise<number> {
   const auth = 'Basic ' + Buffer.from(`${config.user}:${config.password}`).toString('base64');
   let n = 0;
-  for (const c of DATASET_ORDER) {
-    const docs = (ds[c] as unknown as Record<string, unknown>[]).map(serverDoc);
-    for (let i = 0; i < docs.length; i += SEED_CHUNK) {
-      const r = await postJson(`${server.url}${dbName(config.centre, c)}/_bulk_docs`, auth, { docs: docs.slice(i, i + SEED_CHUNK) });
-      const rows = r.json as { id?: string; error?: string; reason?: string }[];
-      if (r.status >= 300 || !Array.isArray(rows)) throw new Error(`seeding ${c}: HTTP ${r.status}`);
-      const bad = rows.find((x) => x.error);
-      if (bad) throw new Error(`seeding ${c}/${bad.id}: ${bad.error} ${bad.reason ?? ''}`);
-      n += rows.length;
-    }
-  }
+  await Promise.all(
+    DATASET_ORDER.map(async (c) => {
+      const list = ds[c] as unknown as Record<string, unknown>[];
+      for (let i = 0; i < list.length; i += SEED_CHUNK) {
+        const r = await postJson(`${server.url}${dbName(config.centre, c)}/_bulk_docs`, auth, { docs: list.slice(i, i + SEED_CHUNK).map(serverDoc) });
+        const rows = r.json as { id?: string; error?: string; reason?: string }[];
+        if (r.status >= 300 || !Array.isArray(rows)) throw new Error(`seeding ${c}: HTTP ${r.status}`);
+        const bad = rows.find((x) => x.error);
+        if (bad) throw new Error(`seeding ${c}/${bad.id}: ${bad.error} ${bad.reason ?? ''}`);
+        n += rows.length;
+      }
+    }),
+  );
   return n;
+}
+
+/**
+ * Runs in the page: the floor of a first sync. Every database at once, `_all_docs?include_docs=true` a page at a
+ * time (the next page asked for as soon as the last id is known), each page put raw into IndexedDB in one
+ * transaction (design documents left out); from the first request to the last commit.
+ */
+async function floorPull(a: { url: string; dbs: string[]; auth: string; pageSize: number }): Promise<{ ms: number; docs: Record<string, number>; chars: number }> {
+  type Page = { rows: { id: string; doc?: Record<string, unknown> }[] };
+  const t0 = performance.now();
+  const name = `bench-floor-${Date.now()}`;
+  const idb = await new Promise<IDBDatabase>((res, rej) => {
+    const r = indexedDB.open(name, 1);
+    r.onupgradeneeded = () => a.dbs.forEach((d) => r.result.createObjectStore(d));
+    r.onsuccess = () => res(r.result);
+    r.onerror = () => rej(r.error);
+  });
+  let chars = 0;
+  const get = async (db: string, after?: string): Promise<Page> => {
+    const q = new URLSearchParams({ include_docs: 'true', limit: String(a.pageSize) });
+    if (after !== undefined) {
+      q.set('startkey', JSON.stringify(after));
+      q.set('skip', '1');
+    }
+    const r = await fetch(`${a.url}${db}/_all_docs?${q}`, { headers: { Authorization: a.auth } });
+    if (!r.ok) throw new Error(`${db}: HTTP ${r.status}`);
+    const text = await r.text();
+    chars += text.length;
+    return JSON.parse(text) as Page;
+  };
+  const put = (db: string, rows: Page['rows']) =>
+    new Promise<number>((res, rej) => {
+      const tx = idb.transaction(db, 'readwrite');
+      const st = tx.objectStore(db);
+      let n = 0;
+      for (const row of rows) {
+        if (!row.doc || row.id.startsWith('_design/')) continue;
+        st.put(row.doc, row.id);
+        n++;
+      }
+      tx.oncomplete = () => res(n);
+      tx.onerror = () => rej(tx.error);
+    });
+  const docs: Record<string, number> = {};
+  await Promise.all(
+    a.dbs.map(async (db) => {
+      let n = 0;
+      let writing: Promise<number> = Promise.resolve(0);
+      let page = await get(db);
+      for (;;) {
+        const rows = page.rows;
+        const next = rows.length === a.pageSize ? get(db, rows[rows.length - 1]!.id) : undefined;
+        n += await writing;
+        writing = put(db, rows);
+        if (!next) break;
+        page = await next;
+      }
+      docs[db] = n + (await writing);
+    }),
+  );
+  const ms = performance.now() - t0;
+  idb.close();
+  indexedDB.deleteDatabase(name);
+  return { ms, docs, chars };
 }
 
 /** The bench-only baseline page: pouchdb-browser and a function on window that pulls every database. */
@@ -225,11 +299,28 @@ async function deskPull(ctx: BenchContext, config: SyncConfig, want: Record<stri
   try {
     await storeSyncAccount(context, DESK_PROFILE, config);
     const page = await context.newPage();
+    // BENCH_PROFILE_SYNC=<profile> (bench, bench10y): a CPU profile of the desk's whole first sync, its top self times printed
+    const stop = process.env.BENCH_PROFILE_SYNC === ctx.profile ? await startCpuProfile(page, `/tmp/sosedi-profile-first-sync-${ctx.profile}.cpuprofile`) : null;
     await page.goto(`${ctx.baseUrl}?profile=${DESK_PROFILE}&lang=ru#/`);
     await page.waitForFunction(() => performance.getEntriesByName('sosedi:first-sync-done').length > 0, undefined, { timeout: timeoutMs, polling: 50 });
     const ms = await page.evaluate(() => performance.getEntriesByName('sosedi:first-sync-done')[0]!.startTime - performance.getEntriesByName('sosedi:sync-start')[0]!.startTime);
+    if (stop) for (const line of await stop(1, 40)) ctx.log(line);
     checkCounts('the desk', await page.evaluate(deskCounts, { profile: DESK_PROFILE, collections: Object.keys(want) }), want);
     return ms;
+  } finally {
+    await context.close();
+  }
+}
+
+async function floor(ctx: BenchContext, pageUrl: string, config: SyncConfig, want: Record<string, number>): Promise<number> {
+  const context = await newContext(ctx.browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(pageUrl);
+    const auth = 'Basic ' + Buffer.from(`${config.user}:${config.password}`).toString('base64');
+    const r = await page.evaluate(floorPull, { url: config.url, dbs: Object.keys(want).map((c) => dbName(config.centre, c)), auth, pageSize: FLOOR_PAGE });
+    checkCounts('the floor', Object.fromEntries(Object.keys(want).map((c) => [c, r.docs[dbName(config.centre, c)] ?? -1])), want);
+    return r.ms;
   } finally {
     await context.close();
   }
@@ -255,40 +346,52 @@ async function pouchPull(ctx: BenchContext, pageUrl: string, config: SyncConfig,
 }
 
 export async function firstSyncRatio(ctx: BenchContext): Promise<MetricResult[]> {
-  const spec = { name: 'first_sync_ratio', unit: '×', budget: 1.0 };
+  const spec = { name: 'first_sync_ratio', unit: '×', budget: 0.5 };
+  const floorSpec = { name: 'first_sync_vs_floor', unit: '×', budget: 1.5 };
   const deskSpec = { name: 'first_sync_desk_ms', unit: 'ms', budget: null };
   const pouchSpec = { name: 'first_sync_pouchdb_ms', unit: 'ms', budget: null };
+  const floorMsSpec = { name: 'first_sync_floor_ms', unit: 'ms', budget: null };
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sosedi-bench-couch-'));
-  let server: PouchServer | null = null;
+  let stop: (() => Promise<void>) | null = null;
   let baseline: Awaited<ReturnType<typeof baselinePage>> | null = null;
-  const timeoutMs = ctx.size === 'full' ? 15 * 60_000 : 120_000;
+  const timeoutMs = (ctx.size === 'full' ? 15 : 2) * 60_000 * ctx.years;
   try {
-    server = await startPouchServer({ dir, inMemory: true });
-    const config: SyncConfig = { url: server.url, centre: CENTRE, user: 'desk-bench', password: 'pw-bench-desk' };
-    await provisionCentre({ url: server.adminUrl, centre: CENTRE, deskUser: config.user, deskPassword: config.password });
+    const started = await startBenchServer(dir);
+    stop = started.stop;
+    const { server, kind } = started;
+    // one centre per pass: a COUCHDB_URL server keeps the databases of an earlier pass
+    const config: SyncConfig = { url: server.url, centre: ctx.profile.replace(/[^a-z0-9]/g, ''), user: `desk-${ctx.profile}`, password: 'pw-bench-desk' };
+    await provisionCentre({ url: server.adminUrl, centre: config.centre, deskUser: config.user, deskPassword: config.password });
     const t0 = Date.now();
     const seeded = await seed(server, config, ctx.dataset);
-    ctx.log(`  seeded ${seeded} documents into ${server.url} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    ctx.log(`  seeded ${seeded} documents into ${kind} at ${server.url} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     baseline = await baselinePage();
     const want = expectedCounts(ctx.dataset);
     const desk: number[] = [];
     const pouch: number[] = [];
+    const floors: number[] = [];
     for (let i = 0; i < ctx.syncRuns; i++) {
-      const deskFirst = i % 2 === 0;
-      let d = NaN;
-      let p = NaN;
-      if (deskFirst) d = await deskPull(ctx, config, want, timeoutMs);
-      p = await pouchPull(ctx, baseline.url, config, want, i, timeoutMs);
-      if (!deskFirst) d = await deskPull(ctx, config, want, timeoutMs);
-      desk.push(d);
-      pouch.push(p);
-      ctx.log(`  first sync run ${i + 1} (${deskFirst ? 'desk first' : 'PouchDB first'}): desk ${d.toFixed(0)} ms, PouchDB ${p.toFixed(0)} ms, ratio ${(d / p).toFixed(2)}`);
+      // PouchDB, the slowest, last in the first run: a run cut short still has the desk and its floor (logged as they come)
+      const order = (['desk', 'floor', 'pouch'] as const).map((_, k, all) => all[(k + i) % all.length]!);
+      const got: Record<string, number> = {};
+      for (const who of order) {
+        if (who === 'desk') got.desk = await deskPull(ctx, config, want, timeoutMs);
+        else if (who === 'pouch') got.pouch = await pouchPull(ctx, baseline.url, config, want, i, timeoutMs);
+        else got.floor = await floor(ctx, baseline.url, config, want);
+        ctx.log(`    ${who}: ${got[who]!.toFixed(0)} ms`);
+      }
+      desk.push(got.desk!);
+      pouch.push(got.pouch!);
+      floors.push(got.floor!);
+      ctx.log(`  first sync run ${i + 1} (${order.join(', ')}): desk ${got.desk!.toFixed(0)} ms, PouchDB ${got.pouch!.toFixed(0)} ms, floor ${got.floor!.toFixed(0)} ms; desk ÷ PouchDB ${(got.desk! / got.pouch!).toFixed(2)}, desk ÷ floor ${(got.desk! / got.floor!).toFixed(2)}`);
     }
-    const note = `${seeded} docs, ${Object.keys(want).length} databases; medians desk ${summary(desk).median.toFixed(0)} ms, PouchDB ${summary(pouch).median.toFixed(0)} ms`;
+    const note = `${kind}, ${seeded} docs, ${Object.keys(want).length} databases; medians desk ${summary(desk).median.toFixed(0)} ms, PouchDB ${summary(pouch).median.toFixed(0)} ms, floor ${summary(floors).median.toFixed(0)} ms`;
     return [
       { ...spec, samples: desk.map((d, i) => d / pouch[i]!), note },
+      { ...floorSpec, samples: desk.map((d, i) => d / floors[i]!), note: `floor: _all_docs?include_docs=true, ${FLOOR_PAGE} a page, databases at once, raw IndexedDB puts` },
       { ...deskSpec, samples: desk },
       { ...pouchSpec, samples: pouch },
+      { ...floorMsSpec, samples: floors },
     ];
   } catch (e) {
     return [{ ...spec, error: e instanceof Error ? e.message.split('\n')[0]!.slice(0, 300) : String(e) }];
@@ -297,7 +400,7 @@ export async function firstSyncRatio(ctx: BenchContext): Promise<MetricResult[]>
       baseline.server.close();
       rmSync(baseline.dir, { recursive: true, force: true });
     }
-    await server?.stop();
+    await stop?.().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -116,6 +116,27 @@ test('restore a backup, see the month in Reports and download the XLSX', async (
   await expect(page.getByRole('figure', { name: 'Посещения по целям' }).locator('.recharts-wrapper > svg')).toBeVisible();
   await page.screenshot({ path: 'test-results/reports-page.png', fullPage: true });
 
+  // Another period shows its own figures or the loader, never the last period's figures under its name: every DOM
+  // change is recorded (period label | visits figure) while the previous month (empty) is chosen.
+  const periodLabel = page.getByTestId('period-label');
+  const shown = await periodLabel.innerText();
+  await page.evaluate(() => {
+    const w = window as unknown as { __reportFrames: string[] };
+    w.__reportFrames = [];
+    const text = (sel: string) => document.querySelector(sel)?.textContent ?? 'none';
+    const record = () => w.__reportFrames.push(`${text('[data-testid="period-label"]')}|${text('[data-testid="figure-visitEntries"]')}`);
+    new MutationObserver(record).observe(document.querySelector('main')!, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByRole('button', { name: 'Предыдущий период' }).click();
+  await expect(periodLabel).not.toHaveText(shown);
+  await expect(page.getByTestId('figure-visitEntries')).toBeVisible();
+  const earlier = await periodLabel.innerText();
+  const frames = await page.evaluate(() => (window as unknown as { __reportFrames: string[] }).__reportFrames);
+  expect(frames.some((f) => f.startsWith(`${earlier}|`))).toBe(true);
+  expect(frames.filter((f) => f.startsWith(`${earlier}|`) && f.includes(String(expected.entries)))).toEqual([]);
+  await page.getByRole('button', { name: 'Следующий период' }).click();
+  await expect(page.getByTestId('figure-visitEntries')).toContainText(String(expected.entries));
+
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Скачать XLSX' }).click();
   const file = await download;

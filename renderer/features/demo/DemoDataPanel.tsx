@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Group, Paper, Progress, Radio, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Paper, Progress, Radio, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { SIZES, type FixtureSize } from '@shared/fixtures/generate';
+import { MAX_DEMO_YEARS, SIZES, plannedSize, type FixtureSize } from '@shared/fixtures/generate';
 import { useFormat } from '../../app/format';
 import { useDemoData } from './useDemoData';
 
@@ -13,6 +13,7 @@ export default function DemoDataPanel() {
   const fmt = useFormat();
   const { empty, state, load } = useDemoData();
   const [size, setSize] = useState<FixtureSize>('small');
+  const [years, setYears] = useState(1);
   const busy = state.step === 'generating' || state.step === 'loading';
   // The size choice does not change while loading: progress updates (one per chunk) re-render only the bar and the count.
   const sizeChoice = useMemo(
@@ -38,6 +39,24 @@ export default function DemoDataPanel() {
     ),
     [t, fmt, size, busy],
   );
+  const yearsChoice = useMemo(
+    () => (
+      <NumberInput
+        label={t('years.label')}
+        description={t('years.hint', { documents: fmt.number(plannedSize({ size, years })) })}
+        value={years}
+        onChange={(v) => setYears(Math.min(MAX_DEMO_YEARS, Math.max(1, Math.floor(Number(v) || 1))))}
+        min={1}
+        max={MAX_DEMO_YEARS}
+        allowDecimal={false}
+        clampBehavior="strict"
+        disabled={busy}
+        size="md"
+        maw={320}
+      />
+    ),
+    [t, fmt, size, years, busy],
+  );
   const percent = state.step === 'loading' && state.progress.total ? Math.round((100 * state.progress.done) / state.progress.total) : 0;
 
   return (
@@ -48,13 +67,14 @@ export default function DemoDataPanel() {
         </Title>
         <Text size="lg">{t('intro')}</Text>
         {sizeChoice}
+        {yearsChoice}
         {empty === false && state.step !== 'done' && (
           <Alert color="yellow" role="status" title={t('notEmpty.title')}>
             {t('notEmpty.body')}
           </Alert>
         )}
         <Group>
-          <Button size="md" onClick={() => void load(size)} loading={busy} disabled={busy || empty !== true}>
+          <Button size="md" onClick={() => void load(size, years)} loading={busy} disabled={busy || empty !== true}>
             {t('load')}
           </Button>
         </Group>

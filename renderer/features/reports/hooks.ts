@@ -19,8 +19,13 @@ export function useReport(period: Period, now: string, compareWith?: Period): { 
 
   const parts = [visits, bookings, loans, openLoans, series, rooms, groups, items, merged, settings];
   const loading = parts.some((p) => p.loading);
+  // What the period's queries held when the period changed: until each has answered for the new period, its data
+  // is the old period's, and a report of it would show the old figures under the new period's name.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const before = useMemo(() => [visits.data, bookings.data, loans.data], [q]);
+  const fresh = visits.data !== before[0] && bookings.data !== before[1] && loans.data !== before[2];
   const report = useMemo(() => {
-    if (!visits.data || !bookings.data || !loans.data || !openLoans.data || !series.data || !rooms.data || !groups.data || !items.data || !merged.data) {
+    if (!fresh || !visits.data || !bookings.data || !loans.data || !openLoans.data || !series.data || !rooms.data || !groups.data || !items.data || !merged.data) {
       return null;
     }
     const data = {
@@ -36,6 +41,6 @@ export function useReport(period: Period, now: string, compareWith?: Period): { 
       settings: settings.data ?? null,
     } as ReportData;
     return assembleReport(data, period, now, compareWith);
-  }, [visits.data, bookings.data, loans.data, openLoans.data, series.data, rooms.data, groups.data, items.data, merged.data, settings.data, now, period, compareWith]);
+  }, [fresh, visits.data, bookings.data, loans.data, openLoans.data, series.data, rooms.data, groups.data, items.data, merged.data, settings.data, now, period, compareWith]);
   return { report, loading: loading && !report };
 }
