@@ -19,4 +19,6 @@ export const migrationStrategies: Record<CollectionName, MigrationStrategies> = 
   // v1: optional `visitorKey` on anonymised visits; older visits need no change.
   visits: { 1: (doc) => doc },
   conflicts: {},
+  staff: {},
+  audit: {},
 };

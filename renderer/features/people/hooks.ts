@@ -8,6 +8,7 @@ import { createPeopleIndex, searchPeople, syncPeopleIndex, type PeopleIndex, typ
 import type { ErasureConfirmed } from '@shared/visits/privacy';
 import { useAuthor, useDb, useLiveQuery } from '../../app/db';
 import { eraseInDb, mergeInDb, nameMatchesInDb, people as peopleCommands } from './commands';
+import { useCoordinator } from '../staff/hooks';
 
 export { eraseInDb, mergeInDb, nameMatchesInDb } from './commands';
 
@@ -88,6 +89,7 @@ export function usePersonLinks(personId: string | null, people: PersonDoc[]): { 
 export function usePeopleActions() {
   const db = useDb();
   const author = useAuthor();
+  const coordinator = useCoordinator();
   return useMemo(() => {
     const desk = { db, author };
     return {
@@ -95,12 +97,15 @@ export function usePeopleActions() {
       saveGroup: (fields: GroupFields, id?: string) => peopleCommands.saveGroup(desk, fields, id),
       /** Merges `duplicateId` into `survivorId`; returns an error code or null. */
       merge: (survivorId: string, duplicateId: string) => mergeInDb(db, survivorId, duplicateId, author),
-      erase: async (personId: string, confirmed: ErasureConfirmed = {}): Promise<void> => {
-        await eraseInDb(db, personId, author, confirmed);
-      },
+      /** Coordinator only (a volunteer is asked for a coordinator's PIN): false when that was cancelled. */
+      erase: async (personId: string, confirmed: ErasureConfirmed = {}): Promise<boolean> =>
+        (await coordinator('person.erase', () => eraseInDb(db, personId, author, confirmed))).ok,
       nameMatches: (personId: string) => nameMatchesInDb(db, personId),
       /** Saves everything held about the person as a JSON file; false if cancelled or failed. */
-      exportData: (personId: string) => peopleCommands.exportData(desk, personId),
+      exportData: async (personId: string): Promise<boolean> => {
+        const r = await coordinator('person.export', () => peopleCommands.exportData(desk, personId));
+        return r.ok && r.value;
+      },
     };
-  }, [db, author]);
+  }, [db, author, coordinator]);
 }
