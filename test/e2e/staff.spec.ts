@@ -69,6 +69,7 @@ test('a volunteer cannot erase a person without a coordinator’s PIN; with it t
   // the command refused without a coordinator: the prompt asks for one; cancelling erases nothing
   const prompt = page.getByRole('dialog', { name: 'Нужен PIN координатора' });
   await expect(prompt).toBeVisible();
+  await expect(prompt.getByLabel('PIN координатора')).toBeFocused();
   await page.screenshot({ path: test.info().outputPath('staff-coordinator-prompt.png') });
   await prompt.getByRole('button', { name: 'Отмена' }).click();
   await expect(prompt).toBeHidden();

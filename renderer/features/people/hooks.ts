@@ -99,11 +99,11 @@ export function usePeopleActions() {
       merge: (survivorId: string, duplicateId: string) => mergeInDb(db, survivorId, duplicateId, author),
       /** Coordinator only (a volunteer is asked for a coordinator's PIN): false when that was cancelled. */
       erase: async (personId: string, confirmed: ErasureConfirmed = {}): Promise<boolean> =>
-        (await coordinator('person.erase', () => eraseInDb(db, personId, author, confirmed))).ok,
+        (await coordinator(() => eraseInDb(db, personId, author, confirmed))).ok,
       nameMatches: (personId: string) => nameMatchesInDb(db, personId),
       /** Saves everything held about the person as a JSON file; false if cancelled or failed. */
       exportData: async (personId: string): Promise<boolean> => {
-        const r = await coordinator('person.export', () => peopleCommands.exportData(desk, personId));
+        const r = await coordinator(() => peopleCommands.exportData(desk, personId));
         return r.ok && r.value;
       },
     };

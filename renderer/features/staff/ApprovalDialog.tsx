@@ -17,7 +17,7 @@ export function ApprovalDialog() {
   };
   return (
     <Modal opened={request !== null} onClose={close} title={t('approval.title')} centered size="md" zIndex={400}>
-      {request && <ApprovalForm key={request.action} request={request} onCancel={close} />}
+      {request && <ApprovalForm request={request} onCancel={close} />}
     </Modal>
   );
 }
@@ -48,7 +48,7 @@ function ApprovalForm({ request, onCancel }: { request: ApprovalRequest; onCance
   return (
     <form onSubmit={(e) => void submit(e)}>
       <Stack>
-        <Text>{t('approval.intro', { action: t(`actions.${request.action}`) })}</Text>
+        <Text>{t('approval.intro', { action: request.actions.map((a) => t(`actions.${a}`)).join(', ') })}</Text>
         {coordinators.length > 1 && (
           <StaffRadios label={t('approval.coordinator')} staff={coordinators} value={who} onChange={setWho} />
         )}

@@ -2,7 +2,8 @@
 import type { CoordinatorAction } from '@shared/staff/roles';
 
 export interface ApprovalRequest {
-  action: CoordinatorAction;
+  /** What it is for (the first names it in the prompt). */
+  actions: readonly CoordinatorAction[];
   /** Runs the action with this coordinator's PIN: null when it ran (or failed otherwise), else the PIN's refusal. */
   attempt: (staffId: string, pin: string) => Promise<{ code: 'pin.wrong' | 'pin.locked'; waitMs: number } | null>;
   cancel: () => void;

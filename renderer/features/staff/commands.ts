@@ -21,6 +21,8 @@ export class StaffError extends Error {
   constructor(
     readonly code: string,
     readonly waitMs = 0,
+    /** With 'staff.coordinatorRequired': the actions asked for (the PIN prompt names them). */
+    readonly actions: readonly CoordinatorAction[] = [],
   ) {
     super(code);
   }
@@ -55,8 +57,10 @@ const checkMemberPin = (member: StaffDoc, pin: string) => checkSecret(member.id,
  * action). Refused with staff.notOnShift / staff.coordinatorRequired / pin.wrong / pin.locked. What ran is logged
  * (only once staff exist: a desk without staff has no one to name).
  */
-export async function asCoordinator<T>({ db, author }: Desk, action: CoordinatorAction, subject: string, run: () => Promise<T>): Promise<T> {
-  const approval = takeApproval(action);
+export async function asCoordinator<T>({ db, author }: Desk, action: CoordinatorAction | readonly CoordinatorAction[], subject: string, run: () => Promise<T>): Promise<T> {
+  const actions = typeof action === 'string' ? [action] : action;
+  if (actions.length === 0) return run();
+  const approval = takeApproval(actions);
   const staff = await loadStaff(db);
   const onShift = shiftSession.get().onShift;
   let verdict = authorise(staff, onShift, null, author.volunteer);
@@ -66,9 +70,9 @@ export async function asCoordinator<T>({ db, author }: Desk, action: Coordinator
     await checkMemberPin(approver, approval.pin);
     verdict = authorise(staff, onShift, approver, author.volunteer);
   }
-  if (!verdict.ok) throw new StaffError(verdict.code);
+  if (!verdict.ok) throw new StaffError(verdict.code, 0, actions);
   const result = await run();
-  if (activeStaff(staff).length > 0) await log(db, author, action, subject, verdict.by, verdict.approvedBy);
+  if (activeStaff(staff).length > 0) for (const a of actions) await log(db, author, a, subject, verdict.by, verdict.approvedBy);
   return result;
 }
 

@@ -7,7 +7,7 @@ import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { AuditDoc, StaffDoc } from '@shared/db';
 import type { CoordinatorAction } from '@shared/staff/roles';
 import { useAuthor, useDb, useLiveQuery } from '../../app/db';
-import { staffCommands, staffCode, type NewStaff, type StaffChange } from './commands';
+import { StaffError, staffCommands, staffCode, type NewStaff, type StaffChange } from './commands';
 import { offerApproval, shiftSession, withdrawApproval, type Session } from './session';
 import { approvalRequests } from './approvalStore';
 
@@ -47,26 +47,52 @@ export function useStaffActions() {
   }, [db, author]);
 }
 
+/** A coordinator-only action whose PIN prompt was cancelled: nothing was done (attemptWrite stays quiet). */
+export class ApprovalCancelled extends Error {
+  readonly quiet = true;
+  constructor() {
+    super('staff.cancelled');
+  }
+}
+
+/**
+ * useCoordinator for hooks that return the command's own value: a cancelled prompt throws ApprovalCancelled, so
+ * the form stays open as typed.
+ */
+export function useGate() {
+  const coordinator = useCoordinator();
+  return useCallback(
+    async <T,>(call: () => Promise<T>): Promise<T> => {
+      const r = await coordinator(call);
+      if (!r.ok) throw new ApprovalCancelled();
+      return r.value;
+    },
+    [coordinator],
+  );
+}
+
 /** What a coordinator-gated call gave: its value, or `cancelled` when no coordinator approved it. */
 export type Gated<T> = { ok: true; value: T } | { ok: false; cancelled: true };
 
 /**
- * Runs `call` (which calls a coordinator-only command). Refused for want of a coordinator → the PIN dialog asks
- * one; each PIN entered runs `call` once more with that approval (a wrong PIN is said in the dialog). Other errors
- * are thrown as they are.
+ * Runs `call` (which calls one or more coordinator-only commands). Refused for want of a coordinator → the PIN
+ * dialog asks one, naming the action; each PIN entered runs `call` once more with that approval (a wrong PIN is said
+ * in the dialog). Other errors are thrown as they are.
  */
 export function useCoordinator() {
-  return useCallback(async <T,>(action: CoordinatorAction, call: () => Promise<T>): Promise<Gated<T>> => {
+  return useCallback(async <T,>(call: () => Promise<T>): Promise<Gated<T>> => {
+    let actions: readonly CoordinatorAction[];
     try {
       return { ok: true, value: await call() };
     } catch (e) {
-      if (staffCode(e) !== 'staff.coordinatorRequired') throw e;
+      if (!(e instanceof StaffError) || e.code !== 'staff.coordinatorRequired') throw e;
+      actions = e.actions;
     }
     return new Promise<Gated<T>>((resolve, reject) => {
       approvalRequests.open({
-        action,
+        actions,
         async attempt(staffId, pin) {
-          offerApproval(action, staffId, pin);
+          offerApproval(actions, staffId, pin);
           try {
             const value = await call();
             resolve({ ok: true, value });

@@ -44,20 +44,20 @@ export const shiftSession = {
   },
 };
 
-/** A coordinator's PIN for one named action: the next role check of that action takes it (and checks it). */
-let approval: { action: CoordinatorAction; staffId: string; pin: string } | null = null;
+/** A coordinator's PIN for the named actions: the next role check of one of them takes it (and checks it). */
+let approval: { actions: readonly CoordinatorAction[]; staffId: string; pin: string } | null = null;
 
-export function offerApproval(action: CoordinatorAction, staffId: string, pin: string): void {
-  approval = { action, staffId, pin };
+export function offerApproval(actions: readonly CoordinatorAction[], staffId: string, pin: string): void {
+  approval = { actions, staffId, pin };
 }
 export function withdrawApproval(): void {
   approval = null;
 }
-/** Takes the approval offered for this action (once). */
-export function takeApproval(action: CoordinatorAction): { staffId: string; pin: string } | null {
+/** Takes the approval offered for these actions (once). */
+export function takeApproval(actions: readonly CoordinatorAction[]): { staffId: string; pin: string } | null {
   const a = approval;
   approval = null;
-  return a && a.action === action ? a : null;
+  return a && actions.every((x) => a.actions.includes(x)) ? a : null;
 }
 
 const attemptsKey = () => `sosedi.staff.${currentProfile()}.attempts`;

@@ -168,7 +168,7 @@ export default function SyncSettings() {
 
   const save = async (v: Values) => {
     setConfirm(null);
-    await coordinator('sync.settings', () => syncService.save({ url: v.url, centre: v.centre, user: v.user, ...(v.inBuilding ? { inBuilding: true } : {}) }, v.password));
+    await coordinator(() => syncService.save({ url: v.url, centre: v.centre, user: v.user, ...(v.inBuilding ? { inBuilding: true } : {}) }, v.password));
   };
   const submit = form.onSubmit((values) => {
     const v = trimmed(values);
@@ -226,7 +226,7 @@ export default function SyncSettings() {
               {sync.running ? t('actions.saveRestart') : t('actions.saveStart')}
             </Button>
             {sync.enabled && (
-              <Button size="md" color="red" variant="light" onClick={() => void coordinator('sync.settings', () => syncService.stop())}>
+              <Button size="md" color="red" variant="light" onClick={() => void coordinator(() => syncService.stop())}>
                 {t('actions.stop')}
               </Button>
             )}

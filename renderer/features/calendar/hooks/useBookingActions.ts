@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useAuthor, useDb } from '../../../app/db';
-import { bookingCommands } from '../commands';
+import { bookingCommands, type SaveResult } from '../commands';
+import { useGate } from '../../staff/hooks';
 
 export type { CheckResult } from '../commands';
 
@@ -8,5 +9,11 @@ export type { CheckResult } from '../commands';
 export function useBookingActions() {
   const db = useDb();
   const author = useAuthor();
-  return useMemo(() => bookingCommands({ db, author }), [db, author]);
+  const gate = useGate();
+  return useMemo(() => {
+    const commands = bookingCommands({ db, author });
+    // a price set by hand needs a coordinator: a volunteer is asked for a coordinator's PIN
+    const saveBooking = (...args: Parameters<typeof commands.saveBooking>): Promise<SaveResult> => gate(() => commands.saveBooking(...args));
+    return { ...commands, saveBooking };
+  }, [db, author, gate]);
 }
