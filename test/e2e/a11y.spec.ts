@@ -184,6 +184,7 @@ async function walkStaff(page: Page, lang: Lang): Promise<Finding[]> {
   await expect(lock).toBeHidden({ timeout: 30_000 });
   // a volunteer changes the retention period: the coordinator's PIN is asked
   await page.getByRole('tab', { name: L(lang, 'settings:tabs.centre') }).click();
+  await page.getByLabel(L(lang, 'settings:centre.name')).fill('Дубки');
   await page.getByLabel(L(lang, 'settings:centre.retentionDays')).fill('45');
   await page.getByRole('button', { name: exact(L(lang, 'settings:save')) }).first().click();
   const prompt = page.getByRole('dialog', { name: L(lang, 'staff:approval.title') });

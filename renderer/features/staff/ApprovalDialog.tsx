@@ -16,7 +16,8 @@ export function ApprovalDialog() {
     approvalRequests.close();
   };
   return (
-    <Modal opened={request !== null} onClose={close} title={t('approval.title')} centered size="md" zIndex={400}>
+    // over another dialog (the erasure's): no fade, which was seen to stop half-way over an open dialog
+    <Modal opened={request !== null} onClose={close} title={t('approval.title')} centered size="md" zIndex={400} transitionProps={{ duration: 0 }}>
       {request && <ApprovalForm request={request} onCancel={close} />}
     </Modal>
   );
