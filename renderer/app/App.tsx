@@ -13,6 +13,8 @@ import { i18n } from './i18n';
 import { AppServices } from './AppServices';
 import { AppErrorBoundary, RouteError } from './ErrorScreen';
 import { UpdateBanner } from './UpdateBanner';
+import { ShiftLock } from '../features/staff/ShiftLock';
+import { ApprovalDialog } from '../features/staff/ApprovalDialog';
 
 const ConflictsInbox = lazy(() => import('../features/sync/ConflictsInbox'));
 const NetworkPage = lazy(() => import('../features/network/Page'));
@@ -52,6 +54,8 @@ function Providers({ db }: { db: DeskDatabase }) {
         <AppErrorBoundary>
           <AppServices />
           <RouterProvider router={router} />
+          <ApprovalDialog />
+          <ShiftLock />
         </AppErrorBoundary>
       </DbProvider>
     </DatesProvider>

@@ -8,6 +8,8 @@ import { useVolunteer } from './db';
 import { useCentre } from '../features/settings/hooks';
 import SyncStatus from '../features/sync/SyncStatus';
 import { useSync } from '../features/sync/syncStore';
+import { ShiftBadge } from '../features/staff/ShiftBadge';
+import { useStaff } from '../features/staff/hooks';
 
 /** Alt+1…8 open the main sections (works from anywhere, also inside inputs). */
 function useSectionShortcuts() {
@@ -46,6 +48,7 @@ export function Layout() {
   const [opened, { toggle }] = useDisclosure();
   const [volunteer, setVolunteer] = useVolunteer();
   const centre = useCentre();
+  const { active: staff, loading: staffLoading } = useStaff();
   useSectionShortcuts();
 
   return (
@@ -71,16 +74,20 @@ export function Layout() {
           </Group>
           <Group wrap="nowrap" gap="md">
             <SyncStatus />
-            <TextInput
-              size="sm"
-              w={220}
-              label={t('volunteer.label')}
-              aria-label={t('volunteer.label')}
-              placeholder={t('volunteer.placeholder')}
-              value={volunteer}
-              onChange={(e) => setVolunteer(e.currentTarget.value)}
-              styles={{ label: { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' } }}
-            />
+            {/* once the centre has staff, the one on shift (after their PIN) replaces the typed name */}
+            {staff.length > 0 && <ShiftBadge />}
+            {staff.length === 0 && !staffLoading && (
+              <TextInput
+                size="sm"
+                w={220}
+                label={t('volunteer.label')}
+                aria-label={t('volunteer.label')}
+                placeholder={t('volunteer.placeholder')}
+                value={volunteer}
+                onChange={(e) => setVolunteer(e.currentTarget.value)}
+                styles={{ label: { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' } }}
+              />
+            )}
           </Group>
         </Group>
       </AppShell.Header>

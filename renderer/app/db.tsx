@@ -1,10 +1,11 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { RxDocument, RxQuery } from 'rxdb';
 import { COLLECTION_NAMES, createDatabase, newId, readableJson, type Author, type DeskDatabase } from '@shared/db';
 import { syncConflictHandlers } from '@shared/sync/merge';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getFastDexieStorage } from './fastDexie';
 import { changeSignal } from './changeSignal';
+import { shiftSession } from '../features/staff/session';
 
 const PROFILE_KEY = 'sosedi.profile';
 const DESK_KEY = 'sosedi.deskId';
@@ -68,16 +69,18 @@ const DeskContext = createContext<DeskContextValue | null>(null);
 export function DbProvider({ db, children }: { db: DeskDatabase; children: ReactNode }) {
   const [volunteer, setVolunteerState] = useState(() => localStorage.getItem(VOLUNTEER_KEY) ?? '');
   const desk = deskNameChanged.use(deskId);
+  // once staff are set up, the one on shift (after their PIN) signs every change, not typed text
+  const onShift = useSyncExternalStore(shiftSession.subscribe, shiftSession.get).onShift?.name;
   const value = useMemo<DeskContextValue>(
     () => ({
       db,
-      author: { desk, volunteer },
+      author: { desk, volunteer: onShift ?? volunteer },
       setVolunteer: (name: string) => {
         localStorage.setItem(VOLUNTEER_KEY, name);
         setVolunteerState(name);
       },
     }),
-    [db, desk, volunteer],
+    [db, desk, volunteer, onShift],
   );
   return <DeskContext.Provider value={value}>{children}</DeskContext.Provider>;
 }

@@ -19,6 +19,8 @@ export function writeFailureReason(error: unknown): string {
  * in the form, which the caller keeps open; `action`: a one-click action (return, sign out…) that can be repeated.
  */
 export function notifyWriteFailed(error: unknown, kind: 'form' | 'action' = 'form'): void {
+  // a refusal the volunteer has already seen (a coordinator's PIN prompt they cancelled) is not a failed write
+  if ((error as { quiet?: boolean } | null)?.quiet) return;
   const { title, message } = writeFailureMessage(error, kind);
   notifications.show({
     color: 'red',

@@ -57,4 +57,6 @@ export const migrationStrategies: Record<CollectionName, MigrationStrategies> = 
   // v1: optional `visitorKey` on anonymised visits; older visits need no change. v2: strict time in and out.
   visits: { 1: (doc) => doc, 2: strictTimes(['timeIn', 'timeOut']) },
   conflicts: {},
+  staff: {},
+  audit: {},
 };

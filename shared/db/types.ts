@@ -36,5 +36,7 @@ export const COLLECTION_NAMES = [
   'loans',
   'visits',
   'conflicts',
+  'staff',
+  'audit',
 ] as const;
 export type CollectionName = (typeof COLLECTION_NAMES)[number];

@@ -41,9 +41,14 @@ export type PinCheck =
   | { ok: false; code: 'pin.locked'; waitMs: number; attempts: PinAttempts };
 
 /** One try: the gate, then the PIN, then the new state to keep. */
-export async function checkPin(pin: string, stored: PinHash, attempts: PinAttempts, nowMs: number): Promise<PinCheck> {
+export function checkPin(pin: string, stored: PinHash, attempts: PinAttempts, nowMs: number): Promise<PinCheck> {
+  return checkGated(attempts, nowMs, () => verifyPin(pin, stored));
+}
+
+/** The same gate around any secret's check (a coordinator's recovery code: shared/staff/recovery.ts). */
+export async function checkGated(attempts: PinAttempts, nowMs: number, verify: () => Promise<boolean>): Promise<PinCheck> {
   const gate = pinGate(attempts, nowMs);
   if (!gate.ok) return { ...gate, attempts };
-  if (await verifyPin(pin, stored)) return { ok: true, attempts: NO_ATTEMPTS };
+  if (await verify()) return { ok: true, attempts: NO_ATTEMPTS };
   return { ok: false, code: 'pin.wrong', attempts: afterWrongPin(attempts, nowMs) };
 }

@@ -12,6 +12,7 @@
  */
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { randomBytes } from '@noble/hashes/utils.js';
+import type { SecretHash } from '../db/schemas/staff';
 
 export const PIN_PATTERN = /^\d{4,6}$/;
 
@@ -23,16 +24,8 @@ const MAX_LOG_N = 20;
 const SALT_BYTES = 16;
 const HASH_BYTES = 32;
 
-export interface PinHash {
-  kdf: 'scrypt';
-  N: number;
-  r: number;
-  p: number;
-  /** base64 */
-  salt: string;
-  /** base64 */
-  hash: string;
-}
+/** The stored form (base64 salt and hash, with the cost they were made with): `staff` documents hold it. */
+export type PinHash = SecretHash;
 
 export type PinProblem = 'pin.format' | 'pin.weak';
 
@@ -58,8 +51,13 @@ function fromBase64(text: string): Uint8Array | null {
 export async function hashPin(pin: string, kdf: { N: number; r: number; p: number } = PIN_KDF): Promise<PinHash> {
   const problem = pinProblem(pin);
   if (problem) throw Object.assign(new Error(problem), { code: problem });
+  return hashSecret(pin, kdf);
+}
+
+/** Hashes any secret the same way (the recovery code: shared/staff/recovery.ts). */
+export async function hashSecret(secret: string, kdf: { N: number; r: number; p: number } = PIN_KDF): Promise<PinHash> {
   const salt = randomBytes(SALT_BYTES);
-  const hash = await scryptAsync(pin, salt, { ...kdf, dkLen: HASH_BYTES });
+  const hash = await scryptAsync(secret, salt, { ...kdf, dkLen: HASH_BYTES });
   return { kdf: 'scrypt', ...kdf, salt: toBase64(salt), hash: toBase64(hash) };
 }
 
@@ -92,10 +90,15 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * PIN that is not 4–6 digits is not even hashed).
  */
 export async function verifyPin(pin: string, stored: PinHash): Promise<boolean> {
-  if (!PIN_PATTERN.test(pin) || !usableParams(stored)) return false;
+  return PIN_PATTERN.test(pin) && verifySecret(pin, stored);
+}
+
+/** True when `secret` is the one `stored` was made from (a malformed or too-cheap stored hash never matches). */
+export async function verifySecret(secret: string, stored: PinHash): Promise<boolean> {
+  if (!secret || !usableParams(stored)) return false;
   const salt = fromBase64(stored.salt);
   const expected = fromBase64(stored.hash);
   if (!salt || salt.length < SALT_BYTES || !expected || expected.length !== HASH_BYTES) return false;
-  const actual = await scryptAsync(pin, salt, { N: stored.N, r: stored.r, p: stored.p, dkLen: HASH_BYTES });
+  const actual = await scryptAsync(secret, salt, { N: stored.N, r: stored.r, p: stored.p, dkLen: HASH_BYTES });
   return sameBytes(actual, expected);
 }

@@ -138,7 +138,7 @@ async function walk(page: Page, lang: Lang, withData: boolean): Promise<Finding[
   await go('/reports', L(lang, 'reports:title'));
   await scan(page, 'Reports', findings);
 
-  for (const tab of ['centre', 'rooms', 'sync', 'data', 'interface']) {
+  for (const tab of ['centre', 'rooms', 'staff', 'sync', 'data', 'interface']) {
     await go(`/settings/${tab}`, L(lang, 'settings:title'));
     await scan(page, `Settings → ${tab}`, findings);
   }
@@ -150,7 +150,58 @@ async function walk(page: Page, lang: Lang, withData: boolean): Promise<Finding[
 const report = (findings: Finding[]) =>
   findings.map((f) => `[${f.impact}] ${f.where}: ${f.id} — ${f.help}\n    ${f.targets.join('\n    ')}`).join('\n');
 
+/**
+ * Staff (#17): the recovery code shown once, the coordinator's Settings → Staff, the lock screen ("who is on shift")
+ * and the coordinator-PIN prompt a volunteer gets. PIN checks are scrypt (a second or two): waits on what shows.
+ */
+async function walkStaff(page: Page, lang: Lang): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const coordinator = { name: 'Анна', pin: '2580' };
+  const volunteer = { name: 'Пётр', pin: '1357' };
+  await page.goto(`./?lang=${lang}#/settings/staff`);
+  const panel = page.getByRole('tabpanel', { name: L(lang, 'settings:tabs.staff') });
+  const addMember = async (who: { name: string; pin: string }, button: string) => {
+    await panel.getByLabel(L(lang, 'staff:panel.name')).fill(who.name);
+    await panel.getByLabel(L(lang, 'staff:panel.pin')).fill(who.pin);
+    await panel.getByLabel(L(lang, 'staff:panel.pinRepeat')).fill(who.pin);
+    await panel.getByRole('button', { name: exact(button) }).click();
+  };
+  await addMember(coordinator, L(lang, 'staff:panel.create'));
+  const done = panel.getByRole('button', { name: L(lang, 'staff:recovery.done') });
+  await expect(done).toBeVisible({ timeout: 30_000 });
+  await scan(page, 'Settings → Staff → recovery code', findings);
+  await done.click();
+  await addMember(volunteer, L(lang, 'staff:panel.add'));
+  await expect(panel.getByRole('cell', { name: volunteer.name, exact: true })).toBeVisible({ timeout: 30_000 });
+  await scan(page, 'Settings → Staff (coordinator)', findings);
+  await page.getByRole('banner').getByRole('button', { name: L(lang, 'staff:header.endShift') }).click();
+  const lock = page.getByRole('dialog', { name: L(lang, 'staff:lock.startTitle') });
+  await expect(lock).toBeVisible();
+  await scan(page, 'Lock screen (who is on shift)', findings);
+  await lock.getByRole('radio', { name: new RegExp(`^${volunteer.name}`) }).check();
+  await lock.getByLabel(L(lang, 'staff:lock.pin')).fill(volunteer.pin);
+  await lock.getByRole('button', { name: L(lang, 'staff:lock.start') }).click();
+  await expect(lock).toBeHidden({ timeout: 30_000 });
+  // a volunteer changes the retention period: the coordinator's PIN is asked
+  await page.getByRole('tab', { name: L(lang, 'settings:tabs.centre') }).click();
+  await page.getByLabel(L(lang, 'settings:centre.name')).fill('Дубки');
+  await page.getByLabel(L(lang, 'settings:centre.retentionDays')).fill('45');
+  await page.getByRole('button', { name: exact(L(lang, 'settings:save')) }).first().click();
+  const prompt = page.getByRole('dialog', { name: L(lang, 'staff:approval.title') });
+  await expect(prompt).toBeVisible();
+  await scan(page, 'Coordinator-PIN prompt', findings);
+  await page.keyboard.press('Escape');
+  await expect(prompt).toBeHidden();
+  return findings;
+}
+
 for (const lang of ['ru', 'en'] as const) {
+  test(`axe: staff screens — recovery code, Settings → Staff, the lock screen, the coordinator prompt (${lang})`, async ({ app, page }) => {
+    await app.open(lang);
+    const findings = await walkStaff(page, lang);
+    expect(findings.length, report(findings)).toBe(0);
+  });
+
   test(`axe: no critical or serious violation on any section or dialog, empty profile (${lang})`, async ({ app, page }) => {
     await app.open(lang);
     const findings = await walk(page, lang, false);

@@ -136,7 +136,8 @@ export function BookingForm({ initial, original, series, rooms, settings, onClos
       setEquipmentProblems(result.equipment ?? []);
       if (result.clashes.length) setLive((old) => ({ errors: result.errors, warnings: old?.warnings ?? [], clashes: result.clashes }));
     } catch (error) {
-      setWriteFailure(writeFailureMessage(error)); // said next to Save; the form stays open with everything typed
+      // said next to Save; the form stays open with everything typed (a cancelled coordinator prompt says nothing)
+      if (!(error as { quiet?: boolean } | null)?.quiet) setWriteFailure(writeFailureMessage(error));
     } finally {
       setBusy(false);
     }

@@ -27,6 +27,7 @@ import {
 import { newId, SETTINGS_ID, stampChange, stampNew, type Author, type BookingDoc, type DeskDatabase, type ItemDoc, type LoanDoc, type SeriesDoc } from '@shared/db';
 import { addDays, datePart, localNow } from '@shared/time';
 import { loadOccurrences } from './hooks/useSlotSearch';
+import { asCoordinator } from '../staff/commands';
 
 export type SaveResult =
   | { ok: true; id: string }
@@ -119,22 +120,27 @@ export function bookingCommands({ db, author }: { db: DeskDatabase; author: Auth
     const { ctx, linked } = await equipmentContext(db, [id], author);
     const equipment = planEquipment({ ...fields, id }, linked, ctx);
     if (equipment.kind === 'refused') return { ok: false, errors: [], clashes: [], equipment: equipment.problems };
-    if (original?.source === 'series') {
-      const series = await db.series.findOne(original.seriesId).exec();
-      if (!series) return { ok: false, errors: ['booking.no-room'], clashes: [] };
-      const { booking, exceptions } = detachOccurrence(series.toJSON() as SeriesDoc, original.occurrenceStart, fields, who);
-      await db.bookings.insert(stampNew(booking, author, id));
-      await series.incrementalPatch(stampChange({ exceptions }, author));
-    } else if (original) {
-      const doc = await storedFor(db, original);
-      if (!doc) return { ok: false, errors: ['booking.no-room'], clashes: [] };
-      const { seriesId: _s, occurrenceStart: _o, ...patch } = fields;
-      await doc.incrementalPatch(stampChange(patch, author));
-    } else {
-      await db.bookings.insert(stampNew({ ...fields, seriesId: '', occurrenceStart: '' }, author, id));
-    }
-    await applyEquipment(db, equipment, author);
-    return { ok: true, id };
+    const stored = original ? ((await storedFor(db, original))?.toJSON() as BookingDoc | undefined) : undefined;
+    // a price set by hand (a reason given) is coordinator only, when it is new or changed
+    const override = fields.priceOverrideReason.trim() !== '' && (!stored || stored.price !== fields.price || stored.priceOverrideReason !== fields.priceOverrideReason);
+    return asCoordinator({ db, author }, override ? ['booking.priceOverride'] : [], id, async (): Promise<SaveResult> => {
+      if (original?.source === 'series') {
+        const series = await db.series.findOne(original.seriesId).exec();
+        if (!series) return { ok: false, errors: ['booking.no-room'], clashes: [] };
+        const { booking, exceptions } = detachOccurrence(series.toJSON() as SeriesDoc, original.occurrenceStart, fields, who);
+        await db.bookings.insert(stampNew(booking, author, id));
+        await series.incrementalPatch(stampChange({ exceptions }, author));
+      } else if (original) {
+        const doc = await storedFor(db, original);
+        if (!doc) return { ok: false, errors: ['booking.no-room'], clashes: [] };
+        const { seriesId: _s, occurrenceStart: _o, ...patch } = fields;
+        await doc.incrementalPatch(stampChange(patch, author));
+      } else {
+        await db.bookings.insert(stampNew({ ...fields, seriesId: '', occurrenceStart: '' }, author, id));
+      }
+      await applyEquipment(db, equipment, author);
+      return { ok: true, id };
+    });
   };
 
   const seriesCheck = async (series: SeriesFields & { id?: string }): Promise<SeriesClash[]> => {

@@ -6,6 +6,7 @@
 import { stampChange, stampNew, type Author, type BookingDoc, type DeskDatabase, type ItemDoc, type LoanDoc } from '@shared/db';
 import { localNow } from '@shared/time';
 import { syncService } from '../sync/syncStore';
+import { asCoordinator } from '../staff/commands';
 import {
   applyReturn,
   cancelReservation,
@@ -85,10 +86,12 @@ export const loans = {
   pickUp: (desk: Desk, id: string) => patchLoan(desk, id, (loan, ctx) => pickup(loan, ctx)),
   cancelReservation: (desk: Desk, id: string) => patchLoan(desk, id, (loan, ctx) => cancelReservation(loan, ctx)),
   saveItem,
-  setArchived: async ({ db, by }: Desk, id: string, archived: boolean) => {
-    const doc = await db.items.findOne(id).exec();
-    await doc?.incrementalPatch(stampChange({ archived }, by));
-  },
+  /** Archives an item or brings it back (coordinator only, logged). */
+  setArchived: ({ db, by }: Desk, id: string, archived: boolean) =>
+    asCoordinator({ db, author: by }, 'item.archive', id, async () => {
+      const doc = await db.items.findOne(id).exec();
+      await doc?.incrementalPatch(stampChange({ archived }, by));
+    }),
   /** Inserts validated import rows; refuses the whole batch if any insert fails and takes back what went in. */
   importItems: ({ db, by }: Desk, items: ItemData[]) => syncService.withSyncPaused(() => insertAllOrNothing(db.items, items.map((it) => stampNew(it, by)))),
 };

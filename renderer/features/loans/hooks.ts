@@ -3,7 +3,8 @@ import type { BookingDoc, ItemDoc, LoanDoc, PersonDoc } from '@shared/db';
 import type { CheckoutInput, ItemData, ItemInput, LocalDateTime, ReservationInput, ReturnInput } from './domain';
 import { loans } from './commands';
 import { addDays, datePart, localNow } from '@shared/time';
-import { useCommands, useLiveQuery } from '../../app/db';
+import { useGate } from '../staff/hooks';
+import { useAuthor, useDb, useLiveQuery } from '../../app/db';
 
 /** The desk clock as local wall-clock time, refreshed every 20 s (Playwright's clock moves it in tests). */
 export function useNow(): LocalDateTime {
@@ -56,7 +57,10 @@ export type { ActionResult } from './commands';
 
 /** The loans commands (./commands.ts) bound to this desk's database and the volunteer on shift. */
 export function useLoanActions() {
-  return useCommands(({ db, author: by }) => {
+  const db = useDb();
+  const by = useAuthor();
+  const gate = useGate();
+  return useMemo(() => {
     const ctx = { db, by };
     return {
       checkout: (input: CheckoutInput) => loans.checkOut(ctx, input),
@@ -66,10 +70,10 @@ export function useLoanActions() {
       pickUp: (id: string) => loans.pickUp(ctx, id),
       cancel: (id: string) => loans.cancelReservation(ctx, id),
       saveItem: (input: ItemInput, id?: string) => loans.saveItem(ctx, input, id),
-      setArchived: (id: string, archived: boolean) => loans.setArchived(ctx, id, archived),
+      setArchived: (id: string, archived: boolean) => gate(() => loans.setArchived(ctx, id, archived)),
       importItems: (items: ItemData[]) => loans.importItems(ctx, items),
     };
-  });
+  }, [db, by, gate]);
 }
 
 /** Bookings from now on that list equipment and have no reservation yet. */

@@ -83,7 +83,7 @@ export function EraseDialog({ person, onClose }: { person: PersonDoc; onClose: (
     setBusy(true);
     try {
       const confirmed: ErasureConfirmed = Object.fromEntries(KINDS.map((kind) => [kind, rows.filter((r) => r.kind === kind && ticked.has(r.key)).map((r) => r.id)]));
-      await actions.erase(person.id, confirmed);
+      if (!(await actions.erase(person.id, confirmed))) return; // no coordinator approved it: the dialog stays
       notifications.show({ color: 'green', message: t('erase.done') });
       onClose();
     } catch {

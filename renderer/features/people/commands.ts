@@ -7,6 +7,7 @@ import { mergePeople } from '@shared/people/merge';
 import type { PeoplePatches, PersonLinks } from '@shared/people/patches';
 import { erasePerson, exportPersonData, findNameMatches, type ErasureConfirmed, type ErasureMatches } from '@shared/visits/privacy';
 import { getDesk } from '../../app/desk';
+import { asCoordinator } from '../staff/commands';
 
 type PersonFields = Omit<PersonDoc, 'id' | 'createdAt' | 'updatedAt' | 'updatedBy'>;
 type GroupFields = Omit<GroupDoc, 'id' | 'createdAt' | 'updatedAt' | 'updatedBy'>;
@@ -73,9 +74,12 @@ export async function nameMatchesInDb(db: DeskDatabase, personId: string): Promi
   return findNameMatches(personId, await loadLinks(db));
 }
 
-/** Erases a person's data everywhere in the database (counts kept), and the typed-in records confirmed as theirs. */
+/**
+ * Erases a person's data everywhere in the database (counts kept), and the typed-in records confirmed as theirs.
+ * Coordinator only (logged).
+ */
 export async function eraseInDb(db: DeskDatabase, personId: string, author: Author, confirmed: ErasureConfirmed = {}): Promise<number> {
-  return writePatches(db, erasePerson(personId, await loadLinks(db), confirmed), author);
+  return asCoordinator({ db, author }, 'person.erase', personId, async () => writePatches(db, erasePerson(personId, await loadLinks(db), confirmed), author));
 }
 
 /** Inserts a new person or group, or patches the stored one (`missing` is thrown when it is gone). */
@@ -97,8 +101,12 @@ const savePerson = (desk: Desk, fields: PersonFields, id?: string): Promise<stri
 
 const saveGroup = (desk: Desk, fields: GroupFields, id?: string): Promise<string> => saveEntry('groups', desk, { ...fields, name: fields.name.trim() }, id, 'group.missing');
 
-/** Saves everything held about the person as a JSON file; false if cancelled or failed. */
-async function exportData({ db }: Desk, personId: string): Promise<boolean> {
+/** Saves everything held about the person as a JSON file; false if cancelled or failed. Coordinator only (logged). */
+async function exportData(desk: Desk, personId: string): Promise<boolean> {
+  return asCoordinator(desk, 'person.export', personId, () => writeExport(desk.db, personId));
+}
+
+async function writeExport(db: DeskDatabase, personId: string): Promise<boolean> {
   const data = exportPersonData(personId, await loadLinks(db), new Date().toISOString());
   if (!data) return false;
   const safeName = (data.person.name || 'person').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'person';

@@ -6,8 +6,9 @@ import { useCallback, useMemo } from 'react';
 import type { BookingDoc, GroupDoc, LoanDoc, PersonDoc, VisitDoc } from '@shared/db';
 import { createPeopleIndex, searchPeople, syncPeopleIndex, type PeopleIndex, type SearchHit, type SearchOptions } from '@shared/people/search';
 import type { ErasureConfirmed } from '@shared/visits/privacy';
-import { useCommands, useDb, useLiveQuery } from '../../app/db';
+import { useAuthor, useDb, useLiveQuery } from '../../app/db';
 import { eraseInDb, mergeInDb, nameMatchesInDb, people as peopleCommands } from './commands';
+import { useCoordinator } from '../staff/hooks';
 
 export { eraseInDb, mergeInDb, nameMatchesInDb } from './commands';
 
@@ -86,19 +87,25 @@ export function usePersonLinks(personId: string | null, people: PersonDoc[]): { 
 }
 
 export function usePeopleActions() {
-  return useCommands((desk) => {
-    const { db, author } = desk;
+  const db = useDb();
+  const author = useAuthor();
+  const coordinator = useCoordinator();
+  return useMemo(() => {
+    const desk = { db, author };
     return {
       savePerson: (fields: PersonFields, id?: string) => peopleCommands.savePerson(desk, fields, id),
       saveGroup: (fields: GroupFields, id?: string) => peopleCommands.saveGroup(desk, fields, id),
       /** Merges `duplicateId` into `survivorId`; returns an error code or null. */
       merge: (survivorId: string, duplicateId: string) => mergeInDb(db, survivorId, duplicateId, author),
-      erase: async (personId: string, confirmed: ErasureConfirmed = {}): Promise<void> => {
-        await eraseInDb(db, personId, author, confirmed);
-      },
+      /** Coordinator only (a volunteer is asked for a coordinator's PIN): false when that was cancelled. */
+      erase: async (personId: string, confirmed: ErasureConfirmed = {}): Promise<boolean> =>
+        (await coordinator(() => eraseInDb(db, personId, author, confirmed))).ok,
       nameMatches: (personId: string) => nameMatchesInDb(db, personId),
       /** Saves everything held about the person as a JSON file; false if cancelled or failed. */
-      exportData: (personId: string) => peopleCommands.exportData(desk, personId),
+      exportData: async (personId: string): Promise<boolean> => {
+        const r = await coordinator(() => peopleCommands.exportData(desk, personId));
+        return r.ok && r.value;
+      },
     };
-  });
+  }, [db, author, coordinator]);
 }

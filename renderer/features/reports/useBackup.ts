@@ -1,9 +1,10 @@
 import { syncService } from '../sync/syncStore';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useDb } from '../../app/db';
+import { useAuthor, useDb } from '../../app/db';
+import { restoreBackup } from './commands';
 import { getDesk } from '../../app/desk';
 import { writeFailureReason } from '../../app/writeFailure';
-import { backupFileName, countDocuments, dumpDatabase, parseBackup, restoreIntoEmpty, type BackupCounts, type ParsedBackup } from '@shared/backup';
+import { backupFileName, countDocuments, dumpDatabase, parseBackup, type BackupCounts, type ParsedBackup } from '@shared/backup';
 import { backupText, gzipBackupFile, GzipWorker } from './backupGzip';
 
 export type BackupMessage = { kind: 'ok' | 'error'; key: string; values?: Record<string, string | number> };
@@ -11,6 +12,7 @@ export type BackupMessage = { kind: 'ok' | 'error'; key: string; values?: Record
 /** Backup and restore of this profile's database (Settings → Data). */
 export function useBackup() {
   const db = useDb();
+  const author = useAuthor();
   const [counts, setCounts] = useState<BackupCounts | null>(null);
   const [busy, setBusy] = useState<null | 'export' | 'check' | 'restore'>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -81,7 +83,7 @@ export function useBackup() {
     // A failed write keeps the chosen file on screen, so "restore" can simply be pressed again.
     let keepFile = false;
     try {
-      const r = await syncService.withSyncPaused(() => restoreIntoEmpty(db, preview.backup, { onProgress: (done, total) => setProgress({ done, total }) }));
+      const r = await syncService.withSyncPaused(() => restoreBackup({ db, author }, preview.backup, { onProgress: (done, total) => setProgress({ done, total }) }));
       if (r.ok) setMessage({ kind: 'ok', key: 'backup.restored', values: { count: r.restored } });
       else {
         keepFile = r.code === 'writeFailed';

@@ -8,10 +8,11 @@ import { InterfacePanel } from './InterfacePanel';
 import SyncSettings from '../sync/SyncSettings';
 import BackupPanel from '../reports/BackupPanel';
 import DemoDataPanel from '../demo/DemoDataPanel';
+import { StaffPanel } from '../staff/StaffPanel';
 
-const TABS = ['centre', 'rooms', 'sync', 'data', 'interface'] as const;
+const TABS = ['centre', 'rooms', 'staff', 'sync', 'data', 'interface'] as const;
 
-/** Settings: the centre, rooms, sync, data (backup, demo) and the interface language. */
+/** Settings: the centre, rooms, staff, sync, data (backup, demo) and the interface language. */
 export default function SettingsPage() {
   const { t } = useTranslation('settings');
   const navigate = useNavigate();
@@ -37,6 +38,7 @@ export default function SettingsPage() {
                 <Route index element={<Stack><CentreForm /><ClosuresPanel /></Stack>} />
                 <Route path="centre" element={<Stack><CentreForm /><ClosuresPanel /></Stack>} />
                 <Route path="rooms" element={<RoomsPanel />} />
+                <Route path="staff" element={<StaffPanel />} />
                 <Route path="sync" element={<SyncSettings />} />
                 <Route
                   path="data"

@@ -6,6 +6,8 @@ import { SETTINGS_ID, stampChange, stampNew, type Author, type BookingDoc, type 
 import { bookingsUsingSections, occurrencesInRange, removedSectionKeys, type Occurrence } from '@shared/bookings';
 import { defaultCentre } from '@shared/centre/validate';
 import { addDays, datePart, localToday } from '@shared/time';
+import type { CoordinatorAction } from '@shared/staff/roles';
+import { asCoordinator } from '../staff/commands';
 
 interface Desk {
   db: DeskDatabase;
@@ -50,30 +52,50 @@ async function bookingsOnRemovedSections(db: DeskDatabase, room: RoomDoc, after:
   return using.length ? new SectionsInUseError(removed, using) : null;
 }
 
+/** Settings fields that are prices (a room's hourly rate is one too: rooms.save). */
+const PRICE_FIELDS = ['billSetupTime', 'currency'] as const;
+
+/** The coordinator-only changes a settings patch makes (fields sent unchanged do not count). */
+function sensitiveChanges(before: Partial<SettingsDoc>, patch: Partial<SettingsDoc>): CoordinatorAction[] {
+  const changed = (k: keyof SettingsDoc) => k in patch && JSON.stringify(patch[k]) !== JSON.stringify(before[k]);
+  return [...(changed('retentionDays') ? (['settings.retention'] as const) : []), ...(PRICE_FIELDS.some(changed) ? (['settings.prices'] as const) : [])];
+}
+
 export const centre = {
-  async save({ db, author }: Desk, patch: Partial<SettingsDoc>): Promise<void> {
+  /** Patches the settings document; the retention period and prices are coordinator only (logged). */
+  async save(desk: Desk, patch: Partial<SettingsDoc>): Promise<void> {
+    const { db, author } = desk;
     const existing = await db.settings.findOne(SETTINGS_ID).exec();
-    if (existing) await existing.incrementalPatch(stampChange(patch, author));
-    else await db.settings.insert(stampNew({ ...defaultCentre(), ...patch }, author, SETTINGS_ID));
+    const before = (existing?.toJSON() as SettingsDoc | undefined) ?? defaultCentre();
+    await asCoordinator(desk, sensitiveChanges(before, patch), SETTINGS_ID, async () => {
+      if (existing) await existing.incrementalPatch(stampChange(patch, author));
+      else await db.settings.insert(stampNew({ ...defaultCentre(), ...patch }, author, SETTINGS_ID));
+    });
   },
 };
 
 export const rooms = {
-  async save({ db, author }: Desk, fields: RoomFields, id?: string): Promise<string> {
+  /** Saves a room; a changed hourly rate is a price (coordinator only, logged). */
+  async save(desk: Desk, fields: RoomFields, id?: string): Promise<string> {
+    const { db, author } = desk;
     if (id) {
       const doc = await db.rooms.findOne(id).exec();
       if (!doc) throw new Error('room.missing');
       const inUse = await bookingsOnRemovedSections(db, doc.toJSON() as RoomDoc, fields);
       if (inUse) throw inUse;
-      await doc.incrementalPatch(stampChange(fields, author));
+      const prices: CoordinatorAction[] = fields.hourlyRate !== doc.hourlyRate ? ['settings.prices'] : [];
+      await asCoordinator(desk, prices, id, () => doc.incrementalPatch(stampChange(fields, author)));
       return id;
     }
     const room = stampNew(fields, author);
-    await db.rooms.insert(room);
+    await asCoordinator(desk, fields.hourlyRate > 0 ? ['settings.prices'] : [], room.id, () => db.rooms.insert(room));
     return room.id;
   },
-  async setArchived({ db, author }: Desk, id: string, archived: boolean): Promise<void> {
-    const doc = await db.rooms.findOne(id).exec();
-    await doc?.incrementalPatch(stampChange({ archived }, author));
+  /** Archives a room or brings it back (coordinator only, logged). */
+  async setArchived(desk: Desk, id: string, archived: boolean): Promise<void> {
+    const doc = await desk.db.rooms.findOne(id).exec();
+    await asCoordinator(desk, 'room.archive', id, async () => {
+      await doc?.incrementalPatch(stampChange({ archived }, desk.author));
+    });
   },
 };

@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { SETTINGS_ID, type RoomDoc, type SettingsDoc } from '@shared/db';
 import { useAuthor, useDb, useLiveQuery } from '../../app/db';
 import { centre, rooms, type RoomFields } from './commands';
+import { useGate } from '../staff/hooks';
 
 /** The centre's settings document, or null before it was first saved. */
 export function useCentre(): SettingsDoc | null {
@@ -13,7 +14,8 @@ export function useCentre(): SettingsDoc | null {
 export function useSaveCentre() {
   const db = useDb();
   const author = useAuthor();
-  return useCallback((patch: Partial<SettingsDoc>) => centre.save({ db, author }, patch), [db, author]);
+  const gate = useGate();
+  return useCallback((patch: Partial<SettingsDoc>) => gate(() => centre.save({ db, author }, patch)), [db, author, gate]);
 }
 
 /** Rooms in display order; archived ones only when asked for. */
@@ -31,5 +33,12 @@ export { SectionsInUseError, type RoomFields } from './commands';
 export function useRoomActions() {
   const db = useDb();
   const author = useAuthor();
-  return useMemo(() => ({ save: (fields: RoomFields, id?: string) => rooms.save({ db, author }, fields, id), setArchived: (id: string, archived: boolean) => rooms.setArchived({ db, author }, id, archived) }), [db, author]);
+  const gate = useGate();
+  return useMemo(
+    () => ({
+      save: (fields: RoomFields, id?: string) => gate(() => rooms.save({ db, author }, fields, id)),
+      setArchived: (id: string, archived: boolean) => gate(() => rooms.setArchived({ db, author }, id, archived)),
+    }),
+    [db, author, gate],
+  );
 }

@@ -8,6 +8,7 @@ import { checkSyncUrl } from '@shared/net/syncUrl';
 import { getDesk } from '../../app/desk';
 import { loadAccount, loadPassword, syncService, useSync, type SyncAccount } from './syncStore';
 import { useCollectionNames } from './hooks';
+import { useCoordinator } from '../staff/hooks';
 import { testConnection, type TestResult } from './testConnection';
 import { useInbox } from './useInbox';
 import { docLabel, useReasonWords } from './words';
@@ -105,6 +106,7 @@ export default function SyncSettings() {
   const { t } = useTranslation('sync');
   const collectionNames = useCollectionNames();
   const sync = useSync();
+  const coordinator = useCoordinator();
   const [testing, setTesting] = useState(false);
   const [result, setResult] = useState<TestResult | null>(null);
   const [unencrypted, setUnencrypted] = useState(false);
@@ -166,7 +168,7 @@ export default function SyncSettings() {
 
   const save = async (v: Values) => {
     setConfirm(null);
-    await syncService.save({ url: v.url, centre: v.centre, user: v.user, ...(v.inBuilding ? { inBuilding: true } : {}) }, v.password);
+    await coordinator(() => syncService.save({ url: v.url, centre: v.centre, user: v.user, ...(v.inBuilding ? { inBuilding: true } : {}) }, v.password));
   };
   const submit = form.onSubmit((values) => {
     const v = trimmed(values);
@@ -224,7 +226,7 @@ export default function SyncSettings() {
               {sync.running ? t('actions.saveRestart') : t('actions.saveStart')}
             </Button>
             {sync.enabled && (
-              <Button size="md" color="red" variant="light" onClick={() => void syncService.stop()}>
+              <Button size="md" color="red" variant="light" onClick={() => void coordinator(() => syncService.stop())}>
                 {t('actions.stop')}
               </Button>
             )}

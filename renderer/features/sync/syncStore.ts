@@ -7,7 +7,8 @@ import { useSyncExternalStore } from 'react';
 import { BehaviorSubject, type Subscription } from 'rxjs';
 import type { Author, DeskDatabase } from '@shared/db';
 import { startSync, type CheckServerReport, type StartSyncOptions, type SyncEngine, type SyncErrorCode, type SyncMemory, type SyncStatus } from '@shared/sync';
-import { currentProfile, deskId, setDeskName } from '../../app/db';
+import { currentProfile, deskId, openDeskDatabase, setDeskName } from '../../app/db';
+import { asCoordinator } from '../staff/commands';
 import { getDesk } from '../../app/desk';
 import { deskMembership } from './membership';
 import { deskNameOf, networkUserName } from '@shared/network/accounts';
@@ -182,9 +183,10 @@ export const syncService = {
     db = null;
     return serial(stopEngine);
   },
-  /** Saves the account and password and (re)starts sync with them. */
-  save(account: SyncAccount, password: string): Promise<void> {
-    return serial(async () => {
+  /** Saves the account and password and (re)starts sync with them. Coordinator only (logged). */
+  async save(account: SyncAccount, password: string): Promise<void> {
+    const desk = { db: db ?? (await openDeskDatabase()), author };
+    return asCoordinator(desk, 'sync.settings', '', () => serial(async () => {
       localStorage.setItem(accountKey(), JSON.stringify(account));
       localStorage.removeItem(offKey());
       // a desk's own account (<centre>.<desk>) names this desk in what it writes from now on
@@ -193,15 +195,16 @@ export const syncService = {
       if (password) await getDesk().setSecret(passwordKey(), password);
       set({ account, enabled: true, startError: null });
       await startEngine(account);
-    });
+    }));
   },
-  /** Stops syncing (the account stays saved but is not started on launch until Start). */
-  stop(): Promise<void> {
-    return serial(async () => {
+  /** Stops syncing (the account stays saved but is not started on launch until Start). Coordinator only (logged). */
+  async stop(): Promise<void> {
+    const desk = { db: db ?? (await openDeskDatabase()), author };
+    return asCoordinator(desk, 'sync.settings', 'stop', () => serial(async () => {
       localStorage.setItem(offKey(), '1');
       set({ enabled: false, startError: null, network: null });
       await stopEngine();
-    });
+    }));
   },
   checkServer(): Promise<CheckServerReport> {
     if (!engine) return Promise.reject(Object.assign(new Error('sync is not running'), { code: 'unreachable' }));

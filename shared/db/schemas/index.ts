@@ -10,6 +10,8 @@ import { itemSchema, type ItemDoc } from './items';
 import { loanSchema, type LoanDoc } from './loans';
 import { visitSchema, type VisitDoc } from './visits';
 import { conflictSchema, type ConflictDoc } from './conflicts';
+import { staffSchema, type StaffDoc } from './staff';
+import { auditSchema, type AuditDoc } from './audit';
 
 export * from './settings';
 export * from './rooms';
@@ -21,6 +23,8 @@ export * from './items';
 export * from './loans';
 export * from './visits';
 export * from './conflicts';
+export * from './staff';
+export * from './audit';
 
 export interface DocTypes {
   settings: SettingsDoc;
@@ -33,6 +37,8 @@ export interface DocTypes {
   loans: LoanDoc;
   visits: VisitDoc;
   conflicts: ConflictDoc;
+  staff: StaffDoc;
+  audit: AuditDoc;
 }
 
 /** The one list of collection schemas: the app, the migrations and the server's validate_doc_update use it. */
@@ -47,4 +53,6 @@ export const schemas: { [K in CollectionName]: RxJsonSchema<DocTypes[K]> } = {
   loans: loanSchema,
   visits: visitSchema,
   conflicts: conflictSchema,
+  staff: staffSchema,
+  audit: auditSchema,
 };
