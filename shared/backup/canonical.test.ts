@@ -11,7 +11,7 @@ describe('canonical JSON fast path', () => {
       }),
       { numRuns: 500 },
     );
-    for (const odd of [{ 2: 'a', 10: 'b', x: 1 }, { a: undefined, b: [undefined, NaN, Infinity] }, { d: new Date(0) }, [{ z: 1, a: { c: 2, b: 1 } }]]) {
+    for (const odd of [{ 2: 'a', 10: 'b', x: 1 }, { a: undefined, b: [undefined, NaN, Infinity] }, { d: new Date(0) }, [{ z: 1, a: { c: 2, b: 1 } }], JSON.parse('{"":{"__proto__":false}}') as unknown]) {
       expect(canonicalJson(odd)).toBe(canonicalJsonSlow(odd));
     }
   });
@@ -31,7 +31,7 @@ describe('canonical JSON fast path', () => {
     );
     let deep: unknown = 1;
     for (let i = 0; i < 120; i++) deep = { a: deep };
-    for (const odd of [{ 2: 'a', 10: 'b', x: 1 }, { a: undefined, b: [undefined, NaN, Infinity, () => 1] }, { d: new Date(0) }, [{ z: 1, a: { c: 2, b: 1 } }], Object.create(null) as object]) {
+    for (const odd of [{ 2: 'a', 10: 'b', x: 1 }, { a: undefined, b: [undefined, NaN, Infinity, () => 1] }, { d: new Date(0) }, [{ z: 1, a: { c: 2, b: 1 } }], Object.create(null) as object, JSON.parse('{"b":{"__proto__":[1]},"a":1}') as unknown]) {
       expect(canonicalDocJson(odd)).toBe(canonicalJsonSlow(odd));
     }
     expect(canonicalDocJson(deep)).toBe(canonicalJson(deep)); // over 100 levels: the general writer's answer

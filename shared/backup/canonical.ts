@@ -28,7 +28,8 @@ function sortKeys(this: unknown, key: string, value: unknown): unknown {
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto !== Object.prototype && proto !== null) throw NOT_PLAIN;
   const keys = Object.keys(value).sort();
-  const sorted: Record<string, unknown> = {};
+  // No prototype: a key "__proto__" (JSON.parse makes it an own property) must stay a plain member.
+  const sorted = Object.create(null) as Record<string, unknown>;
   for (const k of keys) {
     if (INDEX_KEY.test(k)) throw NOT_PLAIN;
     sorted[k] = (value as Record<string, unknown>)[k];
@@ -62,7 +63,7 @@ function sortedCopy(value: unknown, depth: number): unknown {
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
   const keys = Object.keys(value).sort();
-  const out: Record<string, unknown> = {};
+  const out = Object.create(null) as Record<string, unknown>; // "__proto__" stays a member, as above
   for (const k of keys) {
     if (INDEX_KEY.test(k)) return NOT_PLAIN;
     const v = sortedCopy((value as Record<string, unknown>)[k], depth + 1);
