@@ -3,8 +3,8 @@ import type { BookingDoc, ItemDoc, LoanDoc, PersonDoc } from '@shared/db';
 import type { CheckoutInput, ItemData, ItemInput, LocalDateTime, ReservationInput, ReturnInput } from './domain';
 import { loans } from './commands';
 import { addDays, datePart, localNow } from '@shared/time';
-import { useGate } from '../staff/hooks';
-import { useAuthor, useDb, useLiveQuery } from '../../app/db';
+import { useGatedCommands } from '../staff/hooks';
+import { useLiveQuery } from '../../app/db';
 
 /** The desk clock as local wall-clock time, refreshed every 20 s (Playwright's clock moves it in tests). */
 export function useNow(): LocalDateTime {
@@ -57,10 +57,7 @@ export type { ActionResult } from './commands';
 
 /** The loans commands (./commands.ts) bound to this desk's database and the volunteer on shift. */
 export function useLoanActions() {
-  const db = useDb();
-  const by = useAuthor();
-  const gate = useGate();
-  return useMemo(() => {
+  return useGatedCommands(({ db, author: by }, { gate }) => {
     const ctx = { db, by };
     return {
       checkout: (input: CheckoutInput) => loans.checkOut(ctx, input),
@@ -73,7 +70,7 @@ export function useLoanActions() {
       setArchived: (id: string, archived: boolean) => gate(() => loans.setArchived(ctx, id, archived)),
       importItems: (items: ItemData[]) => loans.importItems(ctx, items),
     };
-  }, [db, by, gate]);
+  });
 }
 
 /** Bookings from now on that list equipment and have no reservation yet. */

@@ -6,9 +6,9 @@ import { useCallback, useMemo } from 'react';
 import type { BookingDoc, GroupDoc, LoanDoc, PersonDoc, VisitDoc } from '@shared/db';
 import { createPeopleIndex, searchPeople, syncPeopleIndex, type PeopleIndex, type SearchHit, type SearchOptions } from '@shared/people/search';
 import type { ErasureConfirmed } from '@shared/visits/privacy';
-import { useAuthor, useDb, useLiveQuery } from '../../app/db';
+import { useDb, useLiveQuery } from '../../app/db';
 import { eraseInDb, mergeInDb, nameMatchesInDb, people as peopleCommands } from './commands';
-import { useCoordinator } from '../staff/hooks';
+import { useGatedCommands } from '../staff/hooks';
 
 export { eraseInDb, mergeInDb, nameMatchesInDb } from './commands';
 
@@ -87,11 +87,8 @@ export function usePersonLinks(personId: string | null, people: PersonDoc[]): { 
 }
 
 export function usePeopleActions() {
-  const db = useDb();
-  const author = useAuthor();
-  const coordinator = useCoordinator();
-  return useMemo(() => {
-    const desk = { db, author };
+  return useGatedCommands((desk, { coordinator }) => {
+    const { db, author } = desk;
     return {
       savePerson: (fields: PersonFields, id?: string) => peopleCommands.savePerson(desk, fields, id),
       saveGroup: (fields: GroupFields, id?: string) => peopleCommands.saveGroup(desk, fields, id),
@@ -107,5 +104,5 @@ export function usePeopleActions() {
         return r.ok && r.value;
       },
     };
-  }, [db, author, coordinator]);
+  });
 }

@@ -6,7 +6,8 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { AuditDoc, StaffDoc } from '@shared/db';
 import type { CoordinatorAction } from '@shared/staff/roles';
-import { useAuthor, useDb, useLiveQuery } from '../../app/db';
+import { useAuthor, useCommands, useDb, useLiveQuery } from '../../app/db';
+import type { Author, DeskDatabase } from '@shared/db';
 import { StaffError, staffCommands, staffCode, type NewStaff, type StaffChange } from './commands';
 import { offerApproval, shiftSession, withdrawApproval, type Session } from './session';
 import { approvalRequests } from './approvalStore';
@@ -31,10 +32,7 @@ export function useShift(): Session {
 }
 
 export function useStaffActions() {
-  const db = useDb();
-  const author = useAuthor();
-  return useMemo(() => {
-    const desk = { db, author };
+  return useCommands((desk) => {
     return {
       add: (fields: NewStaff) => staffCommands.add(desk, fields),
       change: (id: string, changes: StaffChange) => staffCommands.change(desk, id, changes),
@@ -44,7 +42,22 @@ export function useStaffActions() {
       lock: () => shiftSession.lock('manual'),
       endShift: () => shiftSession.end(),
     };
-  }, [db, author]);
+  });
+}
+
+/**
+ * A feature's commands bound to this desk (like useCommands) together with the coordinator gates: `gate` for a
+ * call whose cancelled PIN prompt should throw (the form stays open), `coordinator` for one that returns it.
+ */
+export function useGatedCommands<T>(
+  bind: (desk: { db: DeskDatabase; author: Author }, gates: { gate: ReturnType<typeof useGate>; coordinator: ReturnType<typeof useCoordinator> }) => T,
+): T {
+  const db = useDb();
+  const author = useAuthor();
+  const gate = useGate();
+  const coordinator = useCoordinator();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `bind` only closes over what it is given
+  return useMemo(() => bind({ db, author }, { gate, coordinator }), [db, author, gate, coordinator]);
 }
 
 /** A coordinator-only action whose PIN prompt was cancelled: nothing was done (attemptWrite stays quiet). */
