@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, ColorSwatch, Group, Paper, Stack, Switch, Table, Text } from '@mantine/core';
 import { Modal } from '../../app/dialogs';
+import { TableHead } from '../../app/TableHead';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { RoomDoc } from '@shared/db';
@@ -41,14 +42,7 @@ export function RoomsPanel() {
         </Paper>
       ) : (
         <Table striped highlightOnHover={false} verticalSpacing="sm" fz="md" aria-label={t('rooms.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('rooms.name')}</Table.Th>
-              <Table.Th>{t('rooms.kind')}</Table.Th>
-              <Table.Th>{t('rooms.capacity')}</Table.Th>
-              <Table.Th>{t('rooms.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={[t('rooms.name'), t('rooms.kind'), t('rooms.capacity'), t('rooms.actions')]} />
           <Table.Tbody>
             {visible.map((room) => (
               <Table.Tr key={room.id}>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { Modal } from '../../app/dialogs';
+import { TableHead } from '../../app/TableHead';
 import { useTranslation } from 'react-i18next';
 import type { StaffDoc, StaffRole } from '@shared/db';
 import { useFormat } from '../../app/format';
@@ -97,13 +98,7 @@ function StaffList({ staff, onCode }: { staff: StaffDoc[]; onCode: (shown: { nam
     <Stack>
       <Title order={3}>{t('panel.list')}</Title>
       <Table striped maw={720}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('panel.name')}</Table.Th>
-            <Table.Th>{t('panel.role')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={[t('panel.name'), t('panel.role'), { hidden: t('panel.actions') }]} />
         <Table.Tbody>
           {staff.map((s) => (
             <Table.Tr key={s.id}>
@@ -210,14 +205,7 @@ function AuditLog() {
         <Text>{t('log.empty')}</Text>
       ) : (
         <Table striped aria-label={t('log.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('log.when')}</Table.Th>
-              <Table.Th>{t('log.who')}</Table.Th>
-              <Table.Th>{t('log.what')}</Table.Th>
-              <Table.Th>{t('log.subject')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={[t('log.when'), t('log.who'), t('log.what'), t('log.subject')]} />
           <Table.Tbody>
             {entries.map((e) => (
               <Table.Tr key={e.id}>
