@@ -21,7 +21,8 @@ const steps = [
   { name: 'integration (Apache CouchDB 3)', cmd: 'npx', args: ['vitest', 'run', '--config', 'vitest.integration.config.ts'], counts: 'vitest', env: { SOSEDI_SERVER: 'couchdb' }, skip: couchSkip },
   { name: 'build:web', cmd: 'npx', args: ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'] },
   { name: 'e2e', cmd: 'npx', args: ['playwright', 'test'], counts: 'playwright' },
-  { name: 'bench smoke', cmd: 'node', args: ['--import', 'tsx', 'test/bench/run.ts', '--smoke'], when: () => existsSync('test/bench/run.ts') },
+  // on the build:web output above (no second build)
+  { name: 'bench smoke', cmd: 'node', args: ['--import', 'tsx', 'test/bench/run.ts', '--smoke', '--web-dir', 'out/web'], when: () => existsSync('test/bench/run.ts') },
 ];
 
 // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC

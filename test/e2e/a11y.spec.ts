@@ -11,6 +11,10 @@ import { test, expect } from './fixtures';
  * govern, so the production CSP (`script-src 'self'`) stays as it is.
  */
 type Lang = 'ru' | 'en';
+// Six independent walks of ~10–55 s each (every test opens its own profile): spread over both workers instead of
+// holding one worker for the whole file while the other runs out of files (the suite's tail in CI).
+test.describe.configure({ mode: 'parallel' });
+
 const NOW = '2026-11-18T11:00';
 const MIN_TEXT_PX = 12;
 
