@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { test, expect } from './fixtures';
+import { test, expect, type DeskApp } from './fixtures';
 import { generateDataset } from '../../shared/fixtures/generate';
 
 /** Long lists render what is on screen: the loans catalogue of the "three months" demo (80 items). */
@@ -13,13 +13,18 @@ async function expectAxeClean(page: Page) {
   expect(bad.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-test('the loans catalogue and the on-loan list render only the rows in view, says how many there are, and shows the last one when scrolled', async ({ app, page }) => {
+/** The "three months" demo, loaded with the page's clock fixed at NOW; the same data generated here to compare. */
+async function loadThreeMonths(app: DeskApp, page: Page) {
   await page.clock.setFixedTime(new Date(`${NOW}:00+03:00`));
   await app.open('en', '/settings/data');
   await page.getByLabel(/three months/i).check();
   await page.getByRole('button', { name: 'Load demo data' }).click();
   await expect(page.getByText('Demo data loaded')).toBeVisible({ timeout: 60_000 });
-  const ds = generateDataset({ size: 'small', anchor: NOW });
+  return generateDataset({ size: 'small', anchor: NOW });
+}
+
+test('the loans catalogue and the on-loan list render only the rows in view, says how many there are, and shows the last one when scrolled', async ({ app, page }) => {
+  const ds = await loadThreeMonths(app, page);
   const items = ds.items.filter((i) => !i.archived);
   const open = ds.loans.filter((l) => l.status === 'open');
   expect(open.length).toBeGreaterThanOrEqual(25); // realistic demo data: few open loans are overdue
@@ -51,12 +56,7 @@ test('the loans catalogue and the on-loan list render only the rows in view, say
 });
 
 test('the loans history and the visit log render only the rows in view and scroll to the last one (three months of demo data)', async ({ app, page }) => {
-  await page.clock.setFixedTime(new Date(`${NOW}:00+03:00`));
-  await app.open('en', '/settings/data');
-  await page.getByLabel(/three months/i).check();
-  await page.getByRole('button', { name: 'Load demo data' }).click();
-  await expect(page.getByText('Demo data loaded')).toBeVisible({ timeout: 60_000 });
-  const ds = generateDataset({ size: 'small', anchor: NOW });
+  const ds = await loadThreeMonths(app, page);
   const nodesIn = (selector: string) => page.locator(selector).evaluate((el) => el.querySelectorAll('*').length);
   const scrollToEnd = async (table: Locator) => {
     const rows = Number(await table.getAttribute('aria-rowcount'));
