@@ -2,30 +2,17 @@
  * Backup and restore against a desk database. Like shared/sync, this module talks to RxDB;
  * the rules (format, checks, rotation) stay pure in format.ts and rotation.ts.
  */
-import { normalizeMangoQuery, prepareQuery, type RxCollection } from 'rxdb';
 import type { DeskDatabase } from '../db/database';
 import { COLLECTION_NAMES, type CollectionName, type IsoInstant } from '../db/types';
 import { buildBackup, type BackupCollections, type BackupError, type BackupFile, type BackupCounts } from './format';
 
-/**
- * Every document of every collection, as plain JSON without RxDB's meta fields, sorted by id. Read from each
- * collection's storage, not through a query: a year's 73,000 documents would otherwise all become RxDocuments
- * (~1.4 s when the query is not cached; shared/db/queryCache.ts lets a result that large go once it is idle, so a
- * backup almost never finds it cached) and would stay cached until that policy runs.
- */
+/** Every document of every collection, as plain JSON without RxDB's meta fields, sorted by id. */
 export async function dumpDatabase(db: DeskDatabase): Promise<BackupCollections> {
   const out: BackupCollections = {};
   for (const c of COLLECTION_NAMES) {
-    const collection = db[c] as unknown as RxCollection<Record<string, unknown>>;
-    const schema = collection.schema.jsonSchema;
-    const query = normalizeMangoQuery(schema, { selector: {} });
-    query.selector = { ...query.selector, _deleted: { $eq: false } }; // what an RxQuery adds: deleted documents are not data
-    const { documents } = await collection.storageInstance.query(prepareQuery(schema, query));
-    out[c] = documents
-      .map((stored) => {
-        const { _meta, _rev, _attachments, _deleted, ...doc } = stored as Record<string, unknown>;
-        return doc;
-      })
+    const docs = await db[c].find().exec();
+    out[c] = docs
+      .map((d) => d.toJSON(false) as unknown as Record<string, unknown>)
       .sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
   }
   return out;
