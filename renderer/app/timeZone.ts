@@ -1,29 +1,31 @@
 import { isKnownTimeZone } from '@shared/bookings';
-import { changeSignal } from './changeSignal';
 
 /**
- * The centre's time zone, for exports that leave the desk (.ics): by default this computer's own zone; a desk
- * whose clock is set elsewhere (a coordinator's laptop in another city) can name the centre's zone in
- * Settings → Interface. Remembered on this computer, like the language.
+ * The centre's time zone, for exports that leave the desk (.ics). It is a setting of the centre (`timeZone` in the
+ * synced settings document: every desk exports the same instants), set in Settings → Interface; until it is set,
+ * each desk uses the zone it remembered before this was a centre setting, else its own.
  */
-const STORAGE_KEY = 'sosedi.timeZone';
-const zoneChanged = changeSignal();
+const REMEMBERED_KEY = 'sosedi.timeZone';
 
 export const deskTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
-export function getCentreTimeZone(): string {
-  const stored = localStorage.getItem(STORAGE_KEY);
-  return stored && isKnownTimeZone(stored) ? stored : deskTimeZone();
+/** The zone in force: the centre's, else the one this computer remembered (earlier versions), else this computer's. */
+export function centreTimeZoneOf(centreZone: string | undefined, remembered: string | null = rememberedZone()): string {
+  if (centreZone && isKnownTimeZone(centreZone)) return centreZone;
+  return remembered && isKnownTimeZone(remembered) ? remembered : deskTimeZone();
 }
 
-export function setCentreTimeZone(zone: string | null): void {
-  if (zone && isKnownTimeZone(zone) && zone !== deskTimeZone()) localStorage.setItem(STORAGE_KEY, zone);
-  else localStorage.removeItem(STORAGE_KEY);
-  zoneChanged.changed();
+function rememberedZone(): string | null {
+  try {
+    return localStorage.getItem(REMEMBERED_KEY);
+  } catch {
+    return null;
+  }
 }
 
-export function useCentreTimeZone(): string {
-  return zoneChanged.use(getCentreTimeZone);
+/** Once the centre has its zone, this computer's own earlier choice is forgotten. */
+export function forgetRememberedZone(): void {
+  localStorage.removeItem(REMEMBERED_KEY);
 }
 
 /** IANA zone names the runtime knows (Russian zones first), for the setting's list. */

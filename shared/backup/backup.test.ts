@@ -5,7 +5,7 @@ import { COLLECTION_NAMES } from '../db/types';
 import { canonicalJson } from './canonical';
 import { sha256Hex } from './sha256';
 import { schemas } from '../db/schemas';
-import { BACKUP_FORMAT_VERSION, buildBackup, parseBackup, serializeBackup, type BackupFile } from './format';
+import { BACKUP_FORMAT_VERSION, buildBackup, parseBackup, serializeBackup, writeBackup, type BackupFile } from './format';
 import { countDocuments, createBackupFile, dumpDatabase, restoreIntoEmpty } from './database';
 
 const by = { desk: 'desk-1', volunteer: 'Анна' };
@@ -41,8 +41,10 @@ async function seed(db: DeskDatabase): Promise<void> {
   await db.visits.bulkInsert(visits);
 }
 
-async function backupText(db: DeskDatabase): Promise<string> {
-  return serializeBackup(await createBackupFile(db, { appVersion: '0.1.0', createdAt: '2026-03-20T09:00:00.000Z' }));
+const meta = { appVersion: '0.1.0', createdAt: '2026-03-20T09:00:00.000Z' };
+/** The backup file as this version writes it (2), or as earlier versions wrote it (1: canonical JSON checksum). */
+async function backupText(db: DeskDatabase, version: 1 | 2 = 2): Promise<string> {
+  return version === 1 ? serializeBackup(await createBackupFile(db, meta)) : writeBackup(await dumpDatabase(db), meta);
 }
 
 describe('SHA-256 and canonical JSON', () => {
@@ -59,11 +61,12 @@ describe('SHA-256 and canonical JSON', () => {
   });
 });
 
-describe('backup → restore', () => {
+describe.each([1, 2] as const)('backup → restore, a version-%i file', (version) => {
   it('restores into a new database with identical data in every collection', async () => {
     const source = await newDb();
     await seed(source);
-    const text = await backupText(source);
+    const text = await backupText(source, version);
+    expect(JSON.parse(text)).toMatchObject({ formatVersion: version });
     const parsed = parseBackup(text);
     if (!parsed.ok) throw new Error(parsed.code);
 
@@ -81,13 +84,13 @@ describe('backup → restore', () => {
     for (const c of COLLECTION_NAMES) expect(restored[c], c).toEqual(sourceDump[c]);
     expect(restored.people!.find((p) => p.id === 'person-2')).toMatchObject({ erased: true });
     // and the restored desk makes the same backup again (same checksum)
-    expect(JSON.parse(await backupText(target)).checksum).toBe(JSON.parse(text).checksum);
+    expect(JSON.parse(await backupText(target, version)).checksum).toBe(JSON.parse(text).checksum);
   });
 
   it('refuses to restore into a profile that has data', async () => {
     const source = await newDb();
     await seed(source);
-    const parsed = parseBackup(await backupText(source));
+    const parsed = parseBackup(await backupText(source, version));
     if (!parsed.ok) throw new Error(parsed.code);
     const target = await newDb();
     await target.items.insert(stampNew({ name: 'Дрель', code: 'D-1', tracking: 'single', quantity: 1, archived: false } as any, by, 'item-x'));
@@ -99,7 +102,7 @@ describe('backup → restore', () => {
   it('all or nothing: a write failing half-way removes what was written', async () => {
     const source = await newDb();
     await seed(source);
-    const parsed = parseBackup(await backupText(source));
+    const parsed = parseBackup(await backupText(source, version));
     if (!parsed.ok) throw new Error(parsed.code);
     const target = await newDb();
     const real = target.visits.bulkInsert.bind(target.visits);
@@ -138,7 +141,7 @@ describe('refused files change nothing', () => {
   it('truncated, edited, foreign, newer format, other schema version, invalid or duplicate documents', async () => {
     const source = await newDb();
     await seed(source);
-    text = await backupText(source);
+    text = await backupText(source, 1);
     file = JSON.parse(text) as BackupFile;
     const resign = (f: Omit<BackupFile, 'checksum'>) => JSON.stringify(buildBackupLike(f));
 
@@ -165,6 +168,43 @@ describe('refused files change nothing', () => {
     // a backup made before visits reached v1 is brought up with the database's own migration
     const older = parseBackup(resign({ ...file, schemaVersions: { ...file.schemaVersions, visits: 0 } }));
     expect(older.ok && older.counts.visits).toBe(file.collections.visits!.length);
+  });
+});
+
+describe('a version-2 file edited by one byte is refused', () => {
+  it('anywhere: the head, a document, between documents, the checksum, the end', async () => {
+    const source = await newDb();
+    await seed(source);
+    const text = await backupText(source);
+    expect(parseBackup(text)).toMatchObject({ ok: true, backup: { formatVersion: 2 } });
+    const bytes = new TextEncoder().encode(text);
+    // 200 bytes spread over the file and the last 80 (the checksum and what follows it): each changed, dropped, doubled.
+    const step = Math.ceil(bytes.length / 200);
+    const positions = [...Array.from({ length: 200 }, (_, i) => i * step + (i % 7)), ...Array.from({ length: 80 }, (_, i) => bytes.length - 1 - i)].filter((at) => at < bytes.length);
+    for (const at of positions) {
+      const changed = bytes.slice();
+      changed[at] = changed[at] === 0x30 ? 0x31 : 0x30; // '0' ↔ another character ('1' or '0')
+      const dropped = new Uint8Array(bytes.length - 1);
+      dropped.set(bytes.subarray(0, at));
+      dropped.set(bytes.subarray(at + 1), at);
+      const doubled = new Uint8Array(bytes.length + 1);
+      doubled.set(bytes.subarray(0, at + 1));
+      doubled.set(bytes.subarray(at), at + 1);
+      for (const bad of [changed, dropped, doubled]) {
+        const parsed = parseBackup(new TextDecoder().decode(bad));
+        expect(parsed.ok, `byte ${at} of ${bytes.length}: ${JSON.stringify(text.slice(Math.max(0, at - 20), at + 20))}`).toBe(false);
+      }
+    }
+    // A byte added after the end is an edit too.
+    expect(parseBackup(`${text} `).ok).toBe(false);
+    expect(parseBackup(`${text}\n`).ok).toBe(false);
+  });
+
+  it('a one-character edit of a name is a checksum mismatch; the restore target stays empty', async () => {
+    const source = await newDb();
+    await seed(source);
+    const bad = (await backupText(source)).replace('"Мария Иванова"', '"Мария Петрова"');
+    expect(parseBackup(bad)).toMatchObject({ ok: false, code: 'checksumMismatch' });
   });
 });
 

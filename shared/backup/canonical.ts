@@ -37,42 +37,6 @@ function sortKeys(this: unknown, key: string, value: unknown): unknown {
   return sorted;
 }
 
-/**
- * One document's canonical JSON, the way a backup writes 70,000 of them: a copy with every object's keys in sorted
- * order, then the engine's JSON.stringify with no replacer (a replacer is a call per value, ~1.6× slower over a year's
- * documents). Anything the copy cannot stand for (index-like keys, non-plain objects such as a Date, nesting over 100)
- * goes to canonicalJson, so the text is always the reference writer's; a property test checks it.
- */
-export function canonicalDocJson(value: unknown): string {
-  const copy = sortedCopy(value, 0);
-  return copy === NOT_PLAIN ? canonicalJson(value) : (JSON.stringify(copy) ?? 'null');
-}
-
-function sortedCopy(value: unknown, depth: number): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  if (depth > 100) return NOT_PLAIN;
-  if (Array.isArray(value)) {
-    const out = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) {
-      const v = sortedCopy(value[i], depth + 1);
-      if (v === NOT_PLAIN) return NOT_PLAIN;
-      out[i] = v;
-    }
-    return out;
-  }
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
-  const keys = Object.keys(value).sort();
-  const out = Object.create(null) as Record<string, unknown>; // "__proto__" stays a member, as above
-  for (const k of keys) {
-    if (INDEX_KEY.test(k)) return NOT_PLAIN;
-    const v = sortedCopy((value as Record<string, unknown>)[k], depth + 1);
-    if (v === NOT_PLAIN) return NOT_PLAIN;
-    out[k] = v;
-  }
-  return out;
-}
-
 /** The reference writer (also used for data the fast path does not take). */
 export function canonicalJsonSlow(value: unknown): string {
   const parts: string[] = [];

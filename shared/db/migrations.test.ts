@@ -69,6 +69,11 @@ describe('schema migrations', () => {
     expect(migrationStrategies.settings[1]!({ closures: [{ from: '2026-02-30', to: '2026-03-02' }], posterPrints: [] }, undefined as never)).toEqual({ closures: [{ from: '2026-03-02', to: '2026-03-02' }], posterPrints: [] });
   });
 
+  it("settings v2 (the centre's time zone) keeps a v1 document as it was: no zone = each desk's own, as before", () => {
+    const v1 = { id: 'centre', name: 'Соседи', closures: [], posterPrints: [] };
+    expect(migrationStrategies.settings[2]!(v1, undefined as never)).toEqual(v1);
+  });
+
   it('a desk that stored "2026-02-31T10:00" under the lax v0 schema opens with the strict schema, the booking rolled over', async () => {
     const storage = getRxStorageMemory();
     const name = 'strict-' + Math.random().toString(36).slice(2);

@@ -32,6 +32,8 @@ export const migrationStrategies: Record<CollectionName, MigrationStrategies> = 
       closures: (doc.closures ?? []).map((c: Doc) => strictTimes(['from', 'to'])(c)),
       posterPrints: (doc.posterPrints ?? []).map((p: Doc) => strictTimes(['week'])(p)),
     }),
+    // v2: the centre's time zone (optional; missing = each desk's own zone, as before).
+    2: (doc: Doc) => doc,
   },
   rooms: {},
   people: {},

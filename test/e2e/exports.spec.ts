@@ -23,6 +23,11 @@ test('.ics of the week on screen in the centre’s zone (Novokuznetsk, UTC+7, th
   await zone.click();
   await page.getByRole('option', { name: 'Asia/Novokuznetsk', exact: true }).click();
   await expect(zone).toHaveValue('Asia/Novokuznetsk');
+  // A setting of the centre (its synced settings document), not of this computer: nothing is kept in this
+  // browser's storage, and after a reload it is still the centre's zone.
+  expect(await page.evaluate(() => localStorage.getItem('sosedi.timeZone'))).toBeNull();
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Часовой пояс центра' })).toHaveValue('Asia/Novokuznetsk');
 
   await app.open('ru', '/calendar?view=week&date=2026-11-18');
   const download = page.waitForEvent('download');

@@ -17,7 +17,7 @@ import { BOOKING_CATEGORIES, type RoomDoc } from '@shared/db';
 import { getDesk } from '../../app/desk';
 import { attemptWrite } from '../../app/writeFailure';
 import { useFormat } from '../../app/format';
-import { useCentreTimeZone } from '../../app/timeZone';
+import { useCentreTimeZone } from '../settings/hooks';
 import { useCentre, useRooms } from '../settings/hooks';
 import { BookingForm } from './BookingForm';
 import { DateField } from './DateField';
@@ -235,7 +235,7 @@ export default function Page() {
   );
 
   const readOccurrences = useOccurrenceReader();
-  const timeZone = useCentreTimeZone();
+  const { zone: timeZone } = useCentreTimeZone();
   /** A .ics file of the public events of the week or month around the date on screen, or of all future ones. */
   const exportIcs = async (scope: 'week' | 'month' | 'future') => {
     const d = dayjs(shownDate);

@@ -7,7 +7,8 @@ import { LABEL_GRIDS, labelSheetHtml, onShelf, type ItemDoc, type LabelGrid, typ
 import { useLoanActions } from './hooks';
 import { ImportModal } from './ImportModal';
 import { ItemForm } from './ItemForm';
-import { EmptyNote, VirtualTable } from './Table';
+import { EmptyNote } from './Table';
+import { VirtualTable } from '../../app/VirtualTable';
 import { attemptWrite } from '../../app/writeFailure';
 
 /** The catalogue: items with shelf counts, add/edit/archive, CSV import and label sheets. */

@@ -4,7 +4,8 @@ import { useFormat } from '../../app/format';
 import { daysOverdue, isErasedBorrower, outstanding, type ItemDoc, type LoanDoc } from './domain';
 import { useLoanMessages } from './messages';
 import { useNow } from './hooks';
-import { EmptyNote, NOWRAP, VirtualTable } from './Table';
+import { EmptyNote, NOWRAP } from './Table';
+import { VirtualTable } from '../../app/VirtualTable';
 
 /** Item names with outstanding units: "Дрель, Стулья × 10". */
 export function itemsSummary(loan: LoanDoc, byId: Map<string, ItemDoc>, all = false): string {

@@ -1,9 +1,9 @@
 import { encodeBackup, type BackupCollections } from '@shared/backup';
 import type { IsoInstant } from '@shared/db/types';
+import { sealBackup } from './sealBackup';
 
 /**
- * Backups on disk are gzip (a year of a busy centre: ~36 MB of JSON, ~3 MB compressed). The file's bytes (made once
- * by encodeBackup) go through the platform's CompressionStream (Chromium, Electron, Node) as one Blob's stream;
+ * Backups on disk are gzip (a year of a busy centre: ~36 MB of JSON, ~3 MB compressed). The file's bytes go through the platform's CompressionStream (Chromium, Electron, Node) as one Blob's stream;
  * only the compressed bytes are kept for saving.
  */
 export async function gzipParts(parts: Uint8Array<ArrayBuffer>[]): Promise<Uint8Array<ArrayBuffer>> {
@@ -72,13 +72,13 @@ export class GzipWorker {
 }
 
 /**
- * The backup file of the documents `readDocuments` gives, gzip. The text is made once (encodeBackup) and its parts go
- * to a compressor in a worker as they are made, so compressing (~0.5 s for a busy year) overlaps making the text
- * instead of following it. Pass a worker started ahead of time (GzipWorker.start): making the text keeps this thread
- * busy, and a worker still starting then only begins when the text is done. Where no worker can start or it fails,
- * the file is made again and compressed on this thread: the same bytes either way. User Timing measures
- * `sosedi:backup-text` and `sosedi:backup-gzip` (the wait for the compressor after the text is done) are read by
- * test/bench/exportsMeasure.ts.
+ * The backup file (version 2, encodeBackup) of the documents `readDocuments` gives, gzip. This thread only turns the
+ * documents into JSON and UTF-8, a part of 2,000 documents at a time; each part goes (transferred) to a worker that
+ * compresses it while the next is made, and hashes the whole at the end (the checksum covers the bytes as written).
+ * Pass a worker started ahead of time (GzipWorker.start): making the text keeps this thread busy, and a worker still
+ * starting then only begins when the text is done. Where no worker can start or it fails, the file is made again and
+ * hashed and compressed here: the same bytes either way. User Timing measures `sosedi:backup-text` (this thread's
+ * part) and `sosedi:backup-gzip` (the wait for the worker after it) are read by test/bench/exportsMeasure.ts.
  */
 export async function gzipBackupFile(
   readDocuments: () => Promise<BackupCollections>,
@@ -88,18 +88,22 @@ export async function gzipBackupFile(
   const worker = started?.usable ? started : GzipWorker.start(); // started now, it at least loads while the database is read
   try {
     const collections = await readDocuments();
+    const encoder = new TextEncoder();
     if (worker?.usable) {
       const compressor = worker.begin();
       performance.mark('sosedi:backup-text-start');
-      const { total } = await encodeBackup(collections, meta, webSha256Hex, { onPart: compressor.add });
+      const { parts, total } = encodeBackup(collections, meta);
+      for (const text of parts) compressor.add(encoder.encode(text));
       performance.measure('sosedi:backup-text', 'sosedi:backup-text-start');
       performance.mark('sosedi:backup-gzip-start');
       const data = await compressor.finish();
       performance.measure('sosedi:backup-gzip', 'sosedi:backup-gzip-start');
       if (data) return { data, total };
     }
-    const { parts, total } = await encodeBackup(collections, meta, webSha256Hex);
-    return { data: await gzipParts(parts), total };
+    const { parts, total } = encodeBackup(collections, meta);
+    const bytes = [...parts].map((text) => encoder.encode(text));
+    bytes.push(await sealBackup(bytes));
+    return { data: await gzipParts(bytes), total };
   } finally {
     if (worker && worker !== started) worker.terminate();
   }
@@ -121,12 +125,4 @@ export async function backupText(bytes: Uint8Array): Promise<string> {
   } catch {
     return '';
   }
-}
-
-/** Lower-case hex SHA-256 with the platform's WebCrypto (native; the backup's checksum of a year's data). */
-export async function webSha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  let hex = '';
-  for (const b of digest) hex += b.toString(16).padStart(2, '0');
-  return hex;
 }

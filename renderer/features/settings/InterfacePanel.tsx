@@ -2,11 +2,13 @@ import { useMemo } from 'react';
 import { SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { setLanguage, type Language } from '../../app/i18n';
-import { deskTimeZone, setCentreTimeZone, timeZoneNames, useCentreTimeZone } from '../../app/timeZone';
+import { deskTimeZone, timeZoneNames } from '../../app/timeZone';
+import { attemptWrite } from '../../app/writeFailure';
+import { useCentreTimeZone } from './hooks';
 
 export function InterfacePanel() {
   const { t, i18n } = useTranslation('settings');
-  const zone = useCentreTimeZone();
+  const { zone, setZone } = useCentreTimeZone();
   const zones = useMemo(() => timeZoneNames(), []);
   return (
     <Stack maw={520}>
@@ -29,7 +31,7 @@ export function InterfacePanel() {
         description={t('interface.timeZoneHint', { zone: deskTimeZone() })}
         data={zones}
         value={zone}
-        onChange={(v) => setCentreTimeZone(v)}
+        onChange={(v) => v && void attemptWrite(() => setZone(v))}
         searchable
         allowDeselect={false}
         maxDropdownHeight={320}

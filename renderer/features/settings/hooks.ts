@@ -3,6 +3,7 @@ import { SETTINGS_ID, type RoomDoc, type SettingsDoc } from '@shared/db';
 import { useAuthor, useDb, useLiveQuery } from '../../app/db';
 import { centre, rooms, type RoomFields } from './commands';
 import { useGate } from '../staff/hooks';
+import { centreTimeZoneOf, forgetRememberedZone } from '../../app/timeZone';
 
 /** The centre's settings document, or null before it was first saved. */
 export function useCentre(): SettingsDoc | null {
@@ -16,6 +17,21 @@ export function useSaveCentre() {
   const author = useAuthor();
   const gate = useGate();
   return useCallback((patch: Partial<SettingsDoc>) => gate(() => centre.save({ db, author }, patch)), [db, author, gate]);
+}
+
+/** The centre's time zone for calendar files (its synced setting; see app/timeZone.ts), and how to set it. */
+export function useCentreTimeZone(): { zone: string; setZone: (zone: string) => Promise<void> } {
+  const centre = useCentre();
+  const save = useSaveCentre();
+  const zone = centreTimeZoneOf(centre?.timeZone);
+  const setZone = useCallback(
+    async (next: string) => {
+      await save({ timeZone: next });
+      forgetRememberedZone();
+    },
+    [save],
+  );
+  return { zone, setZone };
 }
 
 /** Rooms in display order; archived ones only when asked for. */

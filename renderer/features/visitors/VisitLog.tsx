@@ -4,14 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { VISIT_PURPOSES, type PersonDoc, type VisitDoc, type VisitPurpose } from '@shared/db';
 import type { VisitEdit } from '@shared/visits';
 import { Panel } from '../../app/Panel';
-import { TableHead } from '../../app/TableHead';
+import { VirtualTable } from '../../app/VirtualTable';
 import { useFormat } from '../../app/format';
 import { FormModal } from '../people/FormModal';
 import { DateField } from '../calendar/DateField';
 import { todayDate, useBookingsById, useVisitActions, useVisits } from './hooks';
 import { useVisitorName } from './InBuilding';
-
-const MAX_ROWS = 500;
 
 /** The log: a date range and purpose filter, totals, and correcting a wrong entry (with its edit trail). */
 export function VisitLog({ peopleById }: { peopleById: Map<string, PersonDoc> }) {
@@ -26,7 +24,7 @@ export function VisitLog({ peopleById }: { peopleById: Map<string, PersonDoc> })
   const nameOf = useVisitorName(peopleById);
   const shown = visits.filter((v) => purpose === 'all' || v.purpose === purpose);
   const people = shown.reduce((n, v) => n + 1 + v.adults + v.children, 0);
-  const bookings = useBookingsById(shown.slice(0, MAX_ROWS).map((v) => v.bookingId));
+  const bookings = useBookingsById(shown.map((v) => v.bookingId));
   const bookingTitle = (id: string) => bookings.get(id)?.title ?? '';
   const companions = (v: VisitDoc) =>
     [v.adults > 0 ? t('log.adults', { n: v.adults }) : '', v.children > 0 ? t('log.children', { n: v.children }) : ''].filter(Boolean).join(', ');
@@ -48,35 +46,37 @@ export function VisitLog({ peopleById }: { peopleById: Map<string, PersonDoc> })
       <Text fz="lg" aria-live="polite">
         {t('log.totals', { entries: shown.length, people })}
       </Text>
-      <Table.ScrollContainer minWidth={680}>
-      <Table fz="md" striped aria-label={t('log.title')}>
-        <TableHead columns={['in', 'out', 'name', 'purpose', 'companions', 'edited', 'actions'].map((c) => t(`columns.${c}`))} />
-        <Table.Tbody>
-          {shown.slice(0, MAX_ROWS).map((v) => {
-            const last = v.edits?.[v.edits.length - 1];
-            return (
-              <Table.Tr key={v.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(v.timeIn)}</Table.Td>
-                <Table.Td>{v.timeOut ? fmt.time(v.timeOut) : t('log.stillIn')}</Table.Td>
-                <Table.Td>{nameOf(v)}</Table.Td>
-                <Table.Td>
-                  {t(`purposes.${v.purpose}`)} {bookingTitle(v.bookingId) && `· ${bookingTitle(v.bookingId)}`}
-                </Table.Td>
-                <Table.Td>{companions(v) || '—'}</Table.Td>
-                {/* When (and how often) it was corrected; who did it is in the trail inside the correction dialog. */}
-                <Table.Td>{last ? t(v.edits.length > 1 ? 'log.editedMany' : 'log.editedAt', { at: fmt.dateTime(last.at), count: v.edits.length }) : ''}</Table.Td>
-                <Table.Td>
-                  <Button size="xs" variant="light" onClick={() => setEditing(v)} aria-label={t('log.editOne', { name: nameOf(v), time: fmt.dateTime(v.timeIn) })}>
-                    {t('log.edit')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-      </Table.ScrollContainer>
-      {shown.length > MAX_ROWS && <Text c="dimmed">{t('log.more', { count: shown.length - MAX_ROWS })}</Text>}
+      {/* Every entry of the range, rendered as it scrolls into view (a month of a busy centre is ~5,000 entries). */}
+      <VirtualTable
+        rows={shown}
+        label={t('log.title')}
+        head={['in', 'out', 'name', 'purpose', 'companions', 'edited', 'actions'].map((c) => t(`columns.${c}`))}
+        rowKey={(v) => v.id}
+        estimate={52}
+        striped
+        minWidth={680}
+        renderCells={(v) => {
+          const last = v.edits?.[v.edits.length - 1];
+          return (
+            <>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(v.timeIn)}</Table.Td>
+              <Table.Td>{v.timeOut ? fmt.time(v.timeOut) : t('log.stillIn')}</Table.Td>
+              <Table.Td>{nameOf(v)}</Table.Td>
+              <Table.Td>
+                {t(`purposes.${v.purpose}`)} {bookingTitle(v.bookingId) && `· ${bookingTitle(v.bookingId)}`}
+              </Table.Td>
+              <Table.Td>{companions(v) || '—'}</Table.Td>
+              {/* When (and how often) it was corrected; who did it is in the trail inside the correction dialog. */}
+              <Table.Td>{last ? t(v.edits.length > 1 ? 'log.editedMany' : 'log.editedAt', { at: fmt.dateTime(last.at), count: v.edits.length }) : ''}</Table.Td>
+              <Table.Td>
+                <Button size="xs" variant="light" onClick={() => setEditing(v)} aria-label={t('log.editOne', { name: nameOf(v), time: fmt.dateTime(v.timeIn) })}>
+                  {t('log.edit')}
+                </Button>
+              </Table.Td>
+            </>
+          );
+        }}
+      />
       {editing && <EditVisit visit={editing} personName={nameOf(editing)} onClose={() => setEditing(null)} />}
     </Panel>
   );

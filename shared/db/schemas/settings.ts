@@ -40,6 +40,11 @@ export interface SettingsDoc extends BaseDoc {
   posterPrints?: PosterPrint[];
   /** How many automatic daily backups to keep in the backup folder (desktop app); missing = 14. */
   autoBackupKeep?: number;
+  /**
+   * The centre's IANA time zone ("Asia/Novokuznetsk"), in which calendar files (.ics) read booking times; missing or
+   * '' = each desk's own zone. Synced, so every desk exports the same instants (v2).
+   */
+  timeZone?: string;
 }
 
 export interface PosterPrint {
@@ -64,7 +69,7 @@ const hours = {
   ],
 } as const;
 
-export const settingsSchema = collectionSchema<SettingsDoc>('settings', 1, {
+export const settingsSchema = collectionSchema<SettingsDoc>('settings', 2, {
   name: shortText,
   address: shortText,
   phone: shortText,
@@ -83,6 +88,7 @@ export const settingsSchema = collectionSchema<SettingsDoc>('settings', 1, {
   language: { type: 'string', enum: ['ru', 'en'] },
   posterUrl: longText,
   autoBackupKeep: { type: 'integer', minimum: 1, maximum: 365 },
+  timeZone: { type: 'string', maxLength: 64 },
   posterPrints: listOf(
     8,
     {
