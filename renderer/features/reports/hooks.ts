@@ -1,12 +1,61 @@
-import { useMemo } from 'react';
-import { useLiveQuery } from '../../app/db';
-import type { Period, Report } from '@shared/reports';
+import { useEffect, useMemo, useState } from 'react';
+import { useDb, useLiveQuery } from '../../app/db';
+import type { Period, Report, TimeRange, VisitPart } from '@shared/reports';
 import { assembleReport, reportQueries, type ReportData } from './reportInput';
+import { readVisitParts } from './visitMonths';
+
+/**
+ * The visits of `segments` as parts (visitMonths.ts), live: read again when a visit whose sign-in (now or before
+ * the change) falls in `range` changes. Changes that arrive while a read runs are answered by one more read.
+ */
+function useVisitParts(segments: readonly TimeRange[], range: TimeRange): { data: VisitPart[] | undefined; loading: boolean } {
+  const db = useDb();
+  const [state, setState] = useState<{ data: VisitPart[] | undefined; loading: boolean }>({ data: undefined, loading: true });
+  useEffect(() => {
+    let live = true;
+    let running = false;
+    let again = false;
+    setState((s) => (s.loading ? s : { ...s, loading: true }));
+    const read = () => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      readVisitParts(db, segments).then(
+        (data) => {
+          running = false;
+          if (!live) return;
+          if (again) {
+            again = false;
+            read();
+          } else setState({ data, loading: false });
+        },
+        (e: unknown) => {
+          running = false;
+          console.error('reports: reading the visits failed', e);
+          if (live) setState((s) => ({ ...s, loading: false }));
+        },
+      );
+    };
+    const inRange = (t: unknown) => typeof t !== 'string' || (t >= range.start && t < range.end);
+    const sub = db.visits.$.subscribe((event) => {
+      const before = event.previousDocumentData as { timeIn?: unknown } | undefined;
+      if (inRange((event.documentData as { timeIn?: unknown } | undefined)?.timeIn) || (before && inRange(before.timeIn)) || (event.operation === 'UPDATE' && !before)) read();
+    });
+    read();
+    return () => {
+      live = false;
+      sub.unsubscribe();
+    };
+  }, [db, segments, range]);
+  return state;
+}
 
 /** Everything a report for `period` reads (reportInput.ts), live: the report follows every change. */
 export function useReport(period: Period, now: string, compareWith?: Period): { report: Report | null; loading: boolean } {
   const q = useMemo(() => reportQueries(period, compareWith), [period, compareWith]);
-  const visits = useLiveQuery(q.visits, [q]);
+  const visits = useVisitParts(q.visitSegments, q.range);
   const bookings = useLiveQuery(q.bookings, [q]);
   const loans = useLiveQuery(q.loans, [q]);
   const openLoans = useLiveQuery(q.openLoans, []);
@@ -29,7 +78,7 @@ export function useReport(period: Period, now: string, compareWith?: Period): { 
       return null;
     }
     const data = {
-      visits: visits.data,
+      visitParts: visits.data,
       bookings: bookings.data,
       loans: loans.data,
       openLoans: openLoans.data,

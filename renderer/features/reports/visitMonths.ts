@@ -1,0 +1,75 @@
+/**
+ * A report's visits, read as parts (shared/reports/visitParts.ts): each whole calendar month is summed up once and
+ * kept for the database while none of its visits changes; the stretches that are not a whole month (a running
+ * month, a custom range's ends) are read every time. A year's report against the year before read ~120,000 visits
+ * on every click (2.1–2.9 s, docs/performance.md); with its months kept, a click reads only the running month.
+ *
+ * Exact: every write to the visits (this desk's, a pull from the server, another tab's, retention, an erasure)
+ * comes through the collection's change stream, and a change drops the part of the month the visit is in now and of
+ * the month it was in before; an update that does not say what it was before drops every part. A month read while
+ * one of its visits changed is used for that report but not kept. Reads go to the storage (no RxDB documents, no
+ * query cache holding a month of visits) and leave out a document whose times do not read, as every read does.
+ */
+import { readableDocs, type DeskDatabase } from '@shared/db';
+import { isWholeMonth, monthKey, summariseVisits, type ReportVisit, type TimeRange, type VisitPart } from '@shared/reports';
+
+interface MonthCache {
+  parts: Map<string, VisitPart>;
+  /** Counts the visit changes seen; `touched` holds, per month, the count at its last change. */
+  changes: number;
+  touched: Map<string, number>;
+  /** The count at the last change that dropped every part. */
+  clearedAt: number;
+}
+
+const caches = new WeakMap<DeskDatabase, MonthCache>();
+
+function cacheOf(db: DeskDatabase): MonthCache {
+  let cache = caches.get(db);
+  if (cache) return cache;
+  const c: MonthCache = { parts: new Map(), changes: 0, touched: new Map(), clearedAt: 0 };
+  db.visits.$.subscribe((event) => {
+    c.changes++;
+    const before = event.previousDocumentData as { timeIn?: unknown } | undefined;
+    if (event.operation === 'UPDATE' && !before) {
+      c.parts.clear();
+      c.clearedAt = c.changes;
+      return;
+    }
+    for (const t of [(event.documentData as { timeIn?: unknown } | undefined)?.timeIn, before?.timeIn]) {
+      if (typeof t !== 'string') continue;
+      c.parts.delete(monthKey(t));
+      c.touched.set(monthKey(t), c.changes);
+    }
+  });
+  caches.set(db, (cache = c));
+  return cache;
+}
+
+/** The visits whose sign-in falls in `range`, plain, straight from the storage (deleted ones are not returned). */
+async function readVisits(db: DeskDatabase, range: TimeRange): Promise<ReportVisit[]> {
+  const query = db.visits.find({ selector: { timeIn: { $gte: range.start, $lt: range.end } } });
+  const { documents } = await db.visits.storageInstance.query(query.getPreparedQuery());
+  return readableDocs('visits', documents as unknown as ReportVisit[]);
+}
+
+/** The parts of `segments` (visitSegments): kept whole months as they are, the rest read now. */
+export async function readVisitParts(db: DeskDatabase, segments: readonly TimeRange[]): Promise<VisitPart[]> {
+  const cache = cacheOf(db);
+  return Promise.all(
+    segments.map(async (range) => {
+      const whole = isWholeMonth(range);
+      const kept = whole ? cache.parts.get(range.start) : undefined;
+      if (kept) return kept;
+      const startedAt = cache.changes;
+      const part = summariseVisits(await readVisits(db, range), range);
+      if (whole && cache.clearedAt <= startedAt && (cache.touched.get(range.start) ?? 0) <= startedAt) cache.parts.set(range.start, part);
+      return part;
+    }),
+  );
+}
+
+/** How many whole months are kept for `db` (for tests). */
+export function keptMonths(db: DeskDatabase): number {
+  return caches.get(db)?.parts.size ?? 0;
+}
