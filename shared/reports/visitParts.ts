@@ -28,7 +28,8 @@ export interface VisitPart extends Omit<VisitFigures, 'unique'> {
   linkedPeople: Map<string, number>;
 }
 
-const nextMonthStart = (t: LocalDateTime): LocalDateTime => {
+/** The start of the month after the one `t` falls in. */
+export const nextMonthStart = (t: LocalDateTime): LocalDateTime => {
   const y = +t.slice(0, 4);
   const m = +t.slice(5, 7);
   return m === 12 ? `${String(y + 1).padStart(4, '0')}-01-01T00:00` : `${t.slice(0, 4)}-${String(m + 1).padStart(2, '0')}-01T00:00`;

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useDb, useLiveQuery } from '../../app/db';
-import type { Period, Report, TimeRange, VisitPart } from '@shared/reports';
+import { monthKey, type Period, type Report, type TimeRange, type VisitPart } from '@shared/reports';
 import { assembleReport, reportQueries, type ReportData } from './reportInput';
-import { readVisitParts } from './visitMonths';
+import { readVisitParts, warmVisitMonths } from './visitMonths';
 
 /**
  * The visits of `segments` as parts (visitMonths.ts), live: read again when a visit whose sign-in (now or before
@@ -91,5 +91,15 @@ export function useReport(period: Period, now: string, compareWith?: Period): { 
     } as ReportData;
     return assembleReport(data, period, now, compareWith);
   }, [fresh, visits.data, bookings.data, loans.data, openLoans.data, series.data, rooms.data, groups.data, items.data, merged.data, settings.data, now, period, compareWith]);
+  // Once the report is there: keep the months of its year and the year before, for a year's report that is then
+  // one click away (the months before the running one).
+  const db = useDb();
+  const shown = report !== null;
+  const year = +period.from.slice(0, 4);
+  useEffect(() => {
+    if (!shown) return;
+    const end = `${String(year + 1).padStart(4, '0')}-01-01T00:00`;
+    return warmVisitMonths(db, `${String(year - 1).padStart(4, '0')}-01-01T00:00`, monthKey(now) < end ? monthKey(now) : end);
+  }, [db, shown, year, now]);
   return { report, loading: loading && !report };
 }

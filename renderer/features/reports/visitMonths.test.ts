@@ -9,7 +9,7 @@ import { testDatabases } from '@shared/db/testDatabase';
 import { generateDataset } from '@shared/fixtures/generate';
 import { comparisonFor, customPeriod, monthOf, quarterOf, yearOf, type Period, type ReportVisit } from '@shared/reports';
 import { assembleReport, loadReportData } from './reportInput';
-import { keptMonths } from './visitMonths';
+import { keptMonths, warmVisitMonths } from './visitMonths';
 import { runRetention } from '../visitors/useRetention';
 
 const NOW = '2026-12-05T15:00';
@@ -74,6 +74,20 @@ describe('report visits from kept months', () => {
     // retention: every visit older than 200 days loses its person (and keeps a visitor key)
     await (await db.settings.findOne(SETTINGS_ID).exec())!.incrementalPatch({ retentionDays: 200 });
     expect(await runRetention(db, author, new Date('2026-12-05T12:00:00Z'))).toBeGreaterThan(0);
+    await checkAll(db);
+  });
+
+  it('keeps the months of two years when warmed, and a report then reads the same', async () => {
+    const db = await loaded();
+    await new Promise<void>((resolve) => {
+      warmVisitMonths(db, '2025-01-01T00:00', '2026-12-01T00:00');
+      const check = setInterval(() => {
+        if (keptMonths(db) === 23) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 10);
+    });
     await checkAll(db);
   });
 });

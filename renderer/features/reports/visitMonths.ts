@@ -11,7 +11,7 @@
  * query cache holding a month of visits) and leave out a document whose times do not read, as every read does.
  */
 import { readableDocs, type DeskDatabase } from '@shared/db';
-import { isWholeMonth, monthKey, summariseVisits, type ReportVisit, type TimeRange, type VisitPart } from '@shared/reports';
+import { isWholeMonth, monthKey, nextMonthStart, summariseVisits, type ReportVisit, type TimeRange, type VisitPart } from '@shared/reports';
 
 interface MonthCache {
   parts: Map<string, VisitPart>;
@@ -67,6 +67,28 @@ export async function readVisitParts(db: DeskDatabase, segments: readonly TimeRa
       return part;
     }),
   );
+}
+
+/**
+ * Reads and keeps the whole months from `from` to before `to`, one month at a time when the page is idle, so that a
+ * year's report opened after the month's finds its months kept (a click that comes first reads what is missing
+ * itself). Returns the function that stops it.
+ */
+export function warmVisitMonths(db: DeskDatabase, from: string, to: string): () => void {
+  let stopped = false;
+  const months: TimeRange[] = [];
+  for (let t = monthKey(from); t < to; t = nextMonthStart(t)) months.push({ start: t, end: nextMonthStart(t) });
+  const idle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 20));
+  const step = (i: number) => {
+    if (stopped || i >= months.length) return;
+    idle(() => {
+      if (!stopped) readVisitParts(db, [months[i]!]).then(() => step(i + 1), () => undefined);
+    });
+  };
+  step(0);
+  return () => {
+    stopped = true;
+  };
 }
 
 /** How many whole months are kept for `db` (for tests). */
