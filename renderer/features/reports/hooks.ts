@@ -2,52 +2,24 @@ import { useEffect, useMemo, useState } from 'react';
 import { useDb, useLiveQuery } from '../../app/db';
 import { monthKey, type Period, type Report, type TimeRange, type VisitPart } from '@shared/reports';
 import { assembleReport, reportQueries, type ReportData } from './reportInput';
-import { readVisitParts, warmVisitMonths } from './visitMonths';
+import { warmVisitMonths, watchVisitParts } from './visitMonths';
 
-/**
- * The visits of `segments` as parts (visitMonths.ts), live: read again when a visit whose sign-in (now or before
- * the change) falls in `range` changes. Changes that arrive while a read runs are answered by one more read.
- */
+/** The visits of `segments` as parts, live (watchVisitParts in visitMonths.ts). */
 function useVisitParts(segments: readonly TimeRange[], range: TimeRange): { data: VisitPart[] | undefined; loading: boolean } {
   const db = useDb();
   const [state, setState] = useState<{ data: VisitPart[] | undefined; loading: boolean }>({ data: undefined, loading: true });
   useEffect(() => {
-    let live = true;
-    let running = false;
-    let again = false;
     setState((s) => (s.loading ? s : { ...s, loading: true }));
-    const read = () => {
-      if (running) {
-        again = true;
-        return;
-      }
-      running = true;
-      readVisitParts(db, segments).then(
-        (data) => {
-          running = false;
-          if (!live) return;
-          if (again) {
-            again = false;
-            read();
-          } else setState({ data, loading: false });
-        },
-        (e: unknown) => {
-          running = false;
-          console.error('reports: reading the visits failed', e);
-          if (live) setState((s) => ({ ...s, loading: false }));
-        },
-      );
-    };
-    const inRange = (t: unknown) => typeof t !== 'string' || (t >= range.start && t < range.end);
-    const sub = db.visits.$.subscribe((event) => {
-      const before = event.previousDocumentData as { timeIn?: unknown } | undefined;
-      if (inRange((event.documentData as { timeIn?: unknown } | undefined)?.timeIn) || (before && inRange(before.timeIn)) || (event.operation === 'UPDATE' && !before)) read();
-    });
-    read();
-    return () => {
-      live = false;
-      sub.unsubscribe();
-    };
+    return watchVisitParts(
+      db,
+      segments,
+      range,
+      (data) => setState({ data, loading: false }),
+      (e) => {
+        console.error('reports: reading the visits failed', e);
+        setState((s) => ({ ...s, loading: false }));
+      },
+    );
   }, [db, segments, range]);
   return state;
 }

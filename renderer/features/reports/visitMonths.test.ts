@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { stampChange, SETTINGS_ID, type DeskDatabase } from '@shared/db';
 import { testDatabases } from '@shared/db/testDatabase';
 import { generateDataset } from '@shared/fixtures/generate';
-import { comparisonFor, customPeriod, monthOf, quarterOf, yearOf, type Period, type ReportVisit } from '@shared/reports';
+import { comparisonFor, customPeriod, monthOf, quarterOf, reportReadRange, visitSegments, yearOf, type Period, type ReportVisit, type VisitPart } from '@shared/reports';
 import { assembleReport, loadReportData } from './reportInput';
-import { keptMonths, warmVisitMonths } from './visitMonths';
+import { keptMonths, warmVisitMonths, watchVisitParts } from './visitMonths';
 import { runRetention } from '../visitors/useRetention';
 
 const NOW = '2026-12-05T15:00';
@@ -89,5 +89,32 @@ describe('report visits from kept months', () => {
       }, 10);
     });
     await checkAll(db);
+  });
+
+  it('a watcher of kept months hears an edit with the month already dropped, and the report follows it', async () => {
+    const db = await loaded();
+    const { current, previous } = comparisonFor(yearOf('2026-11-01'), NOW.slice(0, 10));
+    const answers: VisitPart[][] = [];
+    let heard: () => void = () => undefined;
+    const stop = watchVisitParts(db, visitSegments(current, previous), reportReadRange(current, previous), (parts) => {
+      answers.push(parts);
+      heard();
+    }, (e) => {
+      throw e;
+    });
+    const next = () => new Promise<void>((resolve) => (heard = resolve));
+    await next();
+    expect(keptMonths(db)).toBeGreaterThan(5); // the watcher's own first read kept them
+    const data = await loadReportData(db, current, NOW, previous);
+    const entries = (parts: VisitPart[]) => parts.reduce((n, p) => n + p.children, 0);
+    const before = entries(answers[0]!);
+    const [visit] = await db.visits.find({ selector: { timeIn: { $gte: '2026-03-01T00:00', $lt: '2026-04-01T00:00' } } }).exec();
+    const changed = next();
+    await visit!.incrementalPatch(stampChange({ children: (visit!.children ?? 0) + 3 }, author));
+    await changed;
+    stop();
+    expect(entries(answers.at(-1)!)).toBe(before + 3);
+    const visits = (await db.visits.find().exec()).map((d) => d.toJSON() as ReportVisit);
+    expect(assembleReport({ ...data, visitParts: answers.at(-1)! }, current, NOW, previous)).toEqual(assembleReport({ ...data, visitParts: [], visits }, current, NOW, previous));
   });
 });

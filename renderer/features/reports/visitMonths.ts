@@ -20,6 +20,15 @@ interface MonthCache {
   touched: Map<string, number>;
   /** The count at the last change that dropped every part. */
   clearedAt: number;
+  /** Told of each change after the parts it touches were dropped (watchVisitParts), never before. */
+  listeners: Set<(change: VisitChange) => void>;
+}
+
+/** A visit's sign-in time after and before a change (`before` undefined: not known, so any month may be touched). */
+interface VisitChange {
+  after: unknown;
+  before: unknown;
+  known: boolean;
 }
 
 const caches = new WeakMap<DeskDatabase, MonthCache>();
@@ -27,20 +36,22 @@ const caches = new WeakMap<DeskDatabase, MonthCache>();
 function cacheOf(db: DeskDatabase): MonthCache {
   let cache = caches.get(db);
   if (cache) return cache;
-  const c: MonthCache = { parts: new Map(), changes: 0, touched: new Map(), clearedAt: 0 };
+  const c: MonthCache = { parts: new Map(), changes: 0, touched: new Map(), clearedAt: 0, listeners: new Set() };
   db.visits.$.subscribe((event) => {
     c.changes++;
     const before = event.previousDocumentData as { timeIn?: unknown } | undefined;
-    if (event.operation === 'UPDATE' && !before) {
+    const change = { after: (event.documentData as { timeIn?: unknown } | undefined)?.timeIn, before: before?.timeIn, known: !(event.operation === 'UPDATE' && !before) };
+    if (!change.known) {
       c.parts.clear();
       c.clearedAt = c.changes;
-      return;
+    } else {
+      for (const t of [change.after, change.before]) {
+        if (typeof t !== 'string') continue;
+        c.parts.delete(monthKey(t));
+        c.touched.set(monthKey(t), c.changes);
+      }
     }
-    for (const t of [(event.documentData as { timeIn?: unknown } | undefined)?.timeIn, before?.timeIn]) {
-      if (typeof t !== 'string') continue;
-      c.parts.delete(monthKey(t));
-      c.touched.set(monthKey(t), c.changes);
-    }
+    for (const listener of c.listeners) listener(change);
   });
   caches.set(db, (cache = c));
   return cache;
@@ -67,6 +78,50 @@ export async function readVisitParts(db: DeskDatabase, segments: readonly TimeRa
       return part;
     }),
   );
+}
+
+/**
+ * The parts of `segments`, now and after every change of a visit whose sign-in (after or before the change) falls in
+ * `range` (a change whose before is not known counts). Changes that arrive while a read runs are answered by one
+ * more read. The watcher hears a change only after the kept parts it touches are dropped. Returns the function that
+ * stops it.
+ */
+export function watchVisitParts(db: DeskDatabase, segments: readonly TimeRange[], range: TimeRange, onData: (parts: VisitPart[]) => void, onError: (e: unknown) => void): () => void {
+  const cache = cacheOf(db);
+  let live = true;
+  let running = false;
+  let again = false;
+  const read = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    readVisitParts(db, segments).then(
+      (parts) => {
+        running = false;
+        if (!live) return;
+        if (again) {
+          again = false;
+          read();
+        } else onData(parts);
+      },
+      (e: unknown) => {
+        running = false;
+        if (live) onError(e);
+      },
+    );
+  };
+  const inRange = (t: unknown) => typeof t === 'string' && t >= range.start && t < range.end;
+  const listener = (change: VisitChange) => {
+    if (!change.known || inRange(change.after) || inRange(change.before) || (typeof change.after !== 'string' && typeof change.before !== 'string')) read();
+  };
+  cache.listeners.add(listener);
+  read();
+  return () => {
+    live = false;
+    cache.listeners.delete(listener);
+  };
 }
 
 /**
