@@ -2,4 +2,4 @@ export * from './types';
 export * from './schemas';
 export * from './database';
 export * from './meta';
-export { readableJson } from './readable';
+export { readableDocs, readableJson } from './readable';

@@ -11,8 +11,9 @@ import type { VisitDoc, VisitPurpose } from '../db/schemas/visits';
 import { VISIT_PURPOSES } from '../db/schemas/visits';
 import type { LocalDateTime } from '../db/types';
 import { visitorKeyCache } from '../visits/visitorKey';
-import { addDays, dayNumber, toMinutes, weekdayIndex } from '../time';
+import { addDays, dayNumber, toMinutes } from '../time';
 import { periodRange, previousPeriod, type Period, type TimeRange } from './period';
+import { addVisit, emptyVisitPart, type VisitPart } from './visitParts';
 
 /** What a report reads. Plain arrays: the renderer hook queries them, tests build them by hand. */
 export type ReportBooking = Pick<
@@ -37,6 +38,11 @@ export type ReportLoan = Pick<LoanDoc, 'status' | 'borrower' | 'lines' | 'outAt'
 
 export interface ReportInput {
   visits: readonly ReportVisit[];
+  /**
+   * Visits already summed up per stretch of time (shared/reports/visitParts.ts), counted as well as `visits`: the
+   * renderer passes its months here and `visits: []`. Each part lies wholly inside one of the two periods, or neither.
+   */
+  visitParts?: readonly VisitPart[];
   /** Stored bookings and the series occurrences of the period (already expanded). */
   bookings: readonly ReportBooking[];
   rooms: readonly Pick<RoomDoc, 'id' | 'name' | 'sections' | 'openingHours' | 'bookable' | 'archived' | 'order'>[];
@@ -254,30 +260,32 @@ export function computeReport(input: ReportInput, period: Period, compareWith?: 
     return id;
   };
 
-  // Visits; also the people each visit brings to a linked booking.
+  // Visits (summed up as parts, and the parts given ready); also the people each visit brings to a linked booking.
   const keyOf = visitorKeyCache();
   const linkedPeople = new Map<string, number>();
+  const own = [emptyVisitPart(cur), emptyVisitPart(prev)] as const;
   const weekdayOf = new Map<string, number>();
   for (const v of input.visits) {
     const acc = pick(v.timeIn);
+    if (acc) addVisit(own[acc === accCur ? 0 : 1], v, weekdayOf);
+  }
+  const parts: [Acc | null, VisitPart][] = [[accCur, own[0]], [accPrev, own[1]], ...(input.visitParts ?? []).map((p) => [pick(p.range.start), p] as [Acc | null, VisitPart])];
+  for (const [acc, part] of parts) {
     if (!acc) continue;
     const a = acc.v;
-    const adults = 1 + (v.adults || 0);
-    const children = v.children || 0;
-    a.entries++;
-    a.adults += adults;
-    a.children += children;
-    a.people += adults + children;
-    a.byPurpose[v.purpose] = (a.byPurpose[v.purpose] ?? 0) + 1;
-    if (v.personId) acc.visitors.add(keyOf(mergedInto.size ? survivor(v.personId) : v.personId, v.timeIn));
-    else if (v.visitorKey) acc.visitors.add(v.visitorKey);
-    else a.withoutPerson++;
-    const date = v.timeIn.slice(0, 10);
-    let wd = weekdayOf.get(date);
-    if (wd === undefined) weekdayOf.set(date, (wd = weekdayIndex(date)));
-    const hour = (v.timeIn.charCodeAt(11) - 48) * 10 + (v.timeIn.charCodeAt(12) - 48);
-    if (hour >= 0 && hour < 24) a.heatmap[wd]![hour]!++;
-    if (v.bookingId) linkedPeople.set(v.bookingId, (linkedPeople.get(v.bookingId) ?? 0) + adults + children);
+    a.entries += part.entries;
+    a.adults += part.adults;
+    a.children += part.children;
+    a.people += part.people;
+    a.withoutPerson += part.withoutPerson;
+    for (const [p, n] of Object.entries(part.byPurpose) as [VisitPurpose, number][]) a.byPurpose[p] = (a.byPurpose[p] ?? 0) + n;
+    for (let d = 0; d < 7; d++) for (let h = 0; h < 24; h++) a.heatmap[d]![h]! += part.heatmap[d]![h]!;
+    for (const pair of part.personIds) {
+      const id = pair.slice(5);
+      acc.visitors.add(keyOf(mergedInto.size ? survivor(id) : id, pair));
+    }
+    for (const key of part.keys) acc.visitors.add(key);
+    for (const [bookingId, n] of part.linkedPeople) linkedPeople.set(bookingId, (linkedPeople.get(bookingId) ?? 0) + n);
   }
 
   // Opening windows per room for both ranges (minutes since midnight, per day number).

@@ -2,7 +2,7 @@
  * CPU profile of one page action on a loaded desk (Chromium's profiler through CDP, playwright-core), for finding
  * what a metric spends its time on before changing anything:
  *
- *   node --import tsx test/bench/profile.ts --web-dir DIR [--size full] [--years 1] [--what week|day|month|year-report|month-report] [--times 8]
+ *   node --import tsx test/bench/profile.ts --web-dir DIR [--size full] [--years 1] [--what week|day|month|year-report|month-report|load] [--times 8]
  *
  * Loads the dataset through Settings → Data → "Load demo data" into a fresh profile, repeats the action `--times`
  * times under the profiler (each from an empty state, as the bench does) and prints the functions with the most
@@ -47,6 +47,8 @@ async function main() {
   if (years > 1) await page.getByLabel(label('demo', 'years.label')!, { exact: true }).fill(String(years));
   page.on('console', (m) => m.type() === 'error' && console.log(`page: ${m.text().slice(0, 300)}`));
   page.on('pageerror', (e) => console.log(`page error: ${e.message.slice(0, 300)}`));
+  // --what load: the load itself under the profiler (one load; its self times, then exit)
+  const stopLoad = what === 'load' ? await startCpuProfile(page, '/tmp/sosedi-profile-load.cpuprofile') : null;
   await page.getByRole('button', { name: label('demo', 'load') }).click();
   const done = page.getByRole('status').filter({ hasText: label('demo', 'done.title')! });
   while (!(await done.count())) {
@@ -55,6 +57,12 @@ async function main() {
     console.log(`${((Date.now() - t0) / 1000).toFixed(0)} s: ${(await page.locator('main [role="status"], main [role="alert"]').allInnerTexts()).join(' | ').slice(0, 200)} (heap ${(heap / 1e6).toFixed(0)} MB)`);
   }
   console.log(`loaded in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  if (stopLoad) {
+    for (const line of await stopLoad(1, 40)) console.log(line);
+    await browser.close();
+    server.close();
+    return;
+  }
   const ds = generateDataset({ size, anchor, years });
   const top = busiest(ds, anchor);
   const empty = localDate(dayNumber(anchor) - 365 * years - 400);
@@ -84,7 +92,7 @@ async function main() {
       return timeUi(page, { kind: 'all', conds: [{ kind: 'exactText', selector: '[data-testid="period-label"]', text: year }, { kind: 'absent', selector: 'main .mantine-Loader-root' }, { kind: 'text', selector: 'main p', contains: '' }] }, 'click', () => page.getByText(label('reports', 'period.kind.year')!, { exact: true }).click(), 60_000);
     };
   }
-  await action(); // warm
+  console.log(`${what}, first (warm-up, not profiled): ${(await action()).toFixed(0)} ms`);
   const stop = await startCpuProfile(page, `/tmp/sosedi-profile-${what}.cpuprofile`);
   const ms: number[] = [];
   for (let i = 0; i < times; i++) ms.push(await action());

@@ -286,11 +286,13 @@ function checkCounts(who: string, got: Record<string, number>, want: Record<stri
 /** The sync account where Settings → Sync keeps it (localStorage, the password in the browser secrets), so sync starts at launch. */
 export async function storeSyncAccount(context: BrowserContext, profile: string, config: SyncConfig): Promise<void> {
   await context.addInitScript(
-    ({ profile, account, password }) => {
+    ({ profile, account, password, tuning }) => {
       localStorage.setItem(`sosedi.sync.${profile}`, JSON.stringify(account));
       localStorage.setItem(`sosedi.secret.sync.password.${profile}`, password);
+      // BENCH_SYNC_TUNING='{"batchSize":5000}': the engine's knobs a site can set (renderer/features/sync/syncStore.ts), for A/Bs
+      if (tuning) localStorage.setItem('sosedi.sync.tuning', tuning);
     },
-    { profile, account: { url: config.url, centre: config.centre, user: config.user }, password: config.password },
+    { profile, account: { url: config.url, centre: config.centre, user: config.user }, password: config.password, tuning: process.env.BENCH_SYNC_TUNING ?? '' },
   );
 }
 

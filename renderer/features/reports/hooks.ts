@@ -1,12 +1,33 @@
-import { useMemo } from 'react';
-import { useLiveQuery } from '../../app/db';
-import type { Period, Report } from '@shared/reports';
+import { useEffect, useMemo, useState } from 'react';
+import { useDb, useLiveQuery } from '../../app/db';
+import { monthKey, type Period, type Report, type TimeRange, type VisitPart } from '@shared/reports';
 import { assembleReport, reportQueries, type ReportData } from './reportInput';
+import { warmVisitMonths, watchVisitParts } from './visitMonths';
+
+/** The visits of `segments` as parts, live (watchVisitParts in visitMonths.ts). */
+function useVisitParts(segments: readonly TimeRange[], range: TimeRange): { data: VisitPart[] | undefined; loading: boolean } {
+  const db = useDb();
+  const [state, setState] = useState<{ data: VisitPart[] | undefined; loading: boolean }>({ data: undefined, loading: true });
+  useEffect(() => {
+    setState((s) => (s.loading ? s : { ...s, loading: true }));
+    return watchVisitParts(
+      db,
+      segments,
+      range,
+      (data) => setState({ data, loading: false }),
+      (e) => {
+        console.error('reports: reading the visits failed', e);
+        setState((s) => ({ ...s, loading: false }));
+      },
+    );
+  }, [db, segments, range]);
+  return state;
+}
 
 /** Everything a report for `period` reads (reportInput.ts), live: the report follows every change. */
 export function useReport(period: Period, now: string, compareWith?: Period): { report: Report | null; loading: boolean } {
   const q = useMemo(() => reportQueries(period, compareWith), [period, compareWith]);
-  const visits = useLiveQuery(q.visits, [q]);
+  const visits = useVisitParts(q.visitSegments, q.range);
   const bookings = useLiveQuery(q.bookings, [q]);
   const loans = useLiveQuery(q.loans, [q]);
   const openLoans = useLiveQuery(q.openLoans, []);
@@ -29,7 +50,7 @@ export function useReport(period: Period, now: string, compareWith?: Period): { 
       return null;
     }
     const data = {
-      visits: visits.data,
+      visitParts: visits.data,
       bookings: bookings.data,
       loans: loans.data,
       openLoans: openLoans.data,
@@ -42,5 +63,15 @@ export function useReport(period: Period, now: string, compareWith?: Period): { 
     } as ReportData;
     return assembleReport(data, period, now, compareWith);
   }, [fresh, visits.data, bookings.data, loans.data, openLoans.data, series.data, rooms.data, groups.data, items.data, merged.data, settings.data, now, period, compareWith]);
+  // Once the report is there: keep the months of its year and the year before, for a year's report that is then
+  // one click away (the months before the running one).
+  const db = useDb();
+  const shown = report !== null;
+  const year = +period.from.slice(0, 4);
+  useEffect(() => {
+    if (!shown) return;
+    const end = `${String(year + 1).padStart(4, '0')}-01-01T00:00`;
+    return warmVisitMonths(db, `${String(year - 1).padStart(4, '0')}-01-01T00:00`, monthKey(now) < end ? monthKey(now) : end);
+  }, [db, shown, year, now]);
   return { report, loading: loading && !report };
 }

@@ -4,11 +4,13 @@
  */
 import { SETTINGS_ID, readableJson, type DeskDatabase } from '@shared/db';
 import { occurrencesInRange } from '@shared/bookings';
-import { computeReport, loanReadStart, reportReadRange, type Period, type Report, type ReportBooking, type ReportInput } from '@shared/reports';
+import { computeReport, loanReadStart, reportReadRange, visitSegments, type Period, type Report, type ReportBooking, type ReportInput, type VisitPart } from '@shared/reports';
 import { addDays } from '@shared/time';
+import { readVisitParts } from './visitMonths';
 
 /**
- * The queries, by index for the period and the one before it only: visits by `timeIn`, bookings by `start`
+ * The queries, by index for the period and the one before it only: visits by `timeIn` in parts (a whole month's
+ * part is kept while its visits do not change: visitMonths.ts), bookings by `start`
  * (a day wider, for bookings that cross midnight), loans by `outAt` (plus a look-back so returns in the period
  * count) and the open loans by `status` for "overdue now". Small directories are read whole.
  */
@@ -18,7 +20,7 @@ export function reportQueries(period: Period, compareWith?: Period) {
   const bookingStart = `${addDays(range.start.slice(0, 10), -1)}T00:00`;
   return {
     range,
-    visits: (db: DeskDatabase) => db.visits.find({ selector: { timeIn: { $gte: range.start, $lt: range.end } } }),
+    visitSegments: visitSegments(period, compareWith),
     bookings: (db: DeskDatabase) => db.bookings.find({ selector: { start: { $gte: bookingStart, $lt: range.end } } }),
     loans: (db: DeskDatabase) => db.loans.find({ selector: { outAt: { $gte: loanStart, $lt: range.end } } }),
     openLoans: (db: DeskDatabase) => db.loans.find({ selector: { status: 'open' } }),
@@ -33,7 +35,9 @@ export function reportQueries(period: Period, compareWith?: Period) {
 
 /** What the queries returned (plain JSON). */
 export interface ReportData {
-  visits: ReportInput['visits'];
+  visitParts: readonly VisitPart[];
+  /** Plain visits, counted as well as the parts (the parts' test counts every visit this way to compare). */
+  visits?: ReportInput['visits'];
   bookings: Parameters<typeof occurrencesInRange>[0];
   series: Parameters<typeof occurrencesInRange>[1];
   loans: readonly (ReportInput['loans'][number] & { id: string })[];
@@ -52,7 +56,7 @@ export function assembleReport(data: ReportData, period: Period, now: string, co
   const seen = new Set(data.loans.map((l) => l.id));
   const allLoans = [...data.loans, ...data.openLoans.filter((l) => !seen.has(l.id))];
   return computeReport(
-    { visits: data.visits, bookings: occurrences, loans: allLoans, rooms: data.rooms, groups: data.groups, items: data.items, people: data.merged, settings: data.settings ?? null, now },
+    { visits: data.visits ?? [], visitParts: data.visitParts, bookings: occurrences, loans: allLoans, rooms: data.rooms, groups: data.groups, items: data.items, people: data.merged, settings: data.settings ?? null, now },
     period,
     compareWith,
   );
@@ -60,11 +64,11 @@ export function assembleReport(data: ReportData, period: Period, now: string, co
 
 const json = <T,>(docs: Parameters<typeof readableJson>[0]): T => readableJson(docs) as T;
 
-/** The same report, read once (no live queries): for the figures a desk publishes to its network. */
-export async function loadReport(db: DeskDatabase, period: Period, now: string): Promise<Report> {
-  const q = reportQueries(period);
-  const [visits, bookings, loans, openLoans, series, rooms, groups, items, merged, settings] = await Promise.all([
-    q.visits(db).exec(),
+/** What a report reads, once (no live queries). */
+export async function loadReportData(db: DeskDatabase, period: Period, now: string, compareWith?: Period): Promise<ReportData> {
+  const q = reportQueries(period, compareWith);
+  const [visitParts, bookings, loans, openLoans, series, rooms, groups, items, merged, settings] = await Promise.all([
+    readVisitParts(db, q.visitSegments),
     q.bookings(db).exec(),
     q.loans(db).exec(),
     q.openLoans(db).exec(),
@@ -75,20 +79,21 @@ export async function loadReport(db: DeskDatabase, period: Period, now: string):
     q.merged(db).exec(),
     q.settings(db).exec(),
   ]);
-  return assembleReport(
-    {
-      visits: json(visits),
-      bookings: json(bookings),
-      loans: json(loans),
-      openLoans: json(openLoans),
-      series: json(series),
-      rooms: json(rooms),
-      groups: json(groups),
-      items: json(items),
-      merged: json(merged),
-      settings: (settings?.toJSON() ?? null) as ReportData['settings'],
-    },
-    period,
-    now,
-  );
+  return {
+    visitParts,
+    bookings: json(bookings),
+    loans: json(loans),
+    openLoans: json(openLoans),
+    series: json(series),
+    rooms: json(rooms),
+    groups: json(groups),
+    items: json(items),
+    merged: json(merged),
+    settings: (settings?.toJSON() ?? null) as ReportData['settings'],
+  };
+}
+
+/** The same report, read once (no live queries): for the figures a desk publishes to its network. */
+export async function loadReport(db: DeskDatabase, period: Period, now: string): Promise<Report> {
+  return assembleReport(await loadReportData(db, period, now), period, now);
 }

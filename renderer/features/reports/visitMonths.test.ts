@@ -1,0 +1,120 @@
+/**
+ * A report made from kept month parts (visitMonths.ts) must be the report made from every visit, for any period,
+ * and stay so after an edit, a move to another month, a removal, a merge of two people and a retention run in a
+ * month that was kept. The reference counts the plain visits with computeReport's own loop.
+ */
+import { describe, expect, it } from 'vitest';
+import { stampChange, SETTINGS_ID, type DeskDatabase } from '@shared/db';
+import { testDatabases } from '@shared/db/testDatabase';
+import { generateDataset } from '@shared/fixtures/generate';
+import { comparisonFor, customPeriod, monthOf, quarterOf, reportReadRange, visitSegments, yearOf, type Period, type ReportVisit, type VisitPart } from '@shared/reports';
+import { assembleReport, loadReportData } from './reportInput';
+import { keptMonths, warmVisitMonths, watchVisitParts } from './visitMonths';
+import { runRetention } from '../visitors/useRetention';
+
+const NOW = '2026-12-05T15:00';
+const ds = generateDataset({ size: 'tiny', anchor: NOW, years: 2 });
+const openDb = testDatabases();
+const author = { desk: 'test', volunteer: 'Тест' };
+
+async function loaded(): Promise<DeskDatabase> {
+  const db = await openDb();
+  for (const name of ['settings', 'rooms', 'people', 'groups', 'bookings', 'series', 'items', 'loans', 'visits'] as const) {
+    await db[name].bulkInsert(ds[name] as never[]);
+  }
+  return db;
+}
+
+const periods: Period[] = [
+  yearOf('2026-11-01'), // running on NOW: Jan 1 – Dec 5 against the same days of 2025
+  yearOf('2025-06-01'),
+  monthOf('2026-03-01'),
+  quarterOf('2025-02-01'),
+  customPeriod('2025-03-17', '2026-02-03'),
+];
+
+/** Both ways: the parts (kept months + the rest read) and every visit of the database counted one by one. */
+async function bothWays(db: DeskDatabase, p: Period): Promise<void> {
+  const { current, previous } = comparisonFor(p, NOW.slice(0, 10));
+  const data = await loadReportData(db, current, NOW, previous);
+  const visits = (await db.visits.find().exec()).map((d) => d.toJSON() as ReportVisit);
+  const fromParts = assembleReport(data, current, NOW, previous);
+  const fromVisits = assembleReport({ ...data, visitParts: [], visits }, current, NOW, previous);
+  expect(fromVisits.current.visits.entries + fromVisits.previous.visits.entries).toBeGreaterThan(0);
+  expect(fromParts).toEqual(fromVisits);
+}
+
+const checkAll = async (db: DeskDatabase) => {
+  for (const p of periods) await bothWays(db, p);
+};
+
+describe('report visits from kept months', () => {
+  it('equal the report from every visit, before and after edits, moves, removals, merges and retention', async () => {
+    const db = await loaded();
+    await checkAll(db);
+    expect(keptMonths(db)).toBeGreaterThan(10);
+    await checkAll(db); // now from the kept months
+
+    const inMarch = await db.visits.find({ selector: { timeIn: { $gte: '2026-03-01T00:00', $lt: '2026-04-01T00:00' } } }).exec();
+    const [a, b, c] = inMarch;
+    // an edit: two more children
+    await a!.incrementalPatch(stampChange({ children: (a!.children ?? 0) + 2 }, author));
+    await checkAll(db);
+    // a move to another month (a corrected sign-in date)
+    await b!.incrementalPatch(stampChange({ timeIn: '2026-05-12T11:00', timeOut: '2026-05-12T12:00' }, author));
+    await checkAll(db);
+    // a removal
+    await c!.remove();
+    await checkAll(db);
+    // a merge: one person's visits now count for another
+    const people = inMarch.map((v) => v.personId).filter((id): id is string => !!id);
+    const [from, into] = [...new Set(people)];
+    await (await db.people.findOne(from!).exec())!.incrementalPatch(stampChange({ mergedInto: into! }, author));
+    await checkAll(db);
+    // retention: every visit older than 200 days loses its person (and keeps a visitor key)
+    await (await db.settings.findOne(SETTINGS_ID).exec())!.incrementalPatch({ retentionDays: 200 });
+    expect(await runRetention(db, author, new Date('2026-12-05T12:00:00Z'))).toBeGreaterThan(0);
+    await checkAll(db);
+  });
+
+  it('keeps the months of two years when warmed, and a report then reads the same', async () => {
+    const db = await loaded();
+    await new Promise<void>((resolve) => {
+      warmVisitMonths(db, '2025-01-01T00:00', '2026-12-01T00:00');
+      const check = setInterval(() => {
+        if (keptMonths(db) === 23) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 10);
+    });
+    await checkAll(db);
+  });
+
+  it('a watcher of kept months hears an edit with the month already dropped, and the report follows it', async () => {
+    const db = await loaded();
+    const { current, previous } = comparisonFor(yearOf('2026-11-01'), NOW.slice(0, 10));
+    const answers: VisitPart[][] = [];
+    let heard: () => void = () => undefined;
+    const stop = watchVisitParts(db, visitSegments(current, previous), reportReadRange(current, previous), (parts) => {
+      answers.push(parts);
+      heard();
+    }, (e) => {
+      throw e;
+    });
+    const next = () => new Promise<void>((resolve) => (heard = resolve));
+    await next();
+    expect(keptMonths(db)).toBeGreaterThan(5); // the watcher's own first read kept them
+    const data = await loadReportData(db, current, NOW, previous);
+    const entries = (parts: VisitPart[]) => parts.reduce((n, p) => n + p.children, 0);
+    const before = entries(answers[0]!);
+    const [visit] = await db.visits.find({ selector: { timeIn: { $gte: '2026-03-01T00:00', $lt: '2026-04-01T00:00' } } }).exec();
+    const changed = next();
+    await visit!.incrementalPatch(stampChange({ children: (visit!.children ?? 0) + 3 }, author));
+    await changed;
+    stop();
+    expect(entries(answers.at(-1)!)).toBe(before + 3);
+    const visits = (await db.visits.find().exec()).map((d) => d.toJSON() as ReportVisit);
+    expect(assembleReport({ ...data, visitParts: answers.at(-1)! }, current, NOW, previous)).toEqual(assembleReport({ ...data, visitParts: [], visits }, current, NOW, previous));
+  });
+});
