@@ -22,7 +22,7 @@
  *   retried later), never reported to RxDB as pushed content the server has.
  */
 import type { RxCollection, RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
-import type { CouchDatabase, CouchDoc, ServerState } from './couch';
+import type { ChangesPage, CouchDatabase, CouchDoc, ServerState } from './couch';
 import { content, stableStringify } from './merge';
 import { checkDocument, describeProblems, validatorSchema, type JsonSchemaLike } from './validate';
 
@@ -109,11 +109,26 @@ export function createLaneProtocol(options: LaneProtocolOptions): LaneProtocol {
     return new Map([...found].map(([id, d]) => [id, d.toJSON(false)]));
   }
 
+  /**
+   * The next page of `_changes`, asked for while the replication stores the page a pull returned full (a first sync
+   * or a long catch-up: the wire works while the desk writes). Used only by a pull that starts exactly where it was
+   * asked from, with the same page size; any other pull drops it (a reset starts from 0). Its failure is the next
+   * pull's failure, retried as any other. A page fetched a little earlier is still a true part of the feed: a
+   * document changed since then comes again later in it.
+   */
+  let ahead: { since: string; limit: number; page: Promise<ChangesPage> } | null = null;
+  function changesPage(since: string, limit: number): Promise<ChangesPage> {
+    const next = ahead;
+    ahead = null;
+    if (next && next.since === since && next.limit === limit) return next.page;
+    return couch.changes(since, limit);
+  }
+
   async function pull(checkpoint: PullCheckpoint | undefined, batchSize: number) {
     let since = checkpoint?.seq ?? '0';
     const documents: Doc[] = [];
     for (;;) {
-      const page = await couch.changes(since, batchSize);
+      const page = await changesPage(since, batchSize);
       const rows = page.results.filter((r) => !String(r.id).startsWith('_design/'));
       const deletedIds = rows.filter((r) => r.deleted || r.doc?._deleted).map((r) => String(r.id));
       const mine = await localAlive(deletedIds);
@@ -146,7 +161,13 @@ export function createLaneProtocol(options: LaneProtocolOptions): LaneProtocol {
       hooks.pulled(got, page.bytes);
       since = page.lastSeq;
       // the server has no more after a short page; a full page of ours is enough for this run
-      if (page.results.length < batchSize || documents.length >= batchSize) break;
+      if (page.results.length < batchSize) break;
+      if (documents.length >= batchSize) {
+        const page = couch.changes(since, batchSize);
+        page.catch(() => undefined); // not lost: the pull that takes it awaits it and fails with it
+        ahead = { since, limit: batchSize, page };
+        break;
+      }
     }
     return { documents: documents as WithDeleted<any>[], checkpoint: { seq: since } };
   }
