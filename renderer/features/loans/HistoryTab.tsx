@@ -77,7 +77,7 @@ export function HistoryTab({ items, loans, subject, onSubject }: { items: ItemDo
               <Table.Td>{msg.borrowerName(loan.borrower)}</Table.Td>
               <Table.Td>{subject?.kind === 'item' ? t('history.units', { returned, quantity }) : itemsSummary(loan, byId, true)}</Table.Td>
               <Table.Td>
-                <Badge variant="light">{t(`status.${loan.status}`)}</Badge> {loan.backdated && <Badge color="gray">{t('onLoan.backdated')}</Badge>}
+                <Badge variant="light" miw="max-content">{t(`status.${loan.status}`)}</Badge> {loan.backdated && <Badge color="gray">{t('onLoan.backdated')}</Badge>}
               </Table.Td>
               <Table.Td>
                 <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
