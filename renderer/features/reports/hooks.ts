@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { DeskDatabase } from '@shared/db';
 import { useDb, useLiveQuery } from '../../app/db';
 import { monthKey, type Period, type Report, type TimeRange, type VisitPart } from '@shared/reports';
 import { assembleReport, reportQueries, type ReportData } from './reportInput';
 import { warmVisitMonths, watchVisitParts } from './visitMonths';
 
 /** The visits of `segments` as parts, live (watchVisitParts in visitMonths.ts). */
-function useVisitParts(segments: readonly TimeRange[], range: TimeRange): { data: VisitPart[] | undefined; loading: boolean } {
-  const db = useDb();
+function useVisitParts(db: DeskDatabase, segments: readonly TimeRange[], range: TimeRange): { data: VisitPart[] | undefined; loading: boolean } {
   const [state, setState] = useState<{ data: VisitPart[] | undefined; loading: boolean }>({ data: undefined, loading: true });
   useEffect(() => {
     setState((s) => (s.loading ? s : { ...s, loading: true }));
@@ -26,8 +26,9 @@ function useVisitParts(segments: readonly TimeRange[], range: TimeRange): { data
 
 /** Everything a report for `period` reads (reportInput.ts), live: the report follows every change. */
 export function useReport(period: Period, now: string, compareWith?: Period): { report: Report | null; loading: boolean } {
+  const db = useDb();
   const q = useMemo(() => reportQueries(period, compareWith), [period, compareWith]);
-  const visits = useVisitParts(q.visitSegments, q.range);
+  const visits = useVisitParts(db, q.visitSegments, q.range);
   const bookings = useLiveQuery(q.bookings, [q]);
   const loans = useLiveQuery(q.loans, [q]);
   const openLoans = useLiveQuery(q.openLoans, []);
@@ -65,7 +66,6 @@ export function useReport(period: Period, now: string, compareWith?: Period): { 
   }, [fresh, visits.data, bookings.data, loans.data, openLoans.data, series.data, rooms.data, groups.data, items.data, merged.data, settings.data, now, period, compareWith]);
   // Once the report is there: keep the months of its year and the year before, for a year's report that is then
   // one click away (the months before the running one).
-  const db = useDb();
   const shown = report !== null;
   const year = +period.from.slice(0, 4);
   useEffect(() => {

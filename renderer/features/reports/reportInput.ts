@@ -36,8 +36,6 @@ export function reportQueries(period: Period, compareWith?: Period) {
 /** What the queries returned (plain JSON). */
 export interface ReportData {
   visitParts: readonly VisitPart[];
-  /** Plain visits, counted as well as the parts (the parts' test counts every visit this way to compare). */
-  visits?: ReportInput['visits'];
   bookings: Parameters<typeof occurrencesInRange>[0];
   series: Parameters<typeof occurrencesInRange>[1];
   loans: readonly (ReportInput['loans'][number] & { id: string })[];
@@ -49,17 +47,18 @@ export interface ReportData {
   settings: ReportInput['settings'];
 }
 
-export function assembleReport(data: ReportData, period: Period, now: string, compareWith?: Period): Report {
+/** What computeReport counts for `data` (visits as parts only). */
+export function reportInputOf(data: ReportData, period: Period, now: string, compareWith?: Period): ReportInput {
   const range = reportReadRange(period, compareWith);
   // Stored bookings + occurrences of weekly series, cancelled ones included (reports count them).
   const occurrences = occurrencesInRange(data.bookings, data.series, range.start, range.end, { includeCancelled: true }) as unknown as ReportBooking[];
   const seen = new Set(data.loans.map((l) => l.id));
   const allLoans = [...data.loans, ...data.openLoans.filter((l) => !seen.has(l.id))];
-  return computeReport(
-    { visits: data.visits ?? [], visitParts: data.visitParts, bookings: occurrences, loans: allLoans, rooms: data.rooms, groups: data.groups, items: data.items, people: data.merged, settings: data.settings ?? null, now },
-    period,
-    compareWith,
-  );
+  return { visits: [], visitParts: data.visitParts, bookings: occurrences, loans: allLoans, rooms: data.rooms, groups: data.groups, items: data.items, people: data.merged, settings: data.settings ?? null, now };
+}
+
+export function assembleReport(data: ReportData, period: Period, now: string, compareWith?: Period): Report {
+  return computeReport(reportInputOf(data, period, now, compareWith), period, compareWith);
 }
 
 const json = <T,>(docs: Parameters<typeof readableJson>[0]): T => readableJson(docs) as T;
