@@ -36,7 +36,7 @@ import { summary, table, verdict, yearsRows, yearsTable, type MetricResult } fro
 /** What a full run produces (the smoke fails when one is missing): every pass, and the first pass's live edits. */
 const PASS_METRICS = [
   'bulk_load_ratio', 'bulk_load_app_ms', 'bulk_load_raw_idb_ms', 'open_to_interactive_ms', 'renderer_js_kb_gz', 'calendar_day_rooms_ms', 'calendar_week_ms',
-  'calendar_month_ms', 'search_keystroke_p95_ms', 'visit_signin_ms', 'loan_scan_ms', 'poster_pdf_ms', 'month_report_ms', 'year_report_ms', 'year_report_first_ms', 'js_heap_mb',
+  'calendar_month_ms', 'search_keystroke_p95_ms', 'visit_signin_ms', 'loan_scan_ms', 'poster_pdf_ms', 'month_report_ms', 'year_report_ms', 'year_report_first_ms', 'year_report_start_ms', 'js_heap_mb',
   'first_sync_ratio', 'first_sync_vs_floor', 'first_sync_desk_ms', 'first_sync_pouchdb_ms', 'first_sync_floor_ms',
 ];
 const LIVE_METRICS = ['live_propagation_ms', 'live_propagation_p95_ms', 'live_wire_ms'];

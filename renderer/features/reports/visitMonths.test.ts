@@ -3,13 +3,13 @@
  * and stay so after an edit, a move to another month, a removal, a merge of two people and a retention run in a
  * month that was kept. The reference counts the plain visits with computeReport's own loop.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { stampChange, SETTINGS_ID, type DeskDatabase } from '@shared/db';
 import { testDatabases } from '@shared/db/testDatabase';
 import { generateDataset } from '@shared/fixtures/generate';
-import { comparisonFor, computeReport, customPeriod, monthOf, quarterOf, reportReadRange, visitSegments, yearOf, type Period, type ReportVisit, type VisitPart } from '@shared/reports';
+import { comparisonFor, computeReport, customPeriod, monthOf, quarterOf, reportReadRange, visitSegments, yearOf, type Period, type ReportVisit, type TimeRange, type VisitPart } from '@shared/reports';
 import { assembleReport, loadReportData, reportInputOf, type ReportData } from './reportInput';
-import { keptMonths, warmVisitMonths, watchVisitParts } from './visitMonths';
+import { keptMonths, readVisitParts, recentReportMonths, warmVisitMonths, warmWhenQuiet, watchVisitParts } from './visitMonths';
 import { runRetention } from '../visitors/useRetention';
 
 const NOW = '2026-12-05T15:00';
@@ -81,10 +81,18 @@ describe('report visits from kept months', () => {
     await checkAll(db);
   });
 
+  it('the months the desk warms after it opens: the year of the last complete month and the year before', () => {
+    expect(recentReportMonths(NOW)).toEqual({ from: '2025-01-01T00:00', to: '2026-12-01T00:00' });
+    // in January the last complete month is December: last year against the year before it
+    expect(recentReportMonths('2027-01-10T09:00')).toEqual({ from: '2025-01-01T00:00', to: '2027-01-01T00:00' });
+    expect(recentReportMonths('2027-02-01T00:00')).toEqual({ from: '2026-01-01T00:00', to: '2027-02-01T00:00' });
+  });
+
   it('keeps the months of two years when warmed, and a report then reads the same', async () => {
     const db = await loaded();
     await new Promise<void>((resolve) => {
-      warmVisitMonths(db, '2025-01-01T00:00', '2026-12-01T00:00');
+      const { from, to } = recentReportMonths(NOW);
+      warmVisitMonths(db, from, to);
       const check = setInterval(() => {
         if (keptMonths(db) === 23) {
           clearInterval(check);
@@ -93,6 +101,51 @@ describe('report visits from kept months', () => {
       }, 10);
     });
     await checkAll(db);
+  });
+
+  it('warms those months only once no visit has been written for a quiet stretch', async () => {
+    const db = await loaded();
+    const stop = warmWhenQuiet(db, 300, () => NOW);
+    const [visit] = await db.visits.find({ selector: { timeIn: { $gte: '2026-03-01T00:00' } } }).limit(1).exec();
+    // a load or a first sync writing visits: nothing is read meanwhile
+    let doc = visit!;
+    for (let i = 0; i < 30; i++) {
+      doc = await doc.incrementalPatch(stampChange({ children: i }, author));
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    expect(keptMonths(db)).toBe(0);
+    await vi.waitFor(() => expect(keptMonths(db)).toBe(23), { timeout: 10_000, interval: 20 });
+    stop();
+    await checkAll(db);
+  });
+
+  it('a month being read is read once for two readers, and not shared with a reader that comes after a change to it', async () => {
+    const db = await loaded();
+    const march: TimeRange = { start: '2026-03-01T00:00', end: '2026-04-01T00:00' };
+    const [visit] = await db.visits.find({ selector: { timeIn: { $gte: march.start, $lt: march.end } } }).exec();
+    const original = db.visits.storageInstance.query.bind(db.visits.storageInstance);
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const query = vi.spyOn(db.visits.storageInstance, 'query').mockImplementation(async (q) => {
+      const answer = await original(q);
+      await gate; // read now, answered when the test lets it go: in flight while the visit changes
+      return answer;
+    });
+    const children = (parts: VisitPart[]) => parts.reduce((n, p) => n + p.children, 0);
+    const first = readVisitParts(db, [march]);
+    const second = readVisitParts(db, [march]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(query).toHaveBeenCalledTimes(1);
+    await visit!.incrementalPatch(stampChange({ children: (visit!.children ?? 0) + 4 }, author));
+    const third = readVisitParts(db, [march]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(query).toHaveBeenCalledTimes(2); // after the change: a read of its own
+    open();
+    const [a, b, c] = await Promise.all([first, second, third]);
+    expect(b).toEqual(a);
+    expect(children(c)).toBe(children(a) + 4);
+    query.mockRestore();
+    expect(children(await readVisitParts(db, [march]))).toBe(children(c)); // the part kept is the one read after the change
   });
 
   it('a watcher of kept months hears an edit with the month already dropped, and the report follows it', async () => {

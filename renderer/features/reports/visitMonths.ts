@@ -15,6 +15,8 @@ import { isWholeMonth, monthKey, nextMonthStart, summariseVisits, type ReportVis
 
 interface MonthCache {
   parts: Map<string, VisitPart>;
+  /** Whole months being read now: a second reader waits for the same read (a change to the month drops it here). */
+  reading: Map<string, Promise<VisitPart>>;
   /** Counts the visit changes seen; `touched` holds, per month, the count at its last change. */
   changes: number;
   touched: Map<string, number>;
@@ -36,18 +38,20 @@ const caches = new WeakMap<DeskDatabase, MonthCache>();
 function cacheOf(db: DeskDatabase): MonthCache {
   let cache = caches.get(db);
   if (cache) return cache;
-  const c: MonthCache = { parts: new Map(), changes: 0, touched: new Map(), clearedAt: 0, listeners: new Set() };
+  const c: MonthCache = { parts: new Map(), reading: new Map(), changes: 0, touched: new Map(), clearedAt: 0, listeners: new Set() };
   db.visits.$.subscribe((event) => {
     c.changes++;
     const before = event.previousDocumentData as { timeIn?: unknown } | undefined;
     const change = { after: (event.documentData as { timeIn?: unknown } | undefined)?.timeIn, before: before?.timeIn, known: !(event.operation === 'UPDATE' && !before) };
     if (!change.known) {
       c.parts.clear();
+      c.reading.clear();
       c.clearedAt = c.changes;
     } else {
       for (const t of [change.after, change.before]) {
         if (typeof t !== 'string') continue;
         c.parts.delete(monthKey(t));
+        c.reading.delete(monthKey(t)); // a read that started before this change is not shared any more
         c.touched.set(monthKey(t), c.changes);
       }
     }
@@ -69,13 +73,19 @@ export async function readVisitParts(db: DeskDatabase, segments: readonly TimeRa
   const cache = cacheOf(db);
   return Promise.all(
     segments.map(async (range) => {
-      const whole = isWholeMonth(range);
-      const kept = whole ? cache.parts.get(range.start) : undefined;
+      if (!isWholeMonth(range)) return summariseVisits(await readVisits(db, range), range);
+      const kept = cache.parts.get(range.start) ?? cache.reading.get(range.start);
       if (kept) return kept;
       const startedAt = cache.changes;
-      const part = summariseVisits(await readVisits(db, range), range);
-      if (whole && cache.clearedAt <= startedAt && (cache.touched.get(range.start) ?? 0) <= startedAt) cache.parts.set(range.start, part);
-      return part;
+      const reading = readVisits(db, range).then((visits) => summariseVisits(visits, range));
+      cache.reading.set(range.start, reading);
+      try {
+        const part = await reading;
+        if (cache.clearedAt <= startedAt && (cache.touched.get(range.start) ?? 0) <= startedAt) cache.parts.set(range.start, part);
+        return part;
+      } finally {
+        if (cache.reading.get(range.start) === reading) cache.reading.delete(range.start);
+      }
     }),
   );
 }
@@ -143,6 +153,40 @@ export function warmVisitMonths(db: DeskDatabase, from: string, to: string): () 
   step(0);
   return () => {
     stopped = true;
+  };
+}
+
+/**
+ * The months a year's report is one click away from on Reports (the year of the last complete month against the
+ * year before): from January of the year before that month's year to the running month.
+ */
+export function recentReportMonths(now: string): { from: string; to: string } {
+  const month = monthKey(now);
+  const lastComplete = +month.slice(5, 7) === 1 ? +month.slice(0, 4) - 1 : +month.slice(0, 4);
+  return { from: `${String(lastComplete - 1).padStart(4, '0')}-01-01T00:00`, to: month };
+}
+
+/**
+ * Warms the months a year's report is one click away from (recentReportMonths of `now()`) once `quietMs` has
+ * passed with no visit written: not while a first sync, an import or the demo load writes them (a month read then
+ * would be dropped again at once). Returns the function that stops it.
+ */
+export function warmWhenQuiet(db: DeskDatabase, quietMs: number, now: () => string): () => void {
+  const cache = cacheOf(db);
+  let stop: (() => void) | undefined;
+  let seen = cache.changes;
+  const timer = setInterval(() => {
+    if (cache.changes !== seen) {
+      seen = cache.changes;
+      return;
+    }
+    clearInterval(timer);
+    const { from, to } = recentReportMonths(now());
+    stop = warmVisitMonths(db, from, to);
+  }, quietMs);
+  return () => {
+    clearInterval(timer);
+    stop?.();
   };
 }
 
