@@ -115,6 +115,7 @@ describe('report visits from kept months', () => {
     }
     expect(keptMonths(db)).toBe(0);
     await vi.waitFor(() => expect(keptMonths(db)).toBe(23), { timeout: 10_000, interval: 20 });
+    await vi.waitFor(() => expect(performance.getEntriesByName('sosedi:report-months-warm')).toHaveLength(1), { timeout: 5_000, interval: 20 });
     stop();
     await checkAll(db);
   });
