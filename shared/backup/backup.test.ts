@@ -5,8 +5,8 @@ import { COLLECTION_NAMES } from '../db/types';
 import { canonicalJson } from './canonical';
 import { sha256Hex } from './sha256';
 import { schemas } from '../db/schemas';
-import { BACKUP_FORMAT_VERSION, buildBackup, parseBackup, serializeBackup, writeBackup, type BackupFile } from './format';
-import { countDocuments, createBackupFile, dumpDatabase, restoreIntoEmpty } from './database';
+import { BACKUP_FORMAT_VERSION, buildBackup, parseBackup, serializeBackup, writeBackup, type BackupCollections, type BackupFile, type BackupPiece } from './format';
+import { countDocuments, createBackupFile, dumpDatabase, readDatabasePieces, restoreIntoEmpty } from './database';
 
 const by = { desk: 'desk-1', volunteer: 'Анна' };
 const open: DeskDatabase[] = [];
@@ -215,3 +215,67 @@ function buildBackupLike(f: Omit<BackupFile, 'checksum'>): BackupFile {
   const { format, formatVersion, appVersion, createdAt, schemaVersions, collections } = body;
   return { ...body, checksum: sha256Hex(canonicalJson({ format, formatVersion, appVersion, createdAt, schemaVersions, collections })) };
 }
+
+/** The pieces joined per collection; `during(piece, n)` runs after the n-th piece was given (the desk at work). */
+async function readAll(db: DeskDatabase, perPiece: number, during: (piece: BackupPiece, n: number) => Promise<void> = async () => {}) {
+  const out: BackupCollections = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, []]));
+  let n = 0;
+  for await (const piece of readDatabasePieces(db, perPiece)) {
+    out[piece.collection]!.push(...piece.docs);
+    await during(piece, n++);
+  }
+  return { collections: out, pieces: n };
+}
+
+describe('the backup reads the database in pieces (readDatabasePieces)', () => {
+  it('every document of every collection once, in id order, as dumpDatabase reads them', async () => {
+    const db = await newDb();
+    await seed(db);
+    const dump = await dumpDatabase(db);
+    for (const perPiece of [1, 7, 300, 5000]) {
+      const { collections, pieces } = await readAll(db, perPiece);
+      expect(collections, `pieces of ${perPiece}`).toEqual(dump);
+      expect(pieces).toBeGreaterThanOrEqual(Math.ceil(300 / perPiece));
+    }
+  });
+
+  it('the desk writing while it reads: the file is the database as it was when the read began, and restores', async () => {
+    const db = await newDb();
+    await seed(db);
+    const atStart = JSON.parse(JSON.stringify(await dumpDatabase(db))) as BackupCollections;
+    let wrote = 0;
+    const { collections } = await readAll(db, 7, async (piece, n) => {
+      if (n === 0) {
+        // nothing of the loans or visits read yet: a loan and visits come in (one between ids already there), one is returned
+        await db.loans.insert(stampNew({ status: 'open', borrower: { personId: 'person-1', groupId: '', name: 'Мария', phone: '' }, lines: [{ itemId: 'item-1', quantity: 1, returnedQuantity: 0 }], outAt: '2026-03-06T10:00', dueAt: '2026-03-13T10:00' } as any, by, 'loan-2'));
+        await (await db.loans.findOne('loan-1').exec())!.incrementalPatch({ status: 'returned' } as never);
+        await db.visits.insert(stampNew({ timeIn: '2026-03-20T10:00', purpose: 'visit', personId: '', anonymised: true, adults: 1, children: 0 } as any, by, 'visit-00150a'));
+        // and the settings, already read, change: the file keeps them as they were
+        await (await db.settings.findOne('centre').exec())!.incrementalPatch({ name: 'Соседи' } as never);
+        wrote++;
+      }
+      if (piece.collection === 'visits' && n > 0 && piece.docs.some((d) => d.id === 'visit-00013')) {
+        // visits half read: one read and one not yet read are changed, one not yet read removed, two added
+        // (one among those read, one among those to come)
+        await (await db.visits.findOne('visit-00001').exec())!.incrementalPatch({ children: 5 } as never);
+        await (await db.visits.findOne('visit-00290').exec())!.incrementalPatch({ children: 7 } as never);
+        await (await db.visits.findOne('visit-00200').exec())!.remove();
+        await db.visits.bulkInsert([
+          stampNew({ timeIn: '2026-03-21T10:00', purpose: 'visit', personId: '', anonymised: true, adults: 1, children: 0 } as any, by, 'visit-00000a'),
+          stampNew({ timeIn: '2026-03-21T11:00', purpose: 'visit', personId: '', anonymised: true, adults: 1, children: 0 } as any, by, 'visit-00250a'),
+        ]);
+        wrote++;
+      }
+    });
+    expect(wrote).toBe(2);
+    expect((await db.visits.findOne('visit-00290').exec())!.children).toBe(7); // the writes did happen
+    expect(await db.visits.count().exec()).toBe(300 - 1 + 3);
+    expect(collections).toEqual(atStart);
+    // and that file passes every check and restores to exactly that state
+    const parsed = parseBackup(writeBackup(collections, meta));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed));
+    const target = await newDb();
+    expect(await restoreIntoEmpty(target, parsed.backup)).toEqual({ ok: true, restored: parsed.total });
+    expect(await dumpDatabase(target)).toEqual(atStart);
+  });
+});

@@ -2,9 +2,10 @@
  * Backup and restore against a desk database. Like shared/sync, this module talks to RxDB;
  * the rules (format, checks, rotation) stay pure in format.ts and rotation.ts.
  */
+import type { RxCollection } from 'rxdb';
 import type { DeskDatabase } from '../db/database';
 import { COLLECTION_NAMES, type CollectionName, type IsoInstant } from '../db/types';
-import { buildBackup, type BackupCollections, type BackupError, type BackupFile, type BackupCounts } from './format';
+import { buildBackup, type BackupCollections, type BackupError, type BackupFile, type BackupCounts, type BackupPiece } from './format';
 
 /** Every document of every collection, as plain JSON without RxDB's meta fields, sorted by id. */
 export async function dumpDatabase(db: DeskDatabase): Promise<BackupCollections> {
@@ -16,6 +17,86 @@ export async function dumpDatabase(db: DeskDatabase): Promise<BackupCollections>
       .sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
   }
   return out;
+}
+
+/** Documents per read of readDatabasePieces: a year's visits in 12 reads, each overlapping the text of the one before. */
+export const BACKUP_READ_PIECE = 5000;
+
+/** A stored document as a backup holds it: without RxDB's own fields. */
+function plainDoc(data: Record<string, unknown>): Record<string, unknown> {
+  const { _rev, _attachments, _deleted, _meta, ...doc } = data;
+  return doc;
+}
+
+/** The state of a document when the read began: its data, absent (null), or not known (the read's copy stands). */
+type Before = Record<string, unknown> | null | 'read';
+
+/**
+ * Every document of every collection as dumpDatabase has them (plain, id order), read in pieces of `perPiece` by
+ * id range (`id > last id read`, sorted by id, limited: a document can be neither read twice nor skipped, whatever
+ * is written meanwhile), straight from the storage (no RxDocuments, no cached query keeps the year in memory). The
+ * next piece is being read while the caller works on this one (the backup makes its text).
+ *
+ * The desk keeps working while it reads (the counter lends, sync pulls), so the pieces are made to be the database
+ * as it was when the read began, one instant for every collection: the database's change events are followed from
+ * the start, and a document written after it is given as it was then (its `previousDocumentData`), one inserted
+ * after it is left out and one removed after it is put back. This desk's writes are seen this way in full (their
+ * events are emitted as the write's transaction ends, before a later read returns); a change whose event carries no
+ * earlier state (another tab's, passed on by RxDB) gives the document as read, still exactly once.
+ */
+export async function* readDatabasePieces(db: DeskDatabase, perPiece = BACKUP_READ_PIECE): AsyncGenerator<BackupPiece> {
+  const before = new Map<string, Map<string, Before>>(COLLECTION_NAMES.map((c) => [c, new Map()]));
+  const changes = db.$.subscribe((event) => {
+    const seen = before.get(event.collectionName ?? '');
+    if (!seen || event.isLocal || seen.has(event.documentId)) return;
+    const previous = event.previousDocumentData as Record<string, unknown> | null | undefined;
+    if (event.operation === 'INSERT' || previous?._deleted === true) seen.set(event.documentId, null);
+    else seen.set(event.documentId, previous ? plainDoc(previous) : 'read');
+  });
+  try {
+    const read = async (c: CollectionName, after: string | null) => {
+      const collection = db[c] as unknown as RxCollection<{ id: string }>;
+      const query = collection.find({ selector: after === null ? {} : { id: { $gt: after } }, sort: [{ id: 'asc' }], limit: perPiece });
+      return (await collection.storageInstance.query(query.getPreparedQuery())).documents as unknown as Record<string, unknown>[];
+    };
+    let at = 0;
+    let after: string | null = null;
+    let next: Promise<Record<string, unknown>[]> | null = read(COLLECTION_NAMES[0], null);
+    while (next) {
+      const c = COLLECTION_NAMES[at]!;
+      const rows: Record<string, unknown>[] = await next;
+      const full = rows.length === perPiece;
+      const from = after;
+      after = full ? String(rows[rows.length - 1]!.id) : null;
+      if (!full) at++;
+      next = full ? read(c, after) : at < COLLECTION_NAMES.length ? read(COLLECTION_NAMES[at]!, null) : null;
+      yield { collection: c, docs: asAtStart(rows, before.get(c)!, from, after) };
+    }
+  } finally {
+    changes.unsubscribe();
+  }
+}
+
+/** The documents with ids in (from, to] (null: open) as they were at the start, given those read now (id order). */
+function asAtStart(rows: Record<string, unknown>[], before: Map<string, Before>, from: string | null, to: string | null): Record<string, unknown>[] {
+  if (before.size === 0) return rows.map(plainDoc);
+  const out: Record<string, unknown>[] = [];
+  const readIds = new Set<string>();
+  for (const row of rows) {
+    const id = String(row.id);
+    readIds.add(id);
+    const was = before.get(id);
+    if (was === undefined || was === 'read') out.push(plainDoc(row));
+    else if (was) out.push(was);
+  }
+  let added = false;
+  for (const [id, was] of before) {
+    if (was && was !== 'read' && !readIds.has(id) && (from === null || id > from) && (to === null || id <= to)) {
+      out.push(was);
+      added = true;
+    }
+  }
+  return added ? out.sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1)) : out;
 }
 
 export async function createBackupFile(db: DeskDatabase, meta: { appVersion: string; createdAt: IsoInstant }): Promise<BackupFile> {
