@@ -53,15 +53,19 @@ export async function* readDatabasePieces(db: DeskDatabase, perPiece = BACKUP_RE
     if (event.operation === 'INSERT' || previous?._deleted === true) seen.set(event.documentId, null);
     else seen.set(event.documentId, previous ? plainDoc(previous) : 'read');
   });
+  let next: Promise<Record<string, unknown>[]> | null = null;
   try {
     const read = async (c: CollectionName, after: string | null) => {
       const collection = db[c] as unknown as RxCollection<{ id: string }>;
+      // prepared, not run: RxQuery would keep the result cached (a year in memory); the app's storage reads such a
+      // page on its id index (renderer/app/fastDexie.ts idPagePlan)
       const query = collection.find({ selector: after === null ? {} : { id: { $gt: after } }, sort: [{ id: 'asc' }], limit: perPiece });
-      return (await collection.storageInstance.query(query.getPreparedQuery())).documents as unknown as Record<string, unknown>[];
+      const { documents } = await collection.storageInstance.query(query.getPreparedQuery());
+      return documents as unknown as Record<string, unknown>[];
     };
     let at = 0;
     let after: string | null = null;
-    let next: Promise<Record<string, unknown>[]> | null = read(COLLECTION_NAMES[0], null);
+    next = read(COLLECTION_NAMES[0], null);
     while (next) {
       const c = COLLECTION_NAMES[at]!;
       const rows: Record<string, unknown>[] = await next;
@@ -74,6 +78,7 @@ export async function* readDatabasePieces(db: DeskDatabase, perPiece = BACKUP_RE
     }
   } finally {
     changes.unsubscribe();
+    next?.catch(() => undefined); // a caller that stopped early (its worker failed) leaves a read going
   }
 }
 
