@@ -1,4 +1,4 @@
-import { categorizeBulkWriteRows, ensureNotFalsy, flatCloneDocWithMeta, getQueryMatcher, getSortComparator, INDEX_MAX, INDEX_MIN, type RxStorage } from 'rxdb';
+import { categorizeBulkWriteRows, ensureNotFalsy, flatCloneDocWithMeta, getQueryMatcher, getSortComparator, type RxStorage } from 'rxdb';
 import {
   DEXIE_DOCS_TABLE_NAME,
   dexieReplaceIfStartsWithPipe,
@@ -39,8 +39,7 @@ export function getFastDexieStorage(): RxStorage<any, any> {
 export async function fastDexieQuery(instance: any, preparedQuery: any): Promise<{ documents: any[] }> {
   if (instance.closed) throw new Error(`storage instance ${instance.collectionName} is closed`);
   const state = await instance.internals;
-  const { query } = preparedQuery;
-  const queryPlan = idPagePlan(instance, query) ?? preparedQuery.queryPlan;
+  const { query, queryPlan } = preparedQuery;
   const skip: number = query.skip ? query.skip : 0;
   const limit: number = typeof query.limit === 'number' ? query.limit : Infinity;
   const skipPlusLimit = skip + limit;
@@ -72,31 +71,6 @@ export async function fastDexieQuery(instance: any, preparedQuery: any): Promise
 }
 
 /**
- * The plan of a page by primary key (`{ id: { $gt: last } }` or none, sorted by the id alone, a limit: how a backup
- * reads the database, shared/backup readDatabasePieces) on the storage's `[_deleted+id]` index, which Dexie always
- * has but RxDB's planner knows only for schemas without indexes (for the others it takes one whose order is not the
- * id's and the page reads all the rest of the collection). Null for any other query.
- */
-function idPagePlan(instance: any, query: any): any {
-  const id: string = instance.primaryPath;
-  const sort = query.sort as Record<string, string>[] | undefined;
-  if (query.skip || typeof query.limit !== 'number' || sort?.length !== 1 || Object.keys(sort[0]!).join() !== id || sort[0]![id] !== 'asc') return null;
-  const { _deleted: deleted, [id]: range, ...other } = query.selector as Record<string, any>;
-  if (Object.keys(other).length || deleted?.$eq !== false || Object.keys(deleted).length !== 1) return null;
-  if (range !== undefined && (Object.keys(range).join() !== '$gt' || typeof range.$gt !== 'string')) return null;
-  fastDexieStats.idPages++;
-  return {
-    index: ['_deleted', id],
-    startKeys: [false, range ? range.$gt : INDEX_MIN],
-    endKeys: [false, INDEX_MAX],
-    inclusiveStart: !range,
-    inclusiveEnd: true,
-    sortSatisfiedByIndex: true,
-    selectorSatisfiedByIndex: true,
-  };
-}
-
-/**
  * True for a write of new documents only: no row has a `previous`, every row has its revision, no attachments
  * (none of our schemas has them), no id twice. Anything else goes through RxDB's own `bulkWrite`. Development and
  * production take the same path (dev mode's copy of each row is made in `insertOnlyBulkWrite`, as RxDB does).
@@ -122,8 +96,8 @@ function isPlainInsert(instance: any, rows: any[]): boolean {
  * the same `categorizeBulkWriteRows` — so the stored records, the 409 errors (with `documentInDb`), the change
  * event bulk and its checkpoint are what the stock write gives.
  */
-/** How many writes took the insert-only path (tests check that development takes it too), and queries idPagePlan's. */
-export const fastDexieStats = { insertOnlyWrites: 0, idPages: 0 };
+/** How many writes took the insert-only path (tests check that development takes it too). */
+export const fastDexieStats = { insertOnlyWrites: 0 };
 
 export async function insertOnlyBulkWrite(instance: any, rows: any[], context: string): Promise<{ error: any[] }> {
   if (instance.closed) throw new Error('RxStorageInstanceDexie is closed ' + instance.databaseName + '-' + instance.collectionName);

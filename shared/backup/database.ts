@@ -2,25 +2,19 @@
  * Backup and restore against a desk database. Like shared/sync, this module talks to RxDB;
  * the rules (format, checks, rotation) stay pure in format.ts and rotation.ts.
  */
-import type { RxCollection } from 'rxdb';
 import type { DeskDatabase } from '../db/database';
 import { COLLECTION_NAMES, type CollectionName, type IsoInstant } from '../db/types';
 import { buildBackup, type BackupCollections, type BackupError, type BackupFile, type BackupCounts, type BackupPiece } from './format';
 
-/** Every document of every collection, as plain JSON without RxDB's meta fields, sorted by id. */
+/**
+ * Every document of every collection, as plain JSON without RxDB's meta fields, sorted by id: the database as it was
+ * when the read began (readDatabasePieces).
+ */
 export async function dumpDatabase(db: DeskDatabase): Promise<BackupCollections> {
   const out: BackupCollections = {};
-  for (const c of COLLECTION_NAMES) {
-    const docs = await db[c].find().exec();
-    out[c] = docs
-      .map((d) => d.toJSON(false) as unknown as Record<string, unknown>)
-      .sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
-  }
+  for await (const { collection, docs } of readDatabasePieces(db)) out[collection] = docs;
   return out;
 }
-
-/** Documents per read of readDatabasePieces: a year's visits in 12 reads, each overlapping the text of the one before. */
-export const BACKUP_READ_PIECE = 5000;
 
 /** A stored document as a backup holds it: without RxDB's own fields. */
 function plainDoc(data: Record<string, unknown>): Record<string, unknown> {
@@ -32,19 +26,19 @@ function plainDoc(data: Record<string, unknown>): Record<string, unknown> {
 type Before = Record<string, unknown> | null | 'read';
 
 /**
- * Every document of every collection as dumpDatabase has them (plain, id order), read in pieces of `perPiece` by
- * id range (`id > last id read`, sorted by id, limited: a document can be neither read twice nor skipped, whatever
- * is written meanwhile), straight from the storage (no RxDocuments, no cached query keeps the year in memory). The
- * next piece is being read while the caller works on this one (the backup makes its text).
+ * Every document of every collection, one piece per collection (COLLECTION_NAMES order; plain, sorted by id), each
+ * read with the collection's query (RxDB may answer it from its cache); the next collection is being read while
+ * the caller works on this one (the backup makes its text).
  *
  * The desk keeps working while it reads (the counter lends, sync pulls), so the pieces are made to be the database
- * as it was when the read began, one instant for every collection: the database's change events are followed from
- * the start, and a document written after it is given as it was then (its `previousDocumentData`), one inserted
- * after it is left out and one removed after it is put back. This desk's writes are seen this way in full (their
- * events are emitted as the write's transaction ends, before a later read returns); a change whose event carries no
- * earlier state (another tab's, passed on by RxDB) gives the document as read, still exactly once.
+ * as it was when the read began, one instant for every collection (a loan and the person it names, a series and its
+ * bookings): the database's change events are followed from the start, and a document written after it is given as
+ * it was then (its `previousDocumentData`), one inserted after it is left out and one removed after it is put back.
+ * This desk's writes are seen this way in full (their events are emitted as the write's transaction ends, before a
+ * later read returns); a change whose event carries no earlier state (another tab's, passed on by RxDB) gives the
+ * document as read, still exactly once (a query returns each id once).
  */
-export async function* readDatabasePieces(db: DeskDatabase, perPiece = BACKUP_READ_PIECE): AsyncGenerator<BackupPiece> {
+export async function* readDatabasePieces(db: DeskDatabase): AsyncGenerator<BackupPiece> {
   const before = new Map<string, Map<string, Before>>(COLLECTION_NAMES.map((c) => [c, new Map()]));
   const changes = db.$.subscribe((event) => {
     const seen = before.get(event.collectionName ?? '');
@@ -53,28 +47,13 @@ export async function* readDatabasePieces(db: DeskDatabase, perPiece = BACKUP_RE
     if (event.operation === 'INSERT' || previous?._deleted === true) seen.set(event.documentId, null);
     else seen.set(event.documentId, previous ? plainDoc(previous) : 'read');
   });
-  let next: Promise<Record<string, unknown>[]> | null = null;
+  const read = async (c: CollectionName) => (await db[c].find().exec()).map((d) => d.toJSON(false) as unknown as Record<string, unknown>);
+  let next: Promise<Record<string, unknown>[]> | null = read(COLLECTION_NAMES[0]);
   try {
-    const read = async (c: CollectionName, after: string | null) => {
-      const collection = db[c] as unknown as RxCollection<{ id: string }>;
-      // prepared, not run: RxQuery would keep the result cached (a year in memory); the app's storage reads such a
-      // page on its id index (renderer/app/fastDexie.ts idPagePlan)
-      const query = collection.find({ selector: after === null ? {} : { id: { $gt: after } }, sort: [{ id: 'asc' }], limit: perPiece });
-      const { documents } = await collection.storageInstance.query(query.getPreparedQuery());
-      return documents as unknown as Record<string, unknown>[];
-    };
-    let at = 0;
-    let after: string | null = null;
-    next = read(COLLECTION_NAMES[0], null);
-    while (next) {
-      const c = COLLECTION_NAMES[at]!;
+    for (let at = 0; next; at++) {
       const rows: Record<string, unknown>[] = await next;
-      const full = rows.length === perPiece;
-      const from = after;
-      after = full ? String(rows[rows.length - 1]!.id) : null;
-      if (!full) at++;
-      next = full ? read(c, after) : at < COLLECTION_NAMES.length ? read(COLLECTION_NAMES[at]!, null) : null;
-      yield { collection: c, docs: asAtStart(rows, before.get(c)!, from, after) };
+      next = at + 1 < COLLECTION_NAMES.length ? read(COLLECTION_NAMES[at + 1]!) : null;
+      yield { collection: COLLECTION_NAMES[at]!, docs: asAtStart(rows, before.get(COLLECTION_NAMES[at]!)!).sort(byId) };
     }
   } finally {
     changes.unsubscribe();
@@ -82,26 +61,20 @@ export async function* readDatabasePieces(db: DeskDatabase, perPiece = BACKUP_RE
   }
 }
 
-/** The documents with ids in (from, to] (null: open) as they were at the start, given those read now (id order). */
-function asAtStart(rows: Record<string, unknown>[], before: Map<string, Before>, from: string | null, to: string | null): Record<string, unknown>[] {
-  if (before.size === 0) return rows.map(plainDoc);
+const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => (String(a.id) < String(b.id) ? -1 : 1);
+
+/** The documents of a collection as they were when the read began, given those read now (plain). */
+function asAtStart(rows: Record<string, unknown>[], before: Map<string, Before>): Record<string, unknown>[] {
+  if (before.size === 0) return rows;
   const out: Record<string, unknown>[] = [];
-  const readIds = new Set<string>();
   for (const row of rows) {
-    const id = String(row.id);
-    readIds.add(id);
-    const was = before.get(id);
-    if (was === undefined || was === 'read') out.push(plainDoc(row));
+    const was = before.get(String(row.id));
+    if (was === undefined || was === 'read') out.push(row);
     else if (was) out.push(was);
   }
-  let added = false;
-  for (const [id, was] of before) {
-    if (was && was !== 'read' && !readIds.has(id) && (from === null || id > from) && (to === null || id <= to)) {
-      out.push(was);
-      added = true;
-    }
-  }
-  return added ? out.sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1)) : out;
+  const read = new Set(rows.map((row) => String(row.id)));
+  for (const [id, was] of before) if (was && was !== 'read' && !read.has(id)) out.push(was);
+  return out;
 }
 
 export async function createBackupFile(db: DeskDatabase, meta: { appVersion: string; createdAt: IsoInstant }): Promise<BackupFile> {

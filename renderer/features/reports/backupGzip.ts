@@ -76,17 +76,21 @@ export class GzipWorker {
   }
 }
 
+/** Documents per part of the text (one JSON.stringify each, sent to the worker as it is made). */
+const PART = 2000;
+
 /**
  * The backup file (version 2, BackupTextWriter) of the documents `readPieces` gives, gzip. The pieces come in as the
- * database is read (readDatabasePieces reads the next while this one is written); this thread only turns each into
- * JSON and UTF-8, and each part goes (transferred) to a worker that compresses it while the next is read and made,
- * and hashes the whole at the end (the checksum covers the bytes as written). Pass a worker started ahead of time
- * (GzipWorker.start): making the text keeps this thread busy, and a worker still starting then only begins when the
- * text is done. Where no worker can start or it fails, the file is read and made again and hashed and compressed
- * here: the same bytes either way. User Timing (read by test/bench/backupAB.ts and exportsMeasure.ts):
- * `sosedi:backup-pieces` from the start to the last piece's text, of which `sosedi:backup-read` waiting for
- * reads and `sosedi:backup-text` making text; `sosedi:backup-gzip` the wait for the worker after it; the mark
- * `sosedi:backup-on-page` says the file was made here instead.
+ * database is read (readDatabasePieces reads the next collection while this one is written); this thread only
+ * turns them into JSON and UTF-8, a part of 2,000 documents at a time, and each part goes (transferred) to a worker
+ * that compresses it while the next is made, and hashes the whole at the end (the checksum covers the bytes as
+ * written). Pass a worker started ahead of time (GzipWorker.start): making the text keeps this thread busy, and a
+ * worker still starting then only begins when the text is done. Where no worker can start or it fails, the file is
+ * read and made again (its parts went to the worker) and hashed and compressed here: the same bytes either way.
+ * User Timing (read by test/bench/backupAB.ts and exportsMeasure.ts): `sosedi:backup-pieces` from the start to
+ * the last part, of which `sosedi:backup-read` waiting for reads and `sosedi:backup-text` making text;
+ * `sosedi:backup-gzip` the wait for the worker after it; the mark `sosedi:backup-on-page` says the file was made
+ * here instead.
  */
 export async function gzipBackupFile(
   readPieces: () => AsyncIterable<BackupPiece> | Iterable<BackupPiece>,
@@ -106,8 +110,8 @@ export async function gzipBackupFile(
       const got = performance.now();
       reading += got - t;
       if (stop()) return null;
-      const text = writer.add(collection, docs);
-      if (text) add(encoder.encode(text));
+      // a part of up to 2,000 documents at a time: the worker compresses each while the next is made
+      for (let i = 0; i < docs.length; i += PART) add(encoder.encode(writer.add(collection, docs.slice(i, i + PART))));
       t = performance.now();
       writing += t - got;
     }

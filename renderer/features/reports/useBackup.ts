@@ -38,7 +38,7 @@ export function useBackup() {
     try {
       const info = await getDesk().appInfo();
       // gzip: a year of a busy centre goes from tens of MB of JSON to a few MB (restore reads both); the database is
-      // read in pieces, each written while the next is read, as it was when the read began (readDatabasePieces).
+      // read collection by collection, each written while the next is read, as it was when the read began (readDatabasePieces).
       const { data, total } = await gzipBackupFile(() => readDatabasePieces(db), { appVersion: info.version, createdAt: new Date().toISOString() }, gzipWorker.current);
       const local = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString();
       const r = await getDesk().saveFile({ suggestedName: `${backupFileName(local)}.gz`, data, filters: [{ name: 'Sosedi Desk backup', extensions: ['gz'] }] });
