@@ -1,18 +1,17 @@
 /**
  * Where a backup click's time goes on the full demo year (one build): a CPU profile of CLICKS clicks (default 4, 0
- * for none; self time per click, the profile in /tmp/h20e/backup.cpuprofile), then the floor under any backup: every
+ * for none; self time per click, the profile in the temp folder's backup.cpuprofile), then the floor under any backup: every
  * store of the profile's IndexedDB read raw (getAll), one store after another, in pieces of 5,000 by key, and all
  * stores at once, three times each.
  *
  *   CLICKS=3 node --import tsx test/bench/backupProbe.ts <web dir>
  */
-import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { startCpuProfile } from './cpuProfile';
 
 const dir = process.argv[2] ?? 'out/web';
-mkdirSync('/tmp/h20e', { recursive: true });
 const port = 6500 + Math.floor(Math.random() * 400);
 const server = spawn('node', ['scripts/serve-web.mjs'], { env: { ...process.env, PORT: String(port), SOSEDI_WEB_DIR: dir }, stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 1000));
@@ -45,7 +44,7 @@ try {
   if (process.env.CLICKS !== '0') console.log('warm-up', await click());
   const clicks = Number(process.env.CLICKS ?? 4);
   if (clicks > 0) {
-    const stop = await startCpuProfile(page, '/tmp/h20e/backup.cpuprofile');
+    const stop = await startCpuProfile(page, `${tmpdir()}/backup.cpuprofile`);
     for (let i = 0; i < clicks; i++) console.log('click', await click());
     console.log((await stop(clicks, 40)).join('\n'));
   }
