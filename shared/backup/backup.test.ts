@@ -5,8 +5,8 @@ import { COLLECTION_NAMES } from '../db/types';
 import { canonicalJson } from './canonical';
 import { sha256Hex } from './sha256';
 import { schemas } from '../db/schemas';
-import { BACKUP_FORMAT_VERSION, buildBackup, parseBackup, serializeBackup, writeBackup, type BackupFile } from './format';
-import { countDocuments, createBackupFile, dumpDatabase, restoreIntoEmpty } from './database';
+import { BACKUP_FORMAT_VERSION, buildBackup, parseBackup, serializeBackup, writeBackup, type BackupCollections, type BackupFile, type BackupPiece } from './format';
+import { countDocuments, createBackupFile, dumpDatabase, readDatabasePieces, restoreIntoEmpty } from './database';
 
 const by = { desk: 'desk-1', volunteer: 'Анна' };
 const open: DeskDatabase[] = [];
@@ -215,3 +215,63 @@ function buildBackupLike(f: Omit<BackupFile, 'checksum'>): BackupFile {
   const { format, formatVersion, appVersion, createdAt, schemaVersions, collections } = body;
   return { ...body, checksum: sha256Hex(canonicalJson({ format, formatVersion, appVersion, createdAt, schemaVersions, collections })) };
 }
+
+/** The pieces joined per collection; `during(piece, n)` runs after the n-th piece was given (the desk at work). */
+async function readAll(db: DeskDatabase, during: (piece: BackupPiece, n: number) => Promise<void> = async () => {}) {
+  const out: BackupCollections = {};
+  let n = 0;
+  for await (const piece of readDatabasePieces(db)) {
+    expect(out[piece.collection], `${piece.collection} twice`).toBeUndefined();
+    out[piece.collection] = piece.docs;
+    await during(piece, n++);
+  }
+  return out;
+}
+
+describe('the backup reads the database as it was when the read began (readDatabasePieces)', () => {
+  it('every document of every collection once, in id order', async () => {
+    const db = await newDb();
+    await seed(db);
+    const collections = await readAll(db);
+    expect(Object.keys(collections)).toEqual([...COLLECTION_NAMES]);
+    expect(collections.visits!.map((v) => v.id)).toEqual(Array.from({ length: 300 }, (_, i) => `visit-${String(i).padStart(5, '0')}`));
+    expect(collections.people!.map((p) => p.id)).toEqual(['person-1', 'person-2']);
+    expect(Object.keys(collections.rooms![0]!).filter((k) => k.startsWith('_'))).toEqual([]);
+  });
+
+  it('the desk writing while it reads: the file is the database as it was when the read began, and restores', async () => {
+    const db = await newDb();
+    await seed(db);
+    const atStart = JSON.parse(JSON.stringify(await dumpDatabase(db))) as BackupCollections;
+    const wrote: string[] = [];
+    const collections = await readAll(db, async (piece) => {
+      if (piece.collection === 'settings') {
+        // the settings read, the rest not yet: a loan comes in, one is returned, a visit comes in, the settings change
+        await db.loans.insert(stampNew({ status: 'open', borrower: { personId: 'person-1', groupId: '', name: 'Мария', phone: '' }, lines: [{ itemId: 'item-1', quantity: 1, returnedQuantity: 0 }], outAt: '2026-03-06T10:00', dueAt: '2026-03-13T10:00' } as any, by, 'loan-2'));
+        await (await db.loans.findOne('loan-1').exec())!.incrementalPatch({ status: 'returned' } as never);
+        await db.visits.insert(stampNew({ timeIn: '2026-03-20T10:00', purpose: 'visit', personId: '', anonymised: true, adults: 1, children: 0 } as any, by, 'visit-00150a'));
+        await (await db.settings.findOne('centre').exec())!.incrementalPatch({ name: 'Соседи' } as never);
+        wrote.push(piece.collection);
+      }
+      if (piece.collection === 'loans') {
+        // the visits being read (asked before the loans were given): changed, removed and added under it
+        await (await db.visits.findOne('visit-00001').exec())!.incrementalPatch({ children: 5 } as never);
+        await (await db.visits.findOne('visit-00200').exec())!.remove();
+        await db.visits.bulkInsert([stampNew({ timeIn: '2026-03-21T10:00', purpose: 'visit', personId: '', anonymised: true, adults: 1, children: 0 } as any, by, 'visit-00000a')]);
+        // and a person, read long ago, is erased
+        await (await db.people.findOne('person-1').exec())!.incrementalPatch({ name: '', erased: true } as never);
+        wrote.push(piece.collection);
+      }
+    });
+    expect(wrote).toEqual(['settings', 'loans']);
+    expect((await db.visits.findOne('visit-00001').exec())!.children).toBe(5); // the writes did happen
+    expect(await db.visits.count().exec()).toBe(300 - 1 + 2);
+    expect(collections).toEqual(atStart);
+    // and that file passes every check and restores to exactly that state
+    const parsed = parseBackup(writeBackup(collections, meta));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed));
+    const target = await newDb();
+    expect(await restoreIntoEmpty(target, parsed.backup)).toEqual({ ok: true, restored: parsed.total });
+    expect(await dumpDatabase(target)).toEqual(atStart);
+  });
+});

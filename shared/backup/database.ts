@@ -4,17 +4,76 @@
  */
 import type { DeskDatabase } from '../db/database';
 import { COLLECTION_NAMES, type CollectionName, type IsoInstant } from '../db/types';
-import { buildBackup, type BackupCollections, type BackupError, type BackupFile, type BackupCounts } from './format';
+import { buildBackup, type BackupCollections, type BackupError, type BackupFile, type BackupCounts, type BackupPiece } from './format';
 
-/** Every document of every collection, as plain JSON without RxDB's meta fields, sorted by id. */
+/**
+ * Every document of every collection, as plain JSON without RxDB's meta fields, sorted by id: the database as it was
+ * when the read began (readDatabasePieces).
+ */
 export async function dumpDatabase(db: DeskDatabase): Promise<BackupCollections> {
   const out: BackupCollections = {};
-  for (const c of COLLECTION_NAMES) {
-    const docs = await db[c].find().exec();
-    out[c] = docs
-      .map((d) => d.toJSON(false) as unknown as Record<string, unknown>)
-      .sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
+  for await (const { collection, docs } of readDatabasePieces(db)) out[collection] = docs;
+  return out;
+}
+
+/** A stored document as a backup holds it: without RxDB's own fields. */
+function plainDoc(data: Record<string, unknown>): Record<string, unknown> {
+  const { _rev, _attachments, _deleted, _meta, ...doc } = data;
+  return doc;
+}
+
+/** The state of a document when the read began: its data, absent (null), or not known (the read's copy stands). */
+type Before = Record<string, unknown> | null | 'read';
+
+/**
+ * Every document of every collection, one piece per collection (COLLECTION_NAMES order; plain, sorted by id), each
+ * read with the collection's query (RxDB may answer it from its cache); the next collection is being read while
+ * the caller works on this one (the backup makes its text).
+ *
+ * The desk keeps working while it reads (the counter lends, sync pulls), so the pieces are made to be the database
+ * as it was when the read began, one instant for every collection (a loan and the person it names, a series and its
+ * bookings): the database's change events are followed from the start, and a document written after it is given as
+ * it was then (its `previousDocumentData`), one inserted after it is left out and one removed after it is put back.
+ * This desk's writes are seen this way in full (their events are emitted as the write's transaction ends, before a
+ * later read returns); a change whose event carries no earlier state (another tab's, passed on by RxDB) gives the
+ * document as read, still exactly once (a query returns each id once).
+ */
+export async function* readDatabasePieces(db: DeskDatabase): AsyncGenerator<BackupPiece> {
+  const before = new Map<string, Map<string, Before>>(COLLECTION_NAMES.map((c) => [c, new Map()]));
+  const changes = db.$.subscribe((event) => {
+    const seen = before.get(event.collectionName ?? '');
+    if (!seen || event.isLocal || seen.has(event.documentId)) return;
+    const previous = event.previousDocumentData as Record<string, unknown> | null | undefined;
+    if (event.operation === 'INSERT' || previous?._deleted === true) seen.set(event.documentId, null);
+    else seen.set(event.documentId, previous ? plainDoc(previous) : 'read');
+  });
+  const read = async (c: CollectionName) => (await db[c].find().exec()).map((d) => d.toJSON(false) as unknown as Record<string, unknown>);
+  let next: Promise<Record<string, unknown>[]> | null = read(COLLECTION_NAMES[0]);
+  try {
+    for (let at = 0; next; at++) {
+      const rows: Record<string, unknown>[] = await next;
+      next = at + 1 < COLLECTION_NAMES.length ? read(COLLECTION_NAMES[at + 1]!) : null;
+      yield { collection: COLLECTION_NAMES[at]!, docs: asAtStart(rows, before.get(COLLECTION_NAMES[at]!)!).sort(byId) };
+    }
+  } finally {
+    changes.unsubscribe();
+    next?.catch(() => undefined); // a caller that stopped early (its worker failed) leaves a read going
   }
+}
+
+const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => (String(a.id) < String(b.id) ? -1 : 1);
+
+/** The documents of a collection as they were when the read began, given those read now (plain). */
+function asAtStart(rows: Record<string, unknown>[], before: Map<string, Before>): Record<string, unknown>[] {
+  if (before.size === 0) return rows;
+  const out: Record<string, unknown>[] = [];
+  for (const row of rows) {
+    const was = before.get(String(row.id));
+    if (was === undefined || was === 'read') out.push(row);
+    else if (was) out.push(was);
+  }
+  const read = new Set(rows.map((row) => String(row.id)));
+  for (const [id, was] of before) if (was && was !== 'read' && !read.has(id)) out.push(was);
   return out;
 }
 

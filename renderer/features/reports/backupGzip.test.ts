@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildBackup, encodeBackup, parseBackup, serializeBackup, writeBackup, type BackupCollections } from '@shared/backup';
+import { backupPieces, buildBackup, encodeBackup, parseBackup, serializeBackup, writeBackup, type BackupCollections } from '@shared/backup';
 import { generateDataset } from '@shared/fixtures/generate';
 import { backupText, gzipBackupFile, isGzip } from './backupGzip';
 import { sealBackup } from './sealBackup';
@@ -11,7 +11,7 @@ const collections = JSON.parse(JSON.stringify({ settings, rooms, people, groups,
 const meta = { appVersion: '0.1.0', createdAt: '2026-11-18T08:00:00.000Z' };
 /** The version-1 file earlier desks wrote. */
 const file = buildBackup(collections, meta);
-const gzipBackup = async () => (await gzipBackupFile(async () => collections, meta)).data;
+const gzipBackup = async () => (await gzipBackupFile(() => backupPieces(collections), meta)).data;
 
 describe('gzip backups', () => {
   it('version 2: sealed with WebCrypto (as the worker does) it is the pure writer\'s file, and reads back to the same data', async () => {
@@ -42,7 +42,7 @@ describe('gzip backups', () => {
 
   it('where no worker can start (here: Node), the file is hashed and compressed on this thread: the same file', async () => {
     expect(typeof (globalThis as { Worker?: unknown }).Worker).toBe('undefined');
-    const { data, total } = await gzipBackupFile(async () => collections, meta);
+    const { data, total } = await gzipBackupFile(() => backupPieces(collections), meta);
     expect(total).toBe(encodeBackup(collections, meta).total);
     expect(gunzipSync(data).toString('utf8')).toBe(writeBackup(collections, meta));
   });

@@ -1,4 +1,4 @@
-import { encodeBackup, type BackupCollections } from '@shared/backup';
+import { BackupTextWriter, type BackupPiece } from '@shared/backup';
 import type { IsoInstant } from '@shared/db/types';
 import { sealBackup } from './sealBackup';
 
@@ -16,13 +16,13 @@ export async function gzipParts(parts: Uint8Array<ArrayBuffer>[]): Promise<Uint8
  * cannot load says so once, maybe before any file was sent), so a file is never left waiting on a dead worker.
  */
 export class GzipWorker {
-  private failed = false;
+  private isFailed = false;
   private pending: ((bytes: ArrayBuffer | null) => void) | null = null;
 
   private constructor(private readonly worker: Worker) {
     worker.addEventListener('error', (event) => {
       event.preventDefault();
-      this.failed = true;
+      this.isFailed = true;
       this.settle(null);
     });
     worker.addEventListener('message', (event: MessageEvent<ArrayBuffer | { error: string }>) => this.settle(event.data instanceof ArrayBuffer ? event.data : null));
@@ -37,8 +37,13 @@ export class GzipWorker {
     }
   }
 
+  /** The worker said it cannot work (it may have been given parts already). */
+  get failed(): boolean {
+    return this.isFailed;
+  }
+
   get usable(): boolean {
-    return !this.failed && !this.pending;
+    return !this.isFailed && !this.pending;
   }
 
   /** Parts of one file in as they are made; `finish` gives its gzip bytes, or null if the worker failed. */
@@ -48,10 +53,10 @@ export class GzipWorker {
     });
     return {
       add: (part) => {
-        if (!this.failed) this.worker.postMessage(part, [part.buffer]);
+        if (!this.isFailed) this.worker.postMessage(part, [part.buffer]);
       },
       finish: async () => {
-        if (this.failed) this.settle(null);
+        if (this.isFailed) this.settle(null);
         else this.worker.postMessage(null);
         const bytes = await result;
         return bytes && new Uint8Array(bytes);
@@ -71,40 +76,65 @@ export class GzipWorker {
   }
 }
 
+/** Documents per part of the text (one JSON.stringify each, sent to the worker as it is made). */
+const PART = 2000;
+
 /**
- * The backup file (version 2, encodeBackup) of the documents `readDocuments` gives, gzip. This thread only turns the
- * documents into JSON and UTF-8, a part of 2,000 documents at a time; each part goes (transferred) to a worker that
- * compresses it while the next is made, and hashes the whole at the end (the checksum covers the bytes as written).
- * Pass a worker started ahead of time (GzipWorker.start): making the text keeps this thread busy, and a worker still
- * starting then only begins when the text is done. Where no worker can start or it fails, the file is made again and
- * hashed and compressed here: the same bytes either way. User Timing measures `sosedi:backup-text` (this thread's
- * part) and `sosedi:backup-gzip` (the wait for the worker after it) are read by test/bench/exportsMeasure.ts; the
- * mark `sosedi:backup-on-page` says the file was made here instead.
+ * The backup file (version 2, BackupTextWriter) of the documents `readPieces` gives, gzip. The pieces come in as the
+ * database is read (readDatabasePieces reads the next collection while this one is written); this thread only
+ * turns them into JSON and UTF-8, a part of 2,000 documents at a time, and each part goes (transferred) to a worker
+ * that compresses it while the next is made, and hashes the whole at the end (the checksum covers the bytes as
+ * written). Pass a worker started ahead of time (GzipWorker.start): making the text keeps this thread busy, and a
+ * worker still starting then only begins when the text is done. Where no worker can start or it fails, the file is
+ * read and made again (its parts went to the worker) and hashed and compressed here: the same bytes either way.
+ * User Timing (read by test/bench/backupAB.ts and exportsMeasure.ts): `sosedi:backup-pieces` from the start to
+ * the last part, of which `sosedi:backup-read` waiting for reads and `sosedi:backup-text` making text;
+ * `sosedi:backup-gzip` the wait for the worker after it; the mark `sosedi:backup-on-page` says the file was made
+ * here instead.
  */
 export async function gzipBackupFile(
-  readDocuments: () => Promise<BackupCollections>,
+  readPieces: () => AsyncIterable<BackupPiece> | Iterable<BackupPiece>,
   meta: { appVersion: string; createdAt: IsoInstant },
   started: GzipWorker | null = null,
 ): Promise<{ data: Uint8Array<ArrayBuffer>; total: number }> {
   const worker = started?.usable ? started : GzipWorker.start(); // started now, it at least loads while the database is read
+  const encoder = new TextEncoder();
+  /** The file's parts, each handed to `add` as it is made; false when `stop` says to give up. */
+  const makeText = async (add: (part: Uint8Array<ArrayBuffer>) => void, stop: () => boolean) => {
+    const writer = new BackupTextWriter(meta);
+    const start = performance.now();
+    let reading = 0;
+    let writing = 0;
+    let t = start;
+    for await (const { collection, docs } of readPieces()) {
+      const got = performance.now();
+      reading += got - t;
+      if (stop()) return null;
+      // a part of up to 2,000 documents at a time: the worker compresses each while the next is made
+      for (let i = 0; i < docs.length; i += PART) add(encoder.encode(writer.add(collection, docs.slice(i, i + PART))));
+      t = performance.now();
+      writing += t - got;
+    }
+    add(encoder.encode(writer.end()));
+    performance.measure('sosedi:backup-pieces', { start });
+    performance.measure('sosedi:backup-read', { start, duration: reading });
+    performance.measure('sosedi:backup-text', { start, duration: writing + performance.now() - t });
+    return writer.total;
+  };
   try {
-    const collections = await readDocuments();
-    const encoder = new TextEncoder();
     if (worker?.usable) {
       const compressor = worker.begin();
-      performance.mark('sosedi:backup-text-start');
-      const { parts, total } = encodeBackup(collections, meta);
-      for (const text of parts) compressor.add(encoder.encode(text));
-      performance.measure('sosedi:backup-text', 'sosedi:backup-text-start');
+      const total = await makeText(compressor.add, () => worker.failed);
       performance.mark('sosedi:backup-gzip-start');
       const data = await compressor.finish();
       performance.measure('sosedi:backup-gzip', 'sosedi:backup-gzip-start');
-      if (data) return { data, total };
+      if (data && total !== null) return { data, total };
     }
-    // no worker, or it failed (a worker script that cannot load may say so only after the file was started)
+    // no worker, or it failed (a worker script that cannot load may say so only after the file was started; its
+    // parts went to it, transferred, so the file is read and made again)
     performance.mark('sosedi:backup-on-page');
-    const { parts, total } = encodeBackup(collections, meta);
-    const bytes = [...parts].map((text) => encoder.encode(text));
+    const bytes: Uint8Array<ArrayBuffer>[] = [];
+    const total = (await makeText((part) => bytes.push(part), () => false))!;
     bytes.push(await sealBackup(bytes));
     return { data: await gzipParts(bytes), total };
   } finally {

@@ -11,7 +11,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { SETTINGS_ID, type DeskDatabase } from '@shared/db';
-import { dumpDatabase, planAutoBackup } from '@shared/backup';
+import { planAutoBackup, readDatabasePieces } from '@shared/backup';
 import { gzipBackupFile } from './backupGzip';
 import type { BackupFolderFailure, DeskApi } from '@shared/ipc/contract';
 import { useDb } from '../../app/db';
@@ -57,7 +57,7 @@ export async function runAutoBackup(db: DeskDatabase, desk: DeskApi, options: { 
 
     const info = await desk.appInfo();
     // gzip, like a backup saved by hand: ~12× smaller on disk and over IPC (a busy year: 36 MB of JSON, 3 MB).
-    const { data } = await gzipBackupFile(() => dumpDatabase(db), { appVersion: info.version, createdAt: new Date().toISOString() });
+    const { data } = await gzipBackupFile(() => readDatabasePieces(db), { appVersion: info.version, createdAt: new Date().toISOString() });
     const written = await desk.backupWriteAndRotate({ name: plan.name, data, deleteNames: plan.deleteNames });
     if (!written.ok) return written.reason === 'browser-mode' ? { kind: 'browser-mode' } : failure(folder, written, listed.names);
     const gone = new Set(written.deleted);

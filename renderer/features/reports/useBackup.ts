@@ -4,7 +4,7 @@ import { useAuthor, useDb } from '../../app/db';
 import { restoreBackup } from './commands';
 import { getDesk } from '../../app/desk';
 import { writeFailureReason } from '../../app/writeFailure';
-import { backupFileName, countDocuments, dumpDatabase, parseBackup, type BackupCounts, type ParsedBackup } from '@shared/backup';
+import { backupFileName, countDocuments, parseBackup, readDatabasePieces, type BackupCounts, type ParsedBackup } from '@shared/backup';
 import { backupText, gzipBackupFile, GzipWorker } from './backupGzip';
 
 export type BackupMessage = { kind: 'ok' | 'error'; key: string; values?: Record<string, string | number> };
@@ -37,15 +37,9 @@ export function useBackup() {
     setMessage(null);
     try {
       const info = await getDesk().appInfo();
-      // User Timing measures (read by test/bench/exportsMeasure.ts): reading the database, then gzipBackupFile's own.
-      const readDocuments = async () => {
-        performance.mark('sosedi:backup-start');
-        const collections = await dumpDatabase(db);
-        performance.measure('sosedi:backup-dump', 'sosedi:backup-start');
-        return collections;
-      };
-      // gzip: a year of a busy centre goes from tens of MB of JSON to a few MB (restore reads both).
-      const { data, total } = await gzipBackupFile(readDocuments, { appVersion: info.version, createdAt: new Date().toISOString() }, gzipWorker.current);
+      // gzip: a year of a busy centre goes from tens of MB of JSON to a few MB (restore reads both); the database is
+      // read collection by collection, each written while the next is read, as it was when the read began (readDatabasePieces).
+      const { data, total } = await gzipBackupFile(() => readDatabasePieces(db), { appVersion: info.version, createdAt: new Date().toISOString() }, gzipWorker.current);
       const local = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString();
       const r = await getDesk().saveFile({ suggestedName: `${backupFileName(local)}.gz`, data, filters: [{ name: 'Sosedi Desk backup', extensions: ['gz'] }] });
       if (r.ok) setMessage({ kind: 'ok', key: 'backup.exported', values: { count: total } });
