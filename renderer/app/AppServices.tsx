@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useRetention } from '../features/visitors/useRetention';
 import { useAutoBackup } from '../features/reports/useAutoBackup';
-import { useWarmReportMonths } from '../features/reports/useWarmReportMonths';
 import { useSyncService } from '../features/sync/useSyncService';
 import { usePublishFigures } from '../features/network/usePublishFigures';
 
@@ -9,8 +8,7 @@ import { usePublishFigures } from '../features/network/usePublishFigures';
 const START_WITHIN_MS = 1500;
 
 /**
- * Background services that run while the app is open (retention, daily backup, sync, the network figures, the
- * months a year's report reads).
+ * Background services that run while the app is open (retention, daily backup, sync, the network figures).
  * They start once the first screen has painted and the browser is idle (at most START_WITHIN_MS later), so that
  * reading old visits, writing a backup or catching up with the server never competes with opening the app.
  */
@@ -33,6 +31,5 @@ function Services() {
   useAutoBackup();
   useSyncService();
   usePublishFigures();
-  useWarmReportMonths();
   return null;
 }

@@ -546,12 +546,10 @@ export async function monthReport(ctx: BenchContext, loaded: LoadedProfile): Pro
  * year_report_ms: on Reports (the last complete month), a click on "Год" → the year's figures painted: the period
  * label says the year, no loader, the comparison line under the figures is there (the year is compared with the
  * year before: every visit, booking and loan of up to two years is read and counted). The Reports page keeps the
- * months it read (renderer/features/reports/visitMonths.ts), and a desk that has been quiet for 20 s reads the last
- * two years' months in idle time (useWarmReportMonths): `year_report_first_ms` is the first click of the run, right
- * after Reports opened, on the page the bench has used, once that page has read them (its mark
- * `sosedi:report-months-warm`: a desk open for a while); `year_report_start_ms` the same click on a page
- * opened just now, before any month was read (every month is read then: a desk at its start; report only);
- * `year_report_ms` the clicks after the first.
+ * months it read (renderer/features/reports/visitMonths.ts): `year_report_first_ms` is the first click of the run,
+ * right after Reports opened on the page the bench has used (its months not read yet); `year_report_start_ms` the
+ * same click on a page opened just now (a desk at its start); both report only; `year_report_ms` the clicks after
+ * the first.
  */
 export async function yearReport(ctx: BenchContext, loaded: LoadedProfile): Promise<MetricResult[]> {
   const spec: Spec = { name: 'year_report_ms', unit: 'ms', budget: 1000 };
@@ -579,15 +577,6 @@ export async function yearReport(ctx: BenchContext, loaded: LoadedProfile): Prom
   };
   const page = loaded.page;
   try {
-    // the desk has been open a while: its months were read in idle time (a quiet 20 s first, then a month a time);
-    // the smoke's tiny dataset does not wait (no timing is read from it, and it would add 20 s to `npm test`)
-    // (a build older than the warm-up never marks it: its first click is then measured as before, and the note says so)
-    const warm =
-      ctx.size === 'tiny' ||
-      (await page.waitForFunction(() => performance.getEntriesByName('sosedi:report-months-warm').length > 0, undefined, { timeout: 120_000, polling: 250 }).then(
-        () => true,
-        () => false,
-      ));
     const samples = await sample(ctx.runs + 1, () =>
       clickYear(page, async () => {
         await page.evaluate(() => (location.hash = '/people'));
@@ -599,7 +588,7 @@ export async function yearReport(ctx: BenchContext, loaded: LoadedProfile): Prom
     const start = await clickYear(fresh, () => fresh.goto(url(ctx, '/reports'))).finally(() => fresh.close());
     return [
       { ...spec, samples: samples.slice(1), note: 'Reports → "Год": the year of the last complete month vs the year before (its months kept)' },
-      { ...firstSpec, samples: samples.slice(0, 1), note: `the first click of the run, right after Reports opened, on a desk open a while${warm ? '' : ' (NOT warmed: no sosedi:report-months-warm in 120 s)'}` },
+      { ...firstSpec, samples: samples.slice(0, 1), note: 'the first click of the run, right after Reports opened' },
       { ...startSpec, samples: [start], note: 'the same click on a page opened just now (no month read yet)' },
     ];
   } catch (e) {

@@ -9,7 +9,7 @@ import { testDatabases } from '@shared/db/testDatabase';
 import { generateDataset } from '@shared/fixtures/generate';
 import { comparisonFor, computeReport, customPeriod, monthOf, quarterOf, reportReadRange, visitSegments, yearOf, type Period, type ReportVisit, type TimeRange, type VisitPart } from '@shared/reports';
 import { assembleReport, loadReportData, reportInputOf, type ReportData } from './reportInput';
-import { keptMonths, readVisitParts, recentReportMonths, warmVisitMonths, warmWhenQuiet, watchVisitParts } from './visitMonths';
+import { keptMonths, readVisitParts, warmVisitMonths, watchVisitParts } from './visitMonths';
 import { runRetention } from '../visitors/useRetention';
 
 const NOW = '2026-12-05T15:00';
@@ -81,18 +81,10 @@ describe('report visits from kept months', () => {
     await checkAll(db);
   });
 
-  it('the months the desk warms after it opens: the year of the last complete month and the year before', () => {
-    expect(recentReportMonths(NOW)).toEqual({ from: '2025-01-01T00:00', to: '2026-12-01T00:00' });
-    // in January the last complete month is December: last year against the year before it
-    expect(recentReportMonths('2027-01-10T09:00')).toEqual({ from: '2025-01-01T00:00', to: '2027-01-01T00:00' });
-    expect(recentReportMonths('2027-02-01T00:00')).toEqual({ from: '2026-01-01T00:00', to: '2027-02-01T00:00' });
-  });
-
   it('keeps the months of two years when warmed, and a report then reads the same', async () => {
     const db = await loaded();
     await new Promise<void>((resolve) => {
-      const { from, to } = recentReportMonths(NOW);
-      warmVisitMonths(db, from, to);
+      warmVisitMonths(db, '2025-01-01T00:00', '2026-12-01T00:00');
       const check = setInterval(() => {
         if (keptMonths(db) === 23) {
           clearInterval(check);
@@ -100,23 +92,6 @@ describe('report visits from kept months', () => {
         }
       }, 10);
     });
-    await checkAll(db);
-  });
-
-  it('warms those months only once no visit has been written for a quiet stretch', async () => {
-    const db = await loaded();
-    const stop = warmWhenQuiet(db, 300, () => NOW);
-    const [visit] = await db.visits.find({ selector: { timeIn: { $gte: '2026-03-01T00:00' } } }).limit(1).exec();
-    // a load or a first sync writing visits: nothing is read meanwhile
-    let doc = visit!;
-    for (let i = 0; i < 30; i++) {
-      doc = await doc.incrementalPatch(stampChange({ children: i }, author));
-      await new Promise((r) => setTimeout(r, 40));
-    }
-    expect(keptMonths(db)).toBe(0);
-    await vi.waitFor(() => expect(keptMonths(db)).toBe(23), { timeout: 10_000, interval: 20 });
-    await vi.waitFor(() => expect(performance.getEntriesByName('sosedi:report-months-warm')).toHaveLength(1), { timeout: 5_000, interval: 20 });
-    stop();
     await checkAll(db);
   });
 

@@ -139,14 +139,13 @@ export function watchVisitParts(db: DeskDatabase, segments: readonly TimeRange[]
  * year's report opened after the month's finds its months kept (a click that comes first reads what is missing
  * itself). Returns the function that stops it.
  */
-export function warmVisitMonths(db: DeskDatabase, from: string, to: string, onDone?: () => void): () => void {
+export function warmVisitMonths(db: DeskDatabase, from: string, to: string): () => void {
   let stopped = false;
   const months: TimeRange[] = [];
   for (let t = monthKey(from); t < to; t = nextMonthStart(t)) months.push({ start: t, end: nextMonthStart(t) });
   const idle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 20));
   const step = (i: number) => {
-    if (stopped) return;
-    if (i >= months.length) return onDone?.();
+    if (stopped || i >= months.length) return;
     idle(() => {
       if (!stopped) readVisitParts(db, [months[i]!]).then(() => step(i + 1), () => undefined);
     });
@@ -154,41 +153,6 @@ export function warmVisitMonths(db: DeskDatabase, from: string, to: string, onDo
   step(0);
   return () => {
     stopped = true;
-  };
-}
-
-/**
- * The months a year's report is one click away from on Reports (the year of the last complete month against the
- * year before): from January of the year before that month's year to the running month.
- */
-export function recentReportMonths(now: string): { from: string; to: string } {
-  const month = monthKey(now);
-  const lastComplete = +month.slice(5, 7) === 1 ? +month.slice(0, 4) - 1 : +month.slice(0, 4);
-  return { from: `${String(lastComplete - 1).padStart(4, '0')}-01-01T00:00`, to: month };
-}
-
-/**
- * Warms the months a year's report is one click away from (recentReportMonths of `now()`) once `quietMs` has
- * passed with no visit written: not while a first sync, an import or the demo load writes them (a month read then
- * would be dropped again at once). Returns the function that stops it.
- */
-export function warmWhenQuiet(db: DeskDatabase, quietMs: number, now: () => string): () => void {
-  const cache = cacheOf(db);
-  let stop: (() => void) | undefined;
-  let seen = cache.changes;
-  const timer = setInterval(() => {
-    if (cache.changes !== seen) {
-      seen = cache.changes;
-      return;
-    }
-    clearInterval(timer);
-    const { from, to } = recentReportMonths(now());
-    // the bench waits for this mark before its "desk open for a while" click (test/bench/metrics.ts)
-    stop = warmVisitMonths(db, from, to, () => performance.mark('sosedi:report-months-warm'));
-  }, quietMs);
-  return () => {
-    clearInterval(timer);
-    stop?.();
   };
 }
 
