@@ -70,6 +70,20 @@ export default tseslint.config(
     },
   },
   {
+    // RxDB 17.6's collection.$ and database.$ keep every event bulk they pass on (a Map that is never emptied): a
+    // subscriber keeps every document written while it listens. Listen through shared/db/changes.ts instead.
+    files: ['renderer/**/*.ts', 'shared/**/*.ts', 'electron/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='$'][object.type!='CallExpression']",
+          message: 'collection.$ / db.$ keep every change event for good (RxDB 17.6): use collectionChanges / databaseChanges from @shared/db. (A query\'s own .$ is fine.)',
+        },
+      ],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {

@@ -2,7 +2,7 @@
 // into a desk database on RxDB's stock Dexie storage or on getFastDexieStorage(), and reads it back.
 import { normalizeMangoQuery, prepareQuery } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { createDatabase, type DeskDatabase } from '@shared/db';
+import { createDatabase, databaseChanges, type DeskDatabase } from '@shared/db';
 import { DATASET_ORDER, generateDataset, type FixtureSize } from '@shared/fixtures/generate';
 import { loadDataset } from '@shared/fixtures/load';
 import { fastDexieStats, getFastDexieStorage } from './fastDexie';
@@ -58,7 +58,7 @@ async function load(kind: StorageKind, size: FixtureSize, options: { validate?: 
   const name = `h-${kind}-${Math.random().toString(36).slice(2, 8)}`;
   const db = await open(kind, name, options.validate, options.devMode);
   const events: Record<string, number> = {};
-  const sub = db.$.subscribe((e: any) => (events[e.collectionName] = (events[e.collectionName] ?? 0) + 1));
+  const sub = databaseChanges(db).subscribe((e) => (events[e.collectionName] = (events[e.collectionName] ?? 0) + 1));
   const ds = generateDataset({ size, anchor: ANCHOR, desk: 'desk-harness' });
   const t0 = performance.now();
   const writesBefore = fastDexieStats.insertOnlyWrites;

@@ -3,6 +3,7 @@
  * the rules (format, checks, rotation) stay pure in format.ts and rotation.ts.
  */
 import type { DeskDatabase } from '../db/database';
+import { databaseChanges } from '../db/changes';
 import { COLLECTION_NAMES, type CollectionName, type IsoInstant } from '../db/types';
 import { buildBackup, type BackupCollections, type BackupError, type BackupFile, type BackupCounts, type BackupPiece } from './format';
 
@@ -40,9 +41,9 @@ type Before = Record<string, unknown> | null | 'read';
  */
 export async function* readDatabasePieces(db: DeskDatabase): AsyncGenerator<BackupPiece> {
   const before = new Map<string, Map<string, Before>>(COLLECTION_NAMES.map((c) => [c, new Map()]));
-  const changes = db.$.subscribe((event) => {
-    const seen = before.get(event.collectionName ?? '');
-    if (!seen || event.isLocal || seen.has(event.documentId)) return;
+  const changes = databaseChanges(db).subscribe((event) => {
+    const seen = before.get(event.collectionName);
+    if (!seen || seen.has(event.documentId)) return;
     const previous = event.previousDocumentData as Record<string, unknown> | null | undefined;
     if (event.operation === 'INSERT' || previous?._deleted === true) seen.set(event.documentId, null);
     else seen.set(event.documentId, previous ? plainDoc(previous) : 'read');

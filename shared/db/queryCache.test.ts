@@ -16,6 +16,7 @@ describe('query cache', () => {
     const ds = generateDataset({ size: 'tiny', anchor: '2026-11-20T15:00' });
     await db.visits.bulkInsert(ds.visits);
     const big = db.visits.find();
+    // eslint-disable-next-line no-restricted-syntax -- an RxQuery's own $, not a collection's
     const sub = big.$.subscribe(() => undefined);
     await big.exec();
     const small = db.visits.find({ limit: 5 });

@@ -29,3 +29,21 @@ describe('lint keeps shared/ platform-free', () => {
     expect(await lint("import dayjs from 'dayjs';\nexport const d = () => dayjs('2026-11-22').day();\n", 'shared/bookings/ok-example.ts')).toEqual([]);
   });
 });
+
+/** RxDB 17.6's collection.$ / db.$ keep every change event for good: lint sends the desk's code to shared/db/changes.ts. */
+describe('lint refuses RxDB change streams that keep what was written', () => {
+  const eslint = new ESLint({ cwd: process.cwd() });
+  const rules = async (code: string, filePath: string) => ((await eslint.lintText(code, { filePath }))[0]?.messages ?? []).map((m) => m.ruleId);
+
+  it.each([
+    ['export const f = (db: any) => db.visits.$.subscribe(() => undefined);\n', 'renderer/features/visitors/example.ts'],
+    ['export const f = (db: any) => db.$.subscribe(() => undefined);\n', 'shared/backup/example.ts'],
+  ])('refuses %s', async (code, file) => {
+    expect(await rules(code, file)).toContain('no-restricted-syntax');
+  });
+
+  it("allows a query's own $ and the desk's change streams", async () => {
+    expect(await rules('export const f = (db: any) => db.visits.find().$.subscribe(() => undefined);\n', 'renderer/features/visitors/example.ts')).toEqual([]);
+    expect(await rules("import { collectionChanges } from '../../db/changes';\nexport const f = (db: any) => collectionChanges(db.visits).subscribe(() => undefined);\n", 'shared/backup/example.ts')).toEqual([]);
+  });
+});

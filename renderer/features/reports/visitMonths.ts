@@ -10,7 +10,7 @@
  * one of its visits changed is used for that report but not kept. Reads go to the storage (no RxDB documents, no
  * query cache holding a month of visits) and leave out a document whose times do not read, as every read does.
  */
-import { readableDocs, type DeskDatabase } from '@shared/db';
+import { collectionChanges, readableDocs, type DeskDatabase } from '@shared/db';
 import { isWholeMonth, monthKey, nextMonthStart, summariseVisits, type ReportVisit, type TimeRange, type VisitPart } from '@shared/reports';
 
 interface MonthCache {
@@ -39,7 +39,7 @@ function cacheOf(db: DeskDatabase): MonthCache {
   let cache = caches.get(db);
   if (cache) return cache;
   const c: MonthCache = { parts: new Map(), reading: new Map(), changes: 0, touched: new Map(), clearedAt: 0, listeners: new Set() };
-  db.visits.$.subscribe((event) => {
+  collectionChanges(db.visits).subscribe((event) => {
     c.changes++;
     const before = event.previousDocumentData as { timeIn?: unknown } | undefined;
     const change = { after: (event.documentData as { timeIn?: unknown } | undefined)?.timeIn, before: before?.timeIn, known: !(event.operation === 'UPDATE' && !before) };
