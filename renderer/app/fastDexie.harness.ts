@@ -1,6 +1,6 @@
 // Test harness only (fastDexie.test.ts bundles it; the bulk-load A/B script in /tmp can too): loads a dataset
 // into a desk database on RxDB's stock Dexie storage or on getFastDexieStorage(), and reads it back.
-import { normalizeMangoQuery, prepareQuery } from 'rxdb';
+import { getChangedDocumentsSince, normalizeMangoQuery, prepareQuery } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { createDatabase, databaseChanges, type DeskDatabase } from '@shared/db';
 import { DATASET_ORDER, generateDataset, type FixtureSize } from '@shared/fixtures/generate';
@@ -123,10 +123,45 @@ async function timeQueries(kind: StorageKind, size: FixtureSize, times = 9) {
   return out;
 }
 
+/**
+ * Every visit read page by page with RxDB's changes query (what a push's upstream does): the ids in order, and
+ * how many IndexedDB records the storage read for them (every `IDBIndex.getAll` answer counted).
+ */
+async function changesRead(kind: StorageKind, pageSize: number) {
+  const name = `h-${kind}-${Math.random().toString(36).slice(2, 8)}`;
+  const db = await open(kind, name);
+  await loadDataset(db, generateDataset({ size: 'tiny', anchor: ANCHOR, desk: 'desk-harness' }), { chunkSize: 1000 });
+  // deleted documents are changes too; one edited after them comes last
+  const some = await db.visits.find({ limit: 4 }).exec();
+  for (const d of some.slice(0, 3)) await d.remove();
+  await some[3]!.incrementalPatch({ adults: 2 });
+  const original = IDBIndex.prototype.getAll;
+  let read = 0;
+  IDBIndex.prototype.getAll = function (this: IDBIndex, ...args: Parameters<IDBIndex['getAll']>) {
+    const req = original.apply(this, args);
+    req.addEventListener('success', () => (read += (req.result as unknown[]).length));
+    return req;
+  };
+  const ids: string[] = [];
+  try {
+    let checkpoint: unknown;
+    for (;;) {
+      const page = await getChangedDocumentsSince(db.visits.storageInstance as never, pageSize, checkpoint as never);
+      if (page.documents.length === 0) break;
+      for (const d of page.documents as unknown as { id: string }[]) ids.push(d.id);
+      checkpoint = page.checkpoint;
+    }
+  } finally {
+    IDBIndex.prototype.getAll = original;
+  }
+  await db.remove();
+  return { ids, read };
+}
+
 declare global {
   interface Window {
-    __fastDexie: { load: typeof load; conflicts: typeof conflicts; timeQueries: typeof timeQueries };
+    __fastDexie: { load: typeof load; conflicts: typeof conflicts; timeQueries: typeof timeQueries; changesRead: typeof changesRead };
   }
 }
 
-window.__fastDexie = { load, conflicts, timeQueries };
+window.__fastDexie = { load, conflicts, timeQueries, changesRead };

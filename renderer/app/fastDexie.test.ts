@@ -52,4 +52,13 @@ describe('fast Dexie storage vs RxDB stock Dexie storage, in Chromium', () => {
     expect(fast.queries).toEqual(stock.queries);
     expect(await page.evaluate(() => window.__fastDexie.conflicts('fast', true))).toEqual(await page.evaluate(() => window.__fastDexie.conflicts('stock', true)));
   }, 90_000);
+
+  it("reads a page of RxDB's changes query (a push's upstream) without reading every record after it", async () => {
+    const fast = await page.evaluate(() => window.__fastDexie.changesRead('fast', 10));
+    const stock = await page.evaluate(() => window.__fastDexie.changesRead('stock', 10));
+    expect(fast.ids.length).toBeGreaterThan(100);
+    expect(fast.ids).toEqual(stock.ids);
+    // each page reads its 10 records (and the one of the page before, equal in lwt): not the rest of the store
+    expect(fast.read).toBeLessThan(3 * fast.ids.length);
+  }, 60_000);
 });

@@ -14,6 +14,8 @@
  *            --only first_sync_ratio  (just that metric: no bulk load, it needs none)
  *            --only live_propagation  (two desks online, N edits: no bulk load)
  *            --only bulk_load_ratio   (just the bulk loads: for an A/B of the write path)
+ *            --only first_push_ratio  (a desk pushing a freshly loaded year to a fresh centre ÷ plain _bulk_docs from Node;
+ *                                      only on request, runs = --sync-runs)
  *            --no-sync                (every metric but first_sync_ratio)
  *
  * Budget misses never fail the run. The smoke run exits 1 when a produced metric is missing or not a number.
@@ -31,6 +33,7 @@ import { generateDataset, MAX_DEMO_YEARS, type FixtureSize } from '../../shared/
 import { bulkLoad, calendarViews, jsHeap, loanScan, monthReport, openToInteractive, peopleSearch, posterPdf, visitSignIn, yearReport, type BenchContext } from './metrics';
 import { liveEdits } from './live';
 import { firstSyncRatio } from './sync';
+import { firstPushRatio } from './push';
 import { summary, table, verdict, yearsRows, yearsTable, type MetricResult } from './stats';
 
 /** What a full run produces (the smoke fails when one is missing): every pass, and the first pass's live edits. */
@@ -67,9 +70,9 @@ if (
   !(syncRuns >= 1) ||
   !(yearsSyncRuns >= 1) ||
   !(Number.isInteger(years) && years >= 1 && years <= MAX_DEMO_YEARS) ||
-  (only !== undefined && !['first_sync_ratio', 'bulk_load_ratio', 'live_propagation'].includes(only))
+  (only !== undefined && !['first_sync_ratio', 'bulk_load_ratio', 'live_propagation', 'first_push_ratio'].includes(only))
 ) {
-  console.error('usage: run.ts [--smoke] [--size tiny|small|full] [--years 1..10] [--runs N] [--load-runs N] [--sync-runs N] [--years-sync-runs N] [--web-dir DIR] [--only first_sync_ratio|bulk_load_ratio|live_propagation] [--no-sync]');
+  console.error('usage: run.ts [--smoke] [--size tiny|small|full] [--years 1..10] [--runs N] [--load-runs N] [--sync-runs N] [--years-sync-runs N] [--web-dir DIR] [--only first_sync_ratio|bulk_load_ratio|live_propagation|first_push_ratio] [--no-sync]');
   process.exit(2);
 }
 const started = Date.now();
@@ -145,6 +148,10 @@ async function main(): Promise<number> {
     const tag = ctx.years === 1 ? '' : ` [${ctx.years} years]`;
     log(`${size} dataset${tag}, ${ctx.dataset ? Object.values(ctx.dataset).reduce((n, l) => n + l.length, 0) : 0} documents, ${runs} run(s), ${loadRuns} bulk load(s), ${baseUrl}`);
     // the sync metric seeds its own server and pulls into fresh desks: it needs no loaded profile
+    if (only === 'first_push_ratio') {
+      await measured(into, `first push${tag}`, () => firstPushRatio(ctx));
+      return;
+    }
     const { results: load, loaded } = only === 'first_sync_ratio' || only === 'live_propagation' ? { results: [], loaded: null } : await bulkLoad(ctx);
     into.push(...load);
     if (only === 'bulk_load_ratio') await loaded?.context.close();

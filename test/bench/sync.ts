@@ -87,7 +87,7 @@ function postJson(url: string, auth: string, body: unknown): Promise<{ status: n
 }
 
 /** Every collection seeded at once (two `_bulk_docs` on the wire per collection at most). */
-async function seed(server: PouchServer, config: SyncConfig, ds: Dataset): Promise<number> {
+export async function seed(server: PouchServer, config: SyncConfig, ds: Dataset): Promise<number> {
   const auth = 'Basic ' + Buffer.from(`${config.user}:${config.password}`).toString('base64');
   let n = 0;
   await Promise.all(
@@ -252,7 +252,7 @@ async function baselinePage(): Promise<{ dir: string; server: http.Server; url: 
 }
 
 /** Runs in the page: documents stored per collection in the app's Dexie databases of the profile. */
-async function deskCounts(args: { profile: string; collections: string[] }): Promise<Record<string, number>> {
+export async function deskCounts(args: { profile: string; collections: string[] }): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   const infos = await indexedDB.databases();
   for (const c of args.collections) {

@@ -179,6 +179,26 @@ describe(`two desks against a real ${SERVER_KIND === 'couchdb' ? 'Apache CouchDB
     await b.close();
   });
 
+  it('a desk with much waiting pushes it in large batches: few round trips per document, all of it arrives, nothing pending', async () => {
+    const [a] = await pair();
+    await a.db.visits.bulkInsert(Array.from({ length: 1200 }, (_, i) => visit(a.author, `vbig-${i}`, i)));
+    const asked = { bulkDocs: 0, states: 0 };
+    const counting: typeof fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (init?.method === 'POST' && url.includes('-visits/_bulk_docs')) asked.bulkDocs++;
+      if (init?.method === 'POST' && url.includes('-visits/_all_docs')) asked.states++;
+      return fetch(input, init);
+    };
+    await a.connect({ fetch: counting });
+    await settle(a);
+    await eventually(() => a.sync!.status$.value.pending === 0, 20000, 'nothing pending');
+    expect(await reallyUnsent(a, a.sync!)).toBe(0);
+    // 1,200 documents: a push batch of 100 took 12 writes and 12 looks at the server (plus the pending check's)
+    expect(asked.bulkDocs).toBeLessThanOrEqual(3);
+    expect(asked.states).toBeLessThanOrEqual(6);
+    await a.close();
+  });
+
   it('a push that fails without an HTTP error (an answer that is not CouchDB\'s) is shown, retried, and goes through', async () => {
     const [a] = await pair();
     let spoiled = 0;

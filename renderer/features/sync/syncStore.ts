@@ -57,13 +57,13 @@ export function loadAccount(): SyncAccount | null {
 /**
  * Optional knobs for a site or for tests: localStorage `sosedi.sync.tuning` = {"sliceMs":1000,…}. Without the bell
  * (a server set up before it), changes no desk rang for are seen within about collections / 3 × sliceMs;
- * `batchSize` is the pull's page size (documents).
+ * `batchSize` is the pull's page size (documents), `pushBatchSize` the most documents one push sends.
  */
-function tuning(): Pick<StartSyncOptions, 'sliceMs' | 'maxPollMs' | 'retryMs' | 'maxRetryMs' | 'batchSize'> {
+function tuning(): Pick<StartSyncOptions, 'sliceMs' | 'maxPollMs' | 'retryMs' | 'maxRetryMs' | 'batchSize' | 'pushBatchSize'> {
   try {
     const raw = JSON.parse(localStorage.getItem('sosedi.sync.tuning') ?? '{}') as Record<string, unknown>;
     const out: Record<string, number> = {};
-    for (const k of ['sliceMs', 'maxPollMs', 'retryMs', 'maxRetryMs', 'batchSize'])
+    for (const k of ['sliceMs', 'maxPollMs', 'retryMs', 'maxRetryMs', 'batchSize', 'pushBatchSize'])
       if (typeof raw[k] === 'number' && raw[k] >= 100 && raw[k] <= 600000) out[k] = raw[k];
     return out;
   } catch {
