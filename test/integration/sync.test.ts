@@ -342,7 +342,13 @@ describe(`two desks against a real ${SERVER_KIND === 'couchdb' ? 'Apache CouchDB
     await a.close();
   });
 
-  it('a database deleted and provisioned again (restore from an old backup) is noticed with no button: both desks converge', async () => {
+  it('a database deleted and provisioned again (restore from an old backup) is noticed with no button: both desks converge', async (ctx) => {
+    if (env.server().kind === 'pouchdb') {
+      // seen in a fresh-clone CI run with a core busy: the DELETE met a desk's request in flight, pouchdb-server exited
+      // (ECONNRESET) and every later test of the file failed; the property test leaves recreations out there too
+      console.log('skipped on pouchdb-server: it exits when a database is deleted under a request in flight; this test runs on Apache CouchDB 3 (the next step of npm test)');
+      ctx.skip();
+    }
     const config = await provisionTestCentre(env.server());
     const a = await desk('A', config);
     const b = await desk('B', config);
