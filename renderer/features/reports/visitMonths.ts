@@ -15,13 +15,11 @@ import { isWholeMonth, monthKey, nextMonthStart, summariseVisits, type ReportVis
 
 interface MonthCache {
   parts: Map<string, VisitPart>;
-  /** Whole months being read now: a second reader waits for the same read (a change to the month drops it here). */
+  /**
+   * Whole months being read now: a second reader waits for the same read. A change to the month drops its read from
+   * here, so a read still here when it ends saw no change since it began, and its part is kept.
+   */
   reading: Map<string, Promise<VisitPart>>;
-  /** Counts the visit changes seen; `touched` holds, per month, the count at its last change. */
-  changes: number;
-  touched: Map<string, number>;
-  /** The count at the last change that dropped every part. */
-  clearedAt: number;
   /** Told of each change after the parts it touches were dropped (watchVisitParts), never before. */
   listeners: Set<(change: VisitChange) => void>;
 }
@@ -38,21 +36,18 @@ const caches = new WeakMap<DeskDatabase, MonthCache>();
 function cacheOf(db: DeskDatabase): MonthCache {
   let cache = caches.get(db);
   if (cache) return cache;
-  const c: MonthCache = { parts: new Map(), reading: new Map(), changes: 0, touched: new Map(), clearedAt: 0, listeners: new Set() };
+  const c: MonthCache = { parts: new Map(), reading: new Map(), listeners: new Set() };
   collectionChanges(db.visits).subscribe((event) => {
-    c.changes++;
     const before = event.previousDocumentData as { timeIn?: unknown } | undefined;
     const change = { after: (event.documentData as { timeIn?: unknown } | undefined)?.timeIn, before: before?.timeIn, known: !(event.operation === 'UPDATE' && !before) };
     if (!change.known) {
       c.parts.clear();
       c.reading.clear();
-      c.clearedAt = c.changes;
     } else {
       for (const t of [change.after, change.before]) {
         if (typeof t !== 'string') continue;
         c.parts.delete(monthKey(t));
-        c.reading.delete(monthKey(t)); // a read that started before this change is not shared any more
-        c.touched.set(monthKey(t), c.changes);
+        c.reading.delete(monthKey(t)); // a read that began before this change is neither shared nor kept
       }
     }
     for (const listener of c.listeners) listener(change);
@@ -76,12 +71,11 @@ export async function readVisitParts(db: DeskDatabase, segments: readonly TimeRa
       if (!isWholeMonth(range)) return summariseVisits(await readVisits(db, range), range);
       const kept = cache.parts.get(range.start) ?? cache.reading.get(range.start);
       if (kept) return kept;
-      const startedAt = cache.changes;
       const reading = readVisits(db, range).then((visits) => summariseVisits(visits, range));
       cache.reading.set(range.start, reading);
       try {
         const part = await reading;
-        if (cache.clearedAt <= startedAt && (cache.touched.get(range.start) ?? 0) <= startedAt) cache.parts.set(range.start, part);
+        if (cache.reading.get(range.start) === reading) cache.parts.set(range.start, part); // no change since it began
         return part;
       } finally {
         if (cache.reading.get(range.start) === reading) cache.reading.delete(range.start);
