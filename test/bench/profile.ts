@@ -2,7 +2,7 @@
  * CPU profile of one page action on a loaded desk (Chromium's profiler through CDP, playwright-core), for finding
  * what a metric spends its time on before changing anything:
  *
- *   node --import tsx test/bench/profile.ts --web-dir DIR [--size full] [--years 1] [--what week|day|month|year-report|month-report|load] [--times 8]
+ *   node --import tsx test/bench/profile.ts --web-dir DIR [--size full] [--years 1] [--what week|day|month|year-report|month-report|year-start|search|signin|load] [--times 8]
  *
  * Loads the dataset through Settings → Data → "Load demo data" into a fresh profile, repeats the action `--times`
  * times under the profiler (each from an empty state, as the bench does) and prints the functions with the most
@@ -16,7 +16,7 @@ import { chromium } from 'playwright-core';
 import { generateDataset, type FixtureSize } from '../../shared/fixtures/generate';
 import { dayNumber, localDate } from '../../shared/fixtures/generate';
 import { busiest, newContext, type BenchContext } from './metrics';
-import { label } from './labels';
+import { cssString, label } from './labels';
 import { timeUi, type Cond } from './page';
 import { startCpuProfile } from './cpuProfile';
 
@@ -80,9 +80,53 @@ async function main() {
       await page.waitForTimeout(200);
       return timeUi(page, cond, 'now', () => page.evaluate((h) => (location.hash = h), `/calendar?view=${view}&date=${target.date}`));
     };
+  } else if (what === 'search') {
+    // the bench's search_keystroke_p95_ms: a surname typed a key at a time; the action's figure is the slowest key
+    const input = 'main input[type="search"]';
+    await page.goto(at('/people'));
+    await page.waitForSelector(input);
+    const surnames = [...new Set(ds.people.map((p) => p.name.split(' ')[0]!))].filter((s) => s.length >= 6);
+    let i = 0;
+    action = async () => {
+      const query = surnames[(i++ * 7) % surnames.length]!;
+      await page.fill(input, '');
+      await page.focus(input);
+      await page.waitForTimeout(100);
+      let worst = 0;
+      for (let k = 1; k <= query.length; k++) {
+        worst = Math.max(worst, await timeUi(page, { kind: 'inputValue', selector: input, value: query.slice(0, k) }, 'keydown', () => page.keyboard.type(query[k - 1]!)));
+      }
+      return worst;
+    };
+  } else if (what === 'signin') {
+    // the bench's visit_signin_ms: a known person's full name typed, Enter → their row in "in the building now"
+    await page.goto(at('/visitors'));
+    const field = page.getByRole('combobox', { name: label('visitors', 'door.name') });
+    await field.waitFor();
+    const inside = new Set(ds.visits.filter((v) => !v.timeOut).map((v) => v.personId));
+    const counts = new Map<string, number>();
+    for (const p of ds.people) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+    const candidates = ds.people.filter((p) => counts.get(p.name) === 1 && !inside.has(p.id) && p.name.split(' ').length === 3);
+    let i = 0;
+    action = async () => {
+      const person = candidates[(i++ * 13 + 5) % candidates.length]!;
+      await field.fill(person.name);
+      await page.locator('[role="option"]').filter({ hasText: person.name }).first().waitFor();
+      await field.focus();
+      const signOut = label('visitors', 'inBuilding.signOutOne', { name: person.name })!;
+      return timeUi(page, { kind: 'visible', selector: `button[aria-label=${cssString(signOut)}]` }, 'keydown', () => page.keyboard.press('Enter'));
+    };
   } else {
     const whole = label('reports', 'period.comparedWhole', { current: '', previous: '' })!.split(':')[0]!.trim();
     action = async () => {
+      if (what === 'year-start') {
+        // the bench's year_report_start_ms: the click on a page opened just now (no month read yet)
+        await page.goto(at('/reports'));
+        await page.reload();
+        await page.locator('main p').filter({ hasText: whole }).first().waitFor({ timeout: 60_000 });
+        const year = (await page.getByTestId('period-label').innerText()).trim().slice(-4);
+        return timeUi(page, { kind: 'all', conds: [{ kind: 'exactText', selector: '[data-testid="period-label"]', text: year }, { kind: 'absent', selector: 'main .mantine-Loader-root' }, { kind: 'text', selector: 'main p', contains: '' }] }, 'click', () => page.getByText(label('reports', 'period.kind.year')!, { exact: true }).click(), 60_000);
+      }
       await page.evaluate(() => (location.hash = '/people'));
       await page.waitForSelector('main input[type="search"]');
       if (what === 'month-report') return timeUi(page, { kind: 'text', selector: 'main p', contains: whole }, 'now', () => page.evaluate(() => (location.hash = '/reports')), 60_000);
