@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import axe, { type RunOptions } from 'axe-core';
 import { test, expect } from './fixtures';
+import { runAxe, serious } from './axe-kit';
 
 /**
  * axe-core (WCAG 2.1 A/AA) on every section, its tabs and its main dialogs, in Russian and English, on an empty
@@ -38,17 +38,6 @@ interface Finding {
   targets: string[];
 }
 
-type Axe = typeof axe;
-const AXE_OPTIONS: RunOptions = {
-  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-  // Only violations are read: axe then skips building selectors and snippets for every passing node.
-  resultTypes: ['violations'],
-  // The desk's one frame, the poster preview, is sandboxed without scripts: axe cannot run inside it (with
-  // @axe-core/playwright no node of it was in the results either), and asking it costs a ping timeout (0.4 s).
-  // The <iframe> element itself (its title) is checked as before.
-  iframes: false,
-};
-
 /**
  * Waits until what is on screen is final: two frames (a click's or a render's transition has started), then every
  * running finite animation or CSS transition (dialogs fading in, tab indicators) has finished; no fixed sleep.
@@ -68,16 +57,6 @@ async function settle(page: Page) {
 
 /** What a scan saw of the page: elements and text. A scan is repeated if this changed while it ran. */
 const fingerprint = (page: Page) => page.evaluate(() => `${document.body.getElementsByTagName('*').length}:${document.body.textContent?.length ?? 0}`);
-
-/**
- * axe-core's own `axe.run` on the whole document. axe is put into a document once (navigation between sections only
- * changes the hash). @axe-core/playwright's analyze() evaluated axe's 1.5 MB source twice per scan and finished
- * every scan in a new blank page: 0.65–1.4 s a scan where axe.run itself takes 0.05–0.3 s. Same engine, rules, tags.
- */
-async function runAxe(page: Page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
-  return page.evaluate((options) => (window as unknown as { axe: Axe }).axe.run(document, options), AXE_OPTIONS);
-}
 
 /** One look at the page as it is now: axe's critical and serious violations, and the desk's own checks. */
 async function check(page: Page, where: string): Promise<Finding[]> {
@@ -104,9 +83,8 @@ async function check(page: Page, where: string): Promise<Finding[]> {
   );
   if (unnamed.length) findings.push({ where, id: 'empty-table-header', impact: 'serious', help: 'a column header without a name', targets: unnamed.slice(0, 4) });
   if (small.length) findings.push({ where, id: 'text-size', impact: 'serious', help: `text smaller than ${MIN_TEXT_PX}px`, targets: small.slice(0, 4) });
-  for (const v of result.violations) {
-    if (v.impact !== 'critical' && v.impact !== 'serious') continue;
-    findings.push({ where, id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1] ?? ''}`) });
+  for (const v of serious(result.violations)) {
+    findings.push({ where, id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1] ?? ''}`) });
   }
   return findings;
 }
