@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { AxeBuilder } from '@axe-core/playwright';
 import { test, expect } from './fixtures';
+import { runAxe, serious } from './axe-kit';
 
 /**
  * axe-core (WCAG 2.1 A/AA) on every section, its tabs and its main dialogs, in Russian and English, on an empty
@@ -11,7 +11,7 @@ import { test, expect } from './fixtures';
  * govern, so the production CSP (`script-src 'self'`) stays as it is.
  */
 type Lang = 'ru' | 'en';
-// Six independent walks of ~10–55 s each (every test opens its own profile): spread over both workers instead of
+// Six independent walks of ~4–15 s each (every test opens its own profile): spread over both workers instead of
 // holding one worker for the whole file while the other runs out of files (the suite's tail in CI).
 test.describe.configure({ mode: 'parallel' });
 
@@ -38,12 +38,30 @@ interface Finding {
   targets: string[];
 }
 
-async function scan(page: Page, where: string, findings: Finding[], include?: string) {
-  // Let transitions (dialogs fading in, tab indicators) finish so colours are final.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 250))));
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-  if (include) builder = builder.include(include);
-  const result = await builder.analyze();
+/**
+ * Waits until what is on screen is final: two frames (a click's or a render's transition has started), then every
+ * running finite animation or CSS transition (dialogs fading in, tab indicators) has finished; no fixed sleep.
+ */
+async function settle(page: Page) {
+  await page.evaluate(async () => {
+    const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+    const running = () => document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity);
+    await frame();
+    await frame();
+    for (let left = running(), rounds = 0; left.length && rounds < 20; left = running(), rounds++) {
+      await Promise.all(left.map((a) => a.finished.catch(() => undefined)));
+      await frame();
+    }
+  });
+}
+
+/** What a scan saw of the page: elements and text. A scan is repeated if this changed while it ran. */
+const fingerprint = (page: Page) => page.evaluate(() => `${document.body.getElementsByTagName('*').length}:${document.body.textContent?.length ?? 0}`);
+
+/** One look at the page as it is now: axe's critical and serious violations, and the desk's own checks. */
+async function check(page: Page, where: string): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const result = await runAxe(page);
   // Not an axe rule: the desk's own floor for type size (older volunteers read it at arm's length).
   const small = await page.evaluate((min) => {
     const found: string[] = [];
@@ -65,10 +83,22 @@ async function scan(page: Page, where: string, findings: Finding[], include?: st
   );
   if (unnamed.length) findings.push({ where, id: 'empty-table-header', impact: 'serious', help: 'a column header without a name', targets: unnamed.slice(0, 4) });
   if (small.length) findings.push({ where, id: 'text-size', impact: 'serious', help: `text smaller than ${MIN_TEXT_PX}px`, targets: small.slice(0, 4) });
-  for (const v of result.violations) {
-    if (v.impact !== 'critical' && v.impact !== 'serious') continue;
-    findings.push({ where, id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1] ?? ''}`) });
+  for (const v of serious(result.violations)) {
+    findings.push({ where, id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1] ?? ''}`) });
   }
+  return findings;
+}
+
+/** Checks the page once what is on screen is final; again if it changed while it was checked (data still arriving). */
+async function scan(page: Page, where: string, findings: Finding[]) {
+  let found: Finding[] = [];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await settle(page);
+    const before = await fingerprint(page);
+    found = await check(page, where);
+    if ((await fingerprint(page)) === before) break;
+  }
+  findings.push(...found);
 }
 
 async function loadDemo(page: Page, lang: Lang) {

@@ -141,7 +141,10 @@ test('two desks: precise connection test, live sync of every collection, offline
   await renameRoom(a, 'Зал', 'Большой зал');
   await expect(status(a)).toContainText('Не отправлено');
   await renameRoom(b, 'Зал', 'Зал на втором этаже');
-  await expect(a.locator('.mantine-Notification-root')).toHaveCount(0); // the 'saved' toast covers the header until it closes
+  // the 'saved' toasts cover the header: closed with their × (as a volunteer would) rather than waited out (4 s)
+  await expect(a.getByRole('alert').filter({ hasText: 'Помещение «Большой зал» сохранено' })).toBeVisible();
+  for (const close of await a.getByRole('alert').getByRole('button', { name: 'Закрыть', exact: true }).all()) await close.click();
+  await expect(a.locator('.mantine-Notification-root')).toHaveCount(0);
   await a.screenshot({ path: `${SHOTS}/${kind}-status-offline.png`, clip: { x: 0, y: 0, width: 1366, height: 70 } });
   mark('offline edits');
   await page.context().setOffline(false);

@@ -38,6 +38,20 @@ async function installWriteSwitch(page: Page) {
 }
 const storageFails = (page: Page, on: boolean) => page.evaluate((v) => Object.assign(window, { __failWrites: v }), on);
 
+/**
+ * The storage refuses writes from now on, and the path starts with no notification on screen or queued: the earlier
+ * paths' "saved" toasts (Mantine shows two at a time, four seconds each) would hold its failure notice back in the
+ * queue and cover the booking form's Save, and the test would wait them out.
+ */
+async function failWrites(page: Page) {
+  const close = page.locator('.mantine-Notification-root').getByRole('button', { name: /^Close/ });
+  await expect(async () => {
+    for (const button of await close.all()) await button.click({ timeout: 1000 });
+    await expect(close).toHaveCount(0, { timeout: 1000 });
+  }).toPass();
+  await storageFails(page, true);
+}
+
 /** The desk's own words for the injected failure (in `scope`: a form's own alert, or the page's notifications). */
 async function expectToldNotSaved(scope: Page | Locator, shot = '') {
   const page = 'page' in scope ? scope.page() : scope;
@@ -72,7 +86,7 @@ test('every write path says a failed write in words and keeps what was typed; th
   await page.getByRole('button', { name: 'Choose a backup file…' }).click();
   await (await chooser).setFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backupText(), 'utf8') });
   const restore = page.getByRole('button', { name: `Restore ${RECORDS} records` });
-  await storageFails(page, true);
+  await failWrites(page);
   await restore.click();
   await expect(page.getByRole('alert').filter({ hasText: 'Could not write the data: this computer has run out of space' })).toBeVisible();
   await expect(page.getByTestId('backup-preview')).toBeVisible();
@@ -85,7 +99,7 @@ test('every write path says a failed write in words and keeps what was typed; th
   const centreName = page.getByLabel('Centre name');
   await expect(centreName).toHaveValue('Forest Street Neighbours');
   await centreName.fill('Forest Street Neighbours Hub');
-  await storageFails(page, true);
+  await failWrites(page);
   await page.getByRole('button', { name: 'Save' }).click();
   await expectToldNotSaved(page);
   await expectKept(centreName, 'Forest Street Neighbours Hub');
@@ -98,7 +112,7 @@ test('every write path says a failed write in words and keeps what was typed; th
   await page.getByRole('button', { name: 'Add a person' }).click();
   let dialog = page.getByRole('dialog');
   await dialog.getByLabel('Full name').fill('Anna Petrova');
-  await storageFails(page, true);
+  await failWrites(page);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Could not save. Everything you typed is still in the form');
   await expectKept(dialog.getByLabel('Full name'), 'Anna Petrova');
@@ -123,7 +137,7 @@ test('every write path says a failed write in words and keeps what was typed; th
       await form.getByRole('radio', { name: 'After a number of times' }).check();
       await field(form, 'How many times').fill('3');
     }
-    await storageFails(page, true);
+    await failWrites(page);
     await form.getByRole('button', { name: 'Save', exact: true }).click();
     await expectToldNotSaved(form, `write-failed-${kind}`); // next to Save, not "the time is free"
     await expect(form.getByText('The time is free')).toHaveCount(0);
@@ -141,7 +155,7 @@ test('every write path says a failed write in words and keeps what was typed; th
   await lend.getByLabel('Borrower (name)').fill('Ivan Sokolov');
   await scan(page, 'CH-1');
   await lend.getByLabel('Quantity: Chairs').fill('5');
-  await storageFails(page, true);
+  await failWrites(page);
   await lend.getByRole('button', { name: 'Lend', exact: true }).click();
   await expectToldNotSaved(page, 'write-failed-loan');
   await expectKept(lend.getByLabel('Borrower (name)'), 'Ivan Sokolov');
@@ -157,7 +171,7 @@ test('every write path says a failed write in words and keeps what was typed; th
   await scan(page, 'CH-1');
   const back = page.getByRole('form', { name: 'Take back' });
   await back.getByLabel('Condition: Chairs').fill('one leg loose');
-  await storageFails(page, true);
+  await failWrites(page);
   await back.getByRole('button', { name: 'Take back', exact: true }).click();
   await expectToldNotSaved(page);
   await expectKept(back.getByLabel('Condition: Chairs'), 'one leg loose');
@@ -171,7 +185,7 @@ test('every write path says a failed write in words and keeps what was typed; th
   dialog = page.getByRole('dialog', { name: 'Import the catalogue from CSV' });
   const csv = 'Name;Quantity;Code\nCups;60;CU-1\n';
   await dialog.getByLabel('CSV text').fill(csv);
-  await storageFails(page, true);
+  await failWrites(page);
   await dialog.getByRole('button', { name: 'Import (1)' }).click();
   await expectToldNotSaved(page);
   await expect(dialog).toBeVisible();
@@ -186,7 +200,7 @@ test('every write path says a failed write in words and keeps what was typed; th
   await page.goto('./?lang=en#/visitors');
   const door = page.getByRole('combobox', { name: 'Name or phone' });
   await door.fill('Olga Smirnova');
-  await storageFails(page, true);
+  await failWrites(page);
   await door.press('Enter');
   const doorRegion = page.getByRole('region', { name: 'Who came in' });
   await expect(doorRegion.getByRole('status')).toContainText('Could not save. What you typed is still in the form');
