@@ -42,9 +42,11 @@ export function isCloseHit(h: Pick<SearchHit, 'closeness'>): boolean {
   return h.closeness === 'exact' || h.closeness === 'prefix';
 }
 
-/** How the typed terms (normalised) meet the words of a name: the weakest term decides. */
-function closenessOf(terms: readonly string[], text: string): Closeness {
-  const nameWords = words(text).map(normaliseTerm).filter(Boolean);
+/** The words of a name (or tags) as the index compares them: normalised, none empty. */
+const termsOf = (text: string): string[] => words(text).map(normaliseTerm).filter(Boolean);
+
+/** How the typed terms (normalised) meet the words of a name (termsOf): the weakest term decides. */
+function closenessOf(terms: readonly string[], nameWords: readonly string[]): Closeness {
   let worst: Closeness = 'exact';
   for (const term of terms) {
     const c: Closeness = nameWords.includes(term) ? 'exact' : nameWords.some((w) => w.startsWith(term)) ? 'prefix' : 'fuzzy';
@@ -61,6 +63,13 @@ interface IndexedEntry {
   name: string;
   phone: string;
   tags: string;
+  /**
+   * The name's words as the index compares them (termsOf), made once when indexed: a search
+   * ranks every hit by them, and a first letter typed hits thousands of people at ten years.
+   */
+  nameTerms: string[];
+  /** The name's and the tags' words. */
+  allTerms: string[];
   /** updatedAt of the indexed version, to skip unchanged documents on sync. */
   version: string;
 }
@@ -110,7 +119,10 @@ export function isSearchablePerson(p: PersonDoc): boolean {
 
 /** What the index keeps of a person or a group: the searched name and tags, the phone, and the version it indexed. */
 function entryOf(kind: IndexedEntry['kind'], doc: { id: string; name: string; updatedAt: string }, phone: string | undefined, tags: string): IndexedEntry {
-  return { key: keyOf(kind, doc.id), id: doc.id, kind, name: doc.name, phone: phone ?? '', tags, version: doc.updatedAt };
+  const nameTerms = termsOf(doc.name);
+  const tagTerms = termsOf(tags);
+  const allTerms = tagTerms.length ? [...nameTerms, ...tagTerms] : nameTerms;
+  return { key: keyOf(kind, doc.id), id: doc.id, kind, name: doc.name, phone: phone ?? '', tags, nameTerms, allTerms, version: doc.updatedAt };
 }
 
 const entryOfPerson = (p: PersonDoc): IndexedEntry | null => (isSearchablePerson(p) ? entryOf('person', p, p.phone, (p.tags ?? []).join(' ')) : null);
@@ -242,10 +254,10 @@ export function searchPeople(index: PeopleIndex, query: string, options: SearchO
     for (const r of results) {
       const e = index.entries.get(r.id as string);
       if (!e) continue;
-      let closeness = partial ? 'partial' : closenessOf(terms, e.name);
+      let closeness = partial ? 'partial' : closenessOf(terms, e.nameTerms);
       // A tag match ("чинит велосипеды") is as close as its words, but a name match ranks first within a class.
       if (!partial && closeness === 'fuzzy' && e.tags) {
-        const byTags = closenessOf(terms, `${e.name} ${e.tags}`);
+        const byTags = closenessOf(terms, e.allTerms);
         if (byTags !== 'fuzzy') closeness = byTags;
       }
       ranked.push(toHit(e, r.score, phones ? 'both' : 'name', closeness));

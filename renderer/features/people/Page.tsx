@@ -120,16 +120,18 @@ interface SearchColumnProps {
 const SearchColumn = memo(function SearchColumn({ tab, people, groups, search, selected, onSelect }: SearchColumnProps) {
   const { t } = useTranslation('people');
   const [query, setQuery] = useState('');
-  const rows: Row[] = useMemo(() => {
-    if (query.trim()) {
-      return search(query, { kind: tab === 'people' ? 'person' : 'group', limit: 500 }).map((h) => ({ id: h.id, name: h.name, detail: h.phone }));
-    }
+  // The whole directory in name order, sorted once per change of it (not again each time the field is emptied).
+  const everyone: Row[] = useMemo(() => {
     const list =
       tab === 'people'
         ? people.filter(isSearchablePerson).map((p) => ({ id: p.id, name: p.name, detail: p.phone }))
         : groups.filter((g) => !g.archived).map((g) => ({ id: g.id, name: g.name, detail: t(`kinds.${g.kind}`) }));
     return list.sort((a, b) => collator.compare(a.name, b.name));
-  }, [query, tab, people, groups, search, t]);
+  }, [tab, people, groups, t]);
+  const rows: Row[] = useMemo(
+    () => (query.trim() ? search(query, { kind: tab === 'people' ? 'person' : 'group', limit: 500 }).map((h) => ({ id: h.id, name: h.name, detail: h.phone })) : everyone),
+    [query, tab, search, everyone],
+  );
   return (
     <Stack gap="xs">
       <TextInput size="lg" type="search" label={t('search')} description={t('searchHint')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} autoFocus />
