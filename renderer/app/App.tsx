@@ -64,12 +64,25 @@ function Providers({ db }: { db: DeskDatabase }) {
 
 /**
  * The theme plus what depends on the language: the × of every dialog, drawer and notification is named
- * ("Закрыть" / "Close") unless the component names it itself, and so is the colour field's eye-dropper.
+ * ("Закрыть" / "Close") unless the component names it itself, and so are the colour field's eye-dropper and the
+ * arrows of the date fields' calendars.
  */
 function ThemeProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const close = t('close');
   const eyeDropper = t('eyeDropper');
+  // The arrows of every date picker's calendar (icons only: without these, no name at all)
+  const dateNav = useMemo(
+    () => ({
+      previousMonth: t('dateNav.previousMonth'),
+      nextMonth: t('dateNav.nextMonth'),
+      previousYear: t('dateNav.previousYear'),
+      nextYear: t('dateNav.nextYear'),
+      previousDecade: t('dateNav.previousDecade'),
+      nextDecade: t('dateNav.nextDecade'),
+    }),
+    [t],
+  );
   const themed = useMemo(
     () =>
       mergeThemeOverrides(
@@ -81,10 +94,12 @@ function ThemeProvider({ children }: { children: ReactNode }) {
             Notification: { defaultProps: { closeButtonProps: { 'aria-label': close } } },
             CloseButton: { defaultProps: { 'aria-label': close } },
             ColorInput: { defaultProps: { eyeDropperButtonProps: { 'aria-label': eyeDropper } } },
+            DateInput: { defaultProps: { ariaLabels: dateNav } },
+            DatePickerInput: { defaultProps: { ariaLabels: dateNav } },
           },
         }),
       ),
-    [close, eyeDropper],
+    [close, eyeDropper, dateNav],
   );
   return <MantineProvider theme={themed}>{children}</MantineProvider>;
 }

@@ -118,6 +118,21 @@ async function scanDialog(page: Page, opener: string, where: string, findings: F
   await expect(dialog).toBeHidden();
 }
 
+/**
+ * Opens the calendar of the date field labelled `field` (a click on it), scans the page with the calendar open (its
+ * month arrows, day buttons), closes it with Escape and waits for it to be gone.
+ */
+async function scanCalendar(page: Page, field: string, where: string, findings: Finding[]) {
+  await page.getByRole('main').getByLabel(field, { exact: true }).first().click();
+  // Mantine's date popover: no role of its own for a typeable DateInput (a dialog for a DatePickerInput)
+  const popup = page.locator('.mantine-Popover-dropdown:has(table)');
+  await expect(popup).toBeVisible();
+  await expect(popup.getByRole('button').first()).toBeVisible();
+  await scan(page, where, findings);
+  await page.keyboard.press('Escape');
+  await expect(popup).toHaveCount(0);
+}
+
 async function scanTabs(page: Page, section: string, findings: Finding[]) {
   const tabs = page.getByRole('main').getByRole('tab');
   const count = await tabs.count();
@@ -162,6 +177,8 @@ async function walk(page: Page, lang: Lang, withData: boolean): Promise<Finding[
 
   await go('/visitors', L(lang, 'visitors:title'));
   await scanTabs(page, 'Visitors', findings);
+  await page.getByRole('tab', { name: L(lang, 'visitors:tabs.log') }).click();
+  await scanCalendar(page, L(lang, 'visitors:log.from'), 'Visitors → Log → the From calendar', findings);
 
   await go('/people', L(lang, 'people:title'));
   await scanTabs(page, 'People', findings);
@@ -176,6 +193,7 @@ async function walk(page: Page, lang: Lang, withData: boolean): Promise<Finding[
 
   await go('/posters', L(lang, 'posters:page.title'));
   await scan(page, 'Posters', findings);
+  await scanCalendar(page, L(lang, 'posters:page.week'), 'Posters → the week calendar', findings);
 
   await go('/reports', L(lang, 'reports:title'));
   await scan(page, 'Reports', findings);
