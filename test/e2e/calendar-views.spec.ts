@@ -38,6 +38,18 @@ for (const lang of ['ru', 'en'] as const) {
     await page.getByRole('button', { name: cal.newBooking }).click();
     const form = page.getByRole('dialog', { name: f.titleNew });
     await expect(form.getByRole('textbox', { name: f.room })).toHaveValue(hall);
+    // the bookings' "saved" toasts (still up, four seconds each) never cover the form's Save or Cancel, even when
+    // the form is at its tallest (a weekly series: its buttons at the bottom of the window)
+    await form.getByRole('switch', { name: f.repeat }).check();
+    for (const name of [f.save, f.cancel]) {
+      const target = form.getByRole('button', { name, exact: true }).last(); // the form's own row (the × is named Close too)
+      await target.scrollIntoViewIfNeeded(); // as the volunteer scrolls down to it
+      const button = await target.boundingBox();
+      for (const box of await Promise.all((await page.locator('.mantine-Notification-root').all()).map((t) => t.boundingBox()))) {
+        if (!box || !button) continue;
+        expect(box.x < button.x + button.width && button.x < box.x + box.width && box.y < button.y + button.height && button.y < box.y + box.height, `a toast over ${name}`).toBe(false);
+      }
+    }
     await page.keyboard.press('Escape');
     await expect(form).toBeHidden();
 

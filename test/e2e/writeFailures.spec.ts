@@ -39,9 +39,9 @@ async function installWriteSwitch(page: Page) {
 const storageFails = (page: Page, on: boolean) => page.evaluate((v) => Object.assign(window, { __failWrites: v }), on);
 
 /**
- * The storage refuses writes from now on, and the path starts with no notification on screen or queued: the earlier
- * paths' "saved" toasts (Mantine shows two at a time, four seconds each) would hold its failure notice back in the
- * queue and cover the booking form's Save, and the test would wait them out.
+ * The storage refuses writes from now on, and the path starts with no notification on screen or queued (the earlier
+ * paths' "saved" toasts closed with their ×), so the only notice each path's check can find is its own failure.
+ * (A failure is put ahead of any "saved" toast and a dialog takes those down: writeFailure.ts, dialogs.tsx.)
  */
 async function failWrites(page: Page) {
   const close = page.locator('.mantine-Notification-root').getByRole('button', { name: /^Close/ });
