@@ -115,6 +115,22 @@ test('restore a backup, see the month in Reports and download the XLSX', async (
   await expect(funder.locator('tr[data-indicator="attendanceTotal"] td').first()).toHaveText(String(expected.attendance));
   await expect(page.getByRole('figure', { name: 'Посещения по целям' }).locator('.recharts-wrapper > svg')).toBeVisible();
   await page.screenshot({ path: 'test-results/reports-page.png', fullPage: true });
+  // On an old laptop's screen (1280×720; 1366 too) every chart, legend included, stays inside its column and the
+  // page does not scroll sideways (the legend kept the 640 px chart's width while the chart shrank to the column).
+  for (const width of [1280, 1366]) {
+    await page.setViewportSize({ width, height: 720 });
+    const charts = await page.locator('figure[data-report-chart]').all();
+    expect(charts.length).toBeGreaterThan(0);
+    for (const chart of charts) {
+      if ((await chart.locator('svg').count()) === 0) continue; // "no data" text, no chart
+      const box = (await chart.boundingBox())!;
+      const legend = (await chart.getByText('Этот период').boundingBox())!;
+      expect(legend.x + legend.width, `legend of ${await chart.getAttribute('aria-label')} at ${width}px`).toBeLessThanOrEqual(box.x + box.width + 1);
+      expect(legend.x).toBeGreaterThanOrEqual(box.x - 1);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `sideways scroll at ${width}px`).toBeLessThanOrEqual(0);
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
 
   // Another period shows its own figures or the loader, never the last period's figures under its name: every DOM
   // change is recorded (period label | visits figure) while the previous month (empty) is chosen.

@@ -30,7 +30,9 @@ export function ComparisonBars({ title, data, unit = '', chartKey, section }: { 
       {data.length === 0 ? (
         <Text c="dimmed">{t('chart.empty')}</Text>
       ) : (
-        <BarChart width={640} height={height} data={data} layout="vertical" margin={{ top: 4, right: 56, bottom: 4, left: 8 }} style={{ maxWidth: '100%', height: 'auto' }}>
+        // Laid out at its column's width (at most 640 px), not drawn at 640 and shrunk: the legend, an HTML box, kept the
+        // 640 px width and pushed the page sideways on a 1280 or 1366 px screen; the text stays at its size.
+        <BarChart responsive width="100%" height={height} data={data} layout="vertical" margin={{ top: 4, right: 56, bottom: 4, left: 8 }} style={{ maxWidth: 640 }}>
           <defs>
             <pattern id={hatch} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
               <rect width="6" height="6" fill={PAPER} />
