@@ -174,3 +174,28 @@ test('in English: erasure lists visitors typed in with the same name, and clears
   await expect(page.getByRole('cell', { name: 'Zoe Eraser', exact: true })).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('visitors-log-en.png'), fullPage: true });
 });
+
+test('on a 1024 px screen (an old laptop, or 1280 zoomed to 125 %) a long e-mail address stays inside the person card', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await app.open('ru', '/people');
+  await page.getByRole('button', { name: 'Добавить человека' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Имя и фамилия').fill('Константинопольская Валентина');
+  await dialog.getByLabel('Эл. почта').fill('konstantinopolskaya.valentina@example.ru');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+  await results(page).getByRole('button', { name: /Константинопольская/ }).click();
+  const contacts = page.getByRole('table', { name: 'Контакты' });
+  const email = contacts.getByRole('cell', { name: 'konstantinopolskaya.valentina@example.ru' });
+  await expect(email).toBeVisible();
+  const table = (await contacts.boundingBox())!;
+  // The text itself (a range), not the cell: the cell keeps its width while the text runs past it.
+  const text = await email.evaluate((td) => {
+    const range = document.createRange();
+    range.selectNodeContents(td);
+    const r = range.getBoundingClientRect();
+    return { right: r.right };
+  });
+  expect(text.right).toBeLessThanOrEqual(table.x + table.width + 1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+});

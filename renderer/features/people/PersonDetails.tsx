@@ -71,11 +71,12 @@ export function PersonDetails({ person, people, groups, peopleById, search }: Pr
             </Group>
           )}
         </Group>
+        {/* A long e-mail or group name wraps inside the card instead of running past it (at 1024 px the card is ~430 px). */}
         {!person.erased && (
-          <Table variant="vertical" fz="md" layout="fixed" aria-label={t('contacts')}>
+          <Table variant="vertical" fz="md" layout="fixed" aria-label={t('contacts')} style={{ overflowWrap: 'anywhere' }}>
             <Table.Tbody>
               <Table.Tr>
-                <Table.Th w={220}>{t('fields.phone')}</Table.Th>
+                <Table.Th w="40%">{t('fields.phone')}</Table.Th>
                 <Table.Td>{person.phone || '—'}</Table.Td>
               </Table.Tr>
               <Table.Tr>
