@@ -16,11 +16,12 @@ export async function loadTinyDemo(page: Page, now: string) {
 export const doorStatus = (page: Page) => page.getByRole('region', { name: /^(Кто пришёл|Who came in)$/ }).getByRole('status');
 
 /** Adds a person with People → Add a person, from the People page. */
-export async function addPerson(page: Page, name: string, phone = '') {
+export async function addPerson(page: Page, name: string, phone = '', email = '') {
   await page.getByRole('button', { name: 'Добавить человека' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Имя и фамилия').fill(name);
   if (phone) await dialog.getByLabel('Телефон').fill(phone);
+  if (email) await dialog.getByLabel('Эл. почта').fill(email);
   await dialog.getByRole('button', { name: 'Сохранить' }).click();
   await expect(dialog).toBeHidden();
 }

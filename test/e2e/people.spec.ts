@@ -178,12 +178,7 @@ test('in English: erasure lists visitors typed in with the same name, and clears
 test('on a 1024 px screen (an old laptop, or 1280 zoomed to 125 %) a long e-mail address stays inside the person card', async ({ app, page }) => {
   await page.setViewportSize({ width: 1024, height: 640 });
   await app.open('ru', '/people');
-  await page.getByRole('button', { name: 'Добавить человека' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Имя и фамилия').fill('Константинопольская Валентина');
-  await dialog.getByLabel('Эл. почта').fill('konstantinopolskaya.valentina@example.ru');
-  await dialog.getByRole('button', { name: 'Сохранить' }).click();
-  await expect(dialog).toBeHidden();
+  await addPerson(page, 'Константинопольская Валентина', '', 'konstantinopolskaya.valentina@example.ru');
   await results(page).getByRole('button', { name: /Константинопольская/ }).click();
   const contacts = page.getByRole('table', { name: 'Контакты' });
   const email = contacts.getByRole('cell', { name: 'konstantinopolskaya.valentina@example.ru' });
