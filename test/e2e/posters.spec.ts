@@ -60,6 +60,19 @@ test('the poster page previews an empty week at true proportions and copies the 
   expect(text.split('\n')[0]).toMatch(/^What’s on: \d/);
 });
 
+test('on a 1024 px screen (an old laptop, or 1280 at 125 %) the preview goes under the settings instead of past the window', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await app.open('ru', '/posters');
+  const preview = page.getByTitle('Предпросмотр афиши');
+  await expect(preview).toBeVisible();
+  const box = (await preview.boundingBox())!;
+  expect(box.width).toBeCloseTo(560, 0); // still the true-proportion preview, not shrunk
+  expect(box.x + box.width).toBeLessThanOrEqual(1024);
+  const format = (await page.getByLabel('Формат').first().boundingBox())!;
+  expect(box.y).toBeGreaterThan(format.y); // below the settings column
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+});
+
 test('a populated week: the preview shows next week’s events; template, paper and orientation change it; copy as text', async ({ app, page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const week = expectedWeek();

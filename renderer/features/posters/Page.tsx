@@ -215,7 +215,8 @@ export default function Page() {
           )}
         </Stack>
 
-        <Stack gap="sm" style={{ flex: 1, minWidth: 320 }}>
+        {/* As wide as the preview (or the whole column): on a narrow screen it goes under the settings, not past the window. */}
+        <Stack gap="sm" style={{ flex: 1, minWidth: `min(${PREVIEW_WIDTH}px, 100%)` }}>
           {record && changes.length > 0 && (
             <Alert color="orange" variant="light" title={t('page.changedTitle')} role="status" styles={{ title: { color: 'var(--mantine-color-text)', fontSize: 'var(--mantine-font-size-lg)' } }}>
               <Text>{t('page.printedAt', { when: fmt.dateTime(record.printedAt) })} {t('page.changedBody', { count: changes.length })}{changes.some((c) => c.after) ? ` ${t('page.changedMarked')}` : ''}</Text>
