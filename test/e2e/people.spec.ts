@@ -194,3 +194,18 @@ test('on a 1024 px screen (an old laptop, or 1280 zoomed to 125 %) a long e-mail
   expect(text.right).toBeLessThanOrEqual(table.x + table.width + 1);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });
+
+test('the consent date is written and typed the desk’s way (ДД.ММ.ГГГГ in Russian), not in the browser’s own format', async ({ app, page }) => {
+  await app.open('ru', '/people');
+  await page.getByRole('button', { name: 'Добавить человека' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: /^Имя и фамилия/ }).fill('Зоя Кравец');
+  await dialog.getByRole('checkbox', { name: /согласие/i }).check();
+  const date = dialog.getByRole('textbox', { name: 'Дата согласия' });
+  // ticking consent fills in today, shown day first as every other date of the desk
+  await expect(date).toHaveValue(/^\d\d\.\d\d\.\d{4}$/);
+  await date.fill('02.11.2026');
+  await date.press('Enter'); // Enter in a field sends the form, as in every form of the desk
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('main').getByText(/2 ноября 2026|02\.11\.2026/)).toBeVisible();
+});

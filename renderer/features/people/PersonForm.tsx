@@ -3,7 +3,9 @@ import { Checkbox, Group, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { validatePerson } from '@shared/people/validate';
+import type { LocalDate } from '@shared/db';
 import { useAuthor } from '../../app/db';
+import { DateField } from '../calendar/DateField';
 import { FormModal, useFormSubmit } from './FormModal';
 import { emptyPerson, type PersonFields } from './hooks';
 
@@ -40,13 +42,9 @@ export function PersonForm({ initial, title, onSave, onClose }: Props) {
         }}
       />
       <Group grow align="flex-start">
-        <TextInput
-          label={t('fields.consentDate')}
-          type="date"
-          value={f.consent.date}
-          onChange={(e) => setConsent({ date: e.currentTarget.value })}
-          error={errors['consent.date']}
-        />
+        {/* the desk's date field (typed or picked, day first in Russian): a browser's own date input follows the
+            browser's language, not the desk's */}
+        <DateField label={t('fields.consentDate')} value={f.consent.date as LocalDate | ''} onChange={(date) => setConsent({ date })} error={errors['consent.date']} />
         <TextInput label={t('fields.consentRecordedBy')} value={f.consent.recordedBy} onChange={(e) => setConsent({ recordedBy: e.currentTarget.value })} />
       </Group>
       <TagsInput label={t('fields.tags')} description={t('fields.tagsHint')} value={f.tags} onChange={(tags) => set({ tags })} clearable />
