@@ -26,6 +26,9 @@ export const theme = createTheme({
     TextInput: { defaultProps: { size: 'md' } },
     NumberInput: { defaultProps: { size: 'md' } },
     Select: { defaultProps: { size: 'md' } },
+    // the date fields as tall as the text fields beside them (Mantine's default is smaller), their calendars' days larger
+    DateInput: { defaultProps: { size: 'md' } },
+    DatePickerInput: { defaultProps: { size: 'md' } },
     Button: { defaultProps: { size: 'md' } },
   },
 });
