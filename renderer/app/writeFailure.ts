@@ -1,4 +1,5 @@
 import { notifications, notificationsStore } from '@mantine/notifications';
+import { randomId } from '@mantine/hooks';
 import { i18n } from './i18n';
 
 /**
@@ -14,8 +15,6 @@ export function writeFailureReason(error: unknown): string {
   return i18n.t('write.other', { error: short, interpolation: { escapeValue: false } });
 }
 
-let failures = 0;
-
 /**
  * Tells the volunteer that a write failed (a notification that stays until closed). `form`: what was typed is still
  * in the form, which the caller keeps open; `action`: a one-click action (return, sign out…) that can be repeated.
@@ -26,7 +25,7 @@ export function notifyWriteFailed(error: unknown, kind: 'form' | 'action' = 'for
   const { title, message } = writeFailureMessage(error, kind);
   // First in line: the desk shows two notifications at a time, and a failure queued behind two "saved" ones would
   // be seen only when one of them closed, seconds later (they then wait their turn instead).
-  const failure = { id: `write-failed-${++failures}`, color: 'red', title, message, autoClose: false, withCloseButton: true, closeButtonProps: { 'aria-label': i18n.t('write.close') } };
+  const failure = { id: randomId(), color: 'red', title, message, autoClose: false, withCloseButton: true, closeButtonProps: { 'aria-label': i18n.t('write.close') } };
   notifications.updateState(notificationsStore, (shown) => [failure, ...shown]);
 }
 

@@ -9,6 +9,10 @@ import { DAY, L, choose, field, fill, seedHall, typed } from './calendar-kit';
  */
 test.describe.configure({ mode: 'parallel' });
 
+type Box = { x: number; y: number; width: number; height: number };
+/** Whether two boxes on screen share any area. */
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
 for (const lang of ['ru', 'en'] as const) {
   test(`week and agenda views: room colours and names, readable titles, local dates, toasts kept apart (${lang})`, async ({ app, page }) => {
     const { cal } = L[lang];
@@ -47,7 +51,7 @@ for (const lang of ['ru', 'en'] as const) {
       const button = await target.boundingBox();
       for (const box of await Promise.all((await page.locator('.mantine-Notification-root').all()).map((t) => t.boundingBox()))) {
         if (!box || !button) continue;
-        expect(box.x < button.x + button.width && button.x < box.x + box.width && box.y < button.y + button.height && button.y < box.y + box.height, `a toast over ${name}`).toBe(false);
+        expect(overlaps(box, button), `a toast over ${name}`).toBe(false);
       }
     }
     await page.keyboard.press('Escape');
@@ -59,8 +63,7 @@ for (const lang of ['ru', 'en'] as const) {
     const header = await page.getByRole('button', { name: cal.newBooking }).boundingBox();
     for (const box of await Promise.all((await toasts.all()).map((t) => t.boundingBox()))) {
       if (!box || !header) continue;
-      const overlaps = box.x < header.x + header.width && header.x < box.x + box.width && box.y < header.y + header.height && header.y < box.y + box.height;
-      expect(overlaps).toBe(false);
+      expect(overlaps(box, header)).toBe(false);
     }
 
     // Week view: the room is named on each event, the title is not repeated, the rooms differ in colour
