@@ -168,6 +168,27 @@ test('restore a backup, see the month in Reports and download the XLSX', async (
   expect(visitsRow?.getCell(2).numFmt).toBe('#,##0');
 });
 
+test('every comparison chart names this period first, then the previous one, in Russian and in English', async ({ app }) => {
+  const { page } = app;
+  await app.open();
+  await restore(app, backupText());
+  await page.getByRole('button', { name: `Восстановить ${expected.total} записей` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Восстановлено записей: ${expected.total}` })).toBeVisible();
+  for (const [lang, legend] of [
+    ['ru', ['Этот период', 'Предыдущий период']],
+    ['en', ['This period', 'Previous period']],
+  ] as const) {
+    await app.open(lang, '/reports');
+    const charts = page.locator('figure[data-report-chart][data-compare="yes"]');
+    await expect(charts.first().locator('.recharts-wrapper > svg')).toBeVisible();
+    expect(await charts.count()).toBeGreaterThan(1);
+    for (const chart of await charts.all()) {
+      await expect(chart.getByRole('listitem'), `legend of ${await chart.getAttribute('aria-label')}`).toHaveText([...legend]);
+    }
+    await charts.first().screenshot({ path: test.info().outputPath(`chart-legend-${lang}.png`) });
+  }
+});
+
 test('a damaged or edited backup is refused and the profile stays empty; a saved backup reads back whole', async ({ app }) => {
   const { page } = app;
   await app.open();

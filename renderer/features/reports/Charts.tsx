@@ -9,6 +9,8 @@ export interface ComparisonDatum {
 }
 
 const INK = '#1d3557';
+const SERIES_ORDER: readonly string[] = ['current', 'previous'];
+const legendOrder = (item: { dataKey?: unknown }) => SERIES_ORDER.indexOf(String(item.dataKey));
 const PAPER = '#ffffff';
 
 /**
@@ -42,7 +44,9 @@ export function ComparisonBars({ title, data, unit = '', chartKey, section }: { 
           <CartesianGrid horizontal={false} stroke="#ccc" />
           <XAxis type="number" tick={{ fontSize: 13, fill: '#222' }} allowDecimals={false} />
           <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 14, fill: '#111' }} interval={0} />
-          <Legend wrapperStyle={{ fontSize: 14 }} />
+          {/* This period first, as the bars are drawn: recharts sorts the legend by its text unless told, which put
+              "Previous period" / «Предыдущий период» first in both languages. */}
+          <Legend wrapperStyle={{ fontSize: 14 }} itemSorter={legendOrder} />
           <Bar dataKey="current" name={t('chart.current')} fill={INK} isAnimationActive={false}>
             <LabelList dataKey="current" position="right" formatter={fmt} style={{ fontSize: 14, fill: '#111', fontWeight: 700 }} />
           </Bar>
