@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
 /** Page helpers shared by several specs (Russian UI). */
@@ -24,4 +24,30 @@ export async function addPerson(page: Page, name: string, phone = '', email = ''
   if (email) await dialog.getByLabel('Эл. почта').fill(email);
   await dialog.getByRole('button', { name: 'Сохранить' }).click();
   await expect(dialog).toBeHidden();
+}
+
+/**
+ * The rows of a people list (role list) whose text is not all on screen: a name cut with "…" or clipped, or a row
+ * overlapping the next one. Each as "name: why"; an empty array when every rendered row reads whole.
+ */
+export async function rowsNotReadWhole(list: Locator): Promise<string[]> {
+  return list.getByRole('listitem').evaluateAll((items) =>
+    items.flatMap((li, i) => {
+      const button = li.querySelector('button')!;
+      const name = button.firstElementChild as HTMLElement;
+      const why: string[] = [];
+      for (const el of [button, ...button.children] as HTMLElement[]) {
+        if (el.scrollWidth > el.clientWidth + 1) why.push(`wider than its box (${el.scrollWidth} > ${el.clientWidth})`);
+        if (el.scrollHeight > el.clientHeight + 1) why.push(`taller than its box (${el.scrollHeight} > ${el.clientHeight})`);
+      }
+      const row = li.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(button);
+      const text = range.getBoundingClientRect();
+      if (text.right > row.right + 1 || text.bottom > row.bottom + 1) why.push('text past the row');
+      const next = items[i + 1]?.getBoundingClientRect();
+      if (next && next.top < row.bottom - 1) why.push(`overlaps the next row by ${Math.round(row.bottom - next.top)} px`);
+      return why.length ? [`${name.textContent}: ${why.join(', ')}`] : [];
+    }),
+  );
 }

@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect, type DeskApp } from './fixtures';
 import { runAxe, serious } from './axe-kit';
 import { generateDataset } from '../../shared/fixtures/generate';
+import { rowsNotReadWhole } from './desk-kit';
 
 /** Long lists render what is on screen: the loans catalogue of the "three months" demo (80 items). */
 const NOW = '2026-11-18T11:00';
@@ -115,4 +116,37 @@ test('the loans history and the visit log render only the rows in view and scrol
   await expect(log.locator(`tbody tr[aria-rowindex="${inRange.length + 1}"]`).getByRole('button', { name: /^Correct entry: / })).toBeVisible();
   await expectAxeClean(page);
   await page.screenshot({ path: test.info().outputPath('visit-log-virtual.png'), fullPage: true });
+});
+
+test('the people list at 1024×640: only the rows in view are rendered, each name read whole (long ones wrap), the last one reachable, Tab goes row to row', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1024, height: 640 });
+  const ds = await loadThreeMonths(app, page);
+  const people = ds.people.filter((p) => !p.erased && !p.mergedInto);
+  expect(people.length).toBeGreaterThanOrEqual(250);
+  await app.open('en', '/people');
+  await expect(page.getByText(`${people.length} found`)).toBeVisible();
+  const list = page.getByRole('list', { name: 'People' });
+  const rows = list.getByRole('listitem');
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count(), 'rows in the DOM').toBeLessThan(30);
+  expect(await rowsNotReadWhole(list)).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath('people-list-1024.png') });
+
+  // Tab from row to row; the focused row is scrolled into view and the list renders what is around it.
+  await list.getByRole('button').first().focus();
+  for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
+  const focused = list.locator('li:focus-within');
+  await expect(focused).toHaveAttribute('aria-posinset', '13');
+  await expect(focused).toBeInViewport();
+
+  // Scrolled to the end (measured rows change the total height: scroll until it is there), the last person is
+  // shown whole, and the DOM is still small.
+  const box = list.locator('xpath=..');
+  await expect(async () => {
+    await box.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect(list.locator(`li[aria-posinset="${people.length}"]`)).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  expect(await rows.count(), 'rows in the DOM at the end').toBeLessThan(30);
+  expect(await rowsNotReadWhole(list)).toEqual([]);
+  await expectAxeClean(page);
 });

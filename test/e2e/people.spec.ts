@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import { addPerson, doorStatus } from './desk-kit';
+import { addPerson, doorStatus, rowsNotReadWhole } from './desk-kit';
 import type { Page } from '@playwright/test';
 
 
@@ -193,6 +193,28 @@ test('on a 1024 px screen (an old laptop, or 1280 zoomed to 125 %) a long e-mail
   });
   expect(text.right).toBeLessThanOrEqual(table.x + table.width + 1);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+});
+
+test('on a 1024×640 screen a long name in the list wraps to a second line and is read whole, without hovering', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await app.open('ru', '/people');
+  const long = 'Константинопольская-Водопьянова Александра Вячеславовна';
+  await addPerson(page, long, '+7 912 345-67-89');
+  await addPerson(page, 'Абрамова Светлана Константиновна');
+  await addPerson(page, 'Ли Ан');
+  const buttons = results(page).getByRole('button');
+  await expect(buttons).toHaveText([/^Абрамова Светлана Константиновна/, /^Константинопольская-Водопьянова Александра Вячеславовна/, /^Ли Ан/]);
+  await page.screenshot({ path: test.info().outputPath('people-1024-long-names.png') });
+  expect(await rowsNotReadWhole(results(page))).toEqual([]);
+  // The long name took a second line; a short one keeps a single line (the list is not padded for the longest).
+  const height = async (name: RegExp) => (await buttons.filter({ hasText: name }).boundingBox())!.height;
+  expect(await height(/Константинопольская/)).toBeGreaterThan((await height(/Ли Ан/)) + 15);
+  // Still a keyboard list: Tab goes from row to row, Enter opens the person.
+  await buttons.first().focus();
+  await page.keyboard.press('Tab');
+  await expect(buttons.nth(1)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: long })).toBeVisible();
 });
 
 test('the consent date is written and typed the desk’s way (ДД.ММ.ГГГГ in Russian), not in the browser’s own format', async ({ app, page }) => {
