@@ -73,6 +73,37 @@ test('on a 1024 px screen (an old laptop, or 1280 at 125 %) the preview goes und
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });
 
+test('at 1024×640 the preview under the settings is announced at the top, and the button takes the focus to it; side by side there is no such button', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await app.open('ru', '/posters');
+  const frame = page.getByTitle('Предпросмотр афиши');
+  await expect(frame).toBeVisible();
+  await expect(frame).not.toBeInViewport(); // below the fold: without a pointer to it, easy to miss
+  await page.screenshot({ path: test.info().outputPath('posters-1024-top.png') });
+  const toPreview = page.getByRole('button', { name: 'Перейти к предпросмотру ↓' });
+  await expect(toPreview).toBeInViewport();
+  await toPreview.click();
+  await expect(page.getByRole('heading', { name: 'Предпросмотр', exact: true })).toBeFocused();
+  const heading = (await page.getByRole('heading', { name: 'Предпросмотр', exact: true }).boundingBox())!;
+  const header = (await page.getByRole('banner').boundingBox())!;
+  expect(heading.y, 'the heading stops below the fixed header, not under it').toBeGreaterThanOrEqual(header.y + header.height);
+  await expect(frame).toBeInViewport();
+  await page.screenshot({ path: test.info().outputPath('posters-1024-preview.png') });
+
+  // In English too, from the keyboard.
+  await app.open('en', '/posters');
+  const goTo = page.getByRole('button', { name: 'Go to the preview ↓' });
+  await goTo.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Preview', exact: true })).toBeFocused();
+  await expect(page.getByTitle('Poster preview')).toBeInViewport();
+
+  // Wide enough for both side by side: the preview is in view beside the settings and the button is not offered.
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await expect(goTo).toHaveCount(0);
+  await expect(page.getByTitle('Poster preview')).toBeInViewport();
+});
+
 test('a populated week: the preview shows next week’s events; template, paper and orientation change it; copy as text', async ({ app, page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const week = expectedWeek();

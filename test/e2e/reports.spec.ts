@@ -108,6 +108,8 @@ test('restore a backup, see the month in Reports and download the XLSX', async (
   await page.getByRole('button', { name: 'Цифры для грантодателя ↓' }).click();
   await expect(page.getByRole('heading', { name: 'Таблица для грантодателя' })).toBeFocused();
   await expect(page.getByRole('heading', { name: 'Таблица для грантодателя' })).toBeInViewport();
+  const header = (await page.getByRole('banner').boundingBox())!;
+  expect((await page.getByRole('heading', { name: 'Таблица для грантодателя' }).boundingBox())!.y, 'below the fixed header').toBeGreaterThanOrEqual(header.y + header.height);
   await expect(page.getByTestId('figure-visitEntries')).toContainText(String(expected.entries));
   await expect(page.getByTestId('figure-uniquePeople')).toContainText(String(expected.unique));
   await expect(page.getByTestId('figure-eventsHeld')).toContainText(String(expected.eventsHeld));

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Group, List, MultiSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
@@ -54,6 +54,7 @@ export default function Page() {
   const scale = PREVIEW_WIDTH / pageW;
   const frame = useRef<HTMLIFrameElement>(null);
   const [overflowed, setOverflowed] = useState(false);
+  const previewStacked = usePreviewStacked();
 
   // The fit is computed in shared/; the preview double-checks it on the real layout and steps the type down if a sheet overflowed.
   const onFrameLoad = () => {
@@ -146,9 +147,23 @@ export default function Page() {
       <div>
         <Title order={1}>{t('page.title')}</Title>
         <Text c="dimmed">{t('page.intro')}</Text>
+        {/* On a small screen the preview is under the settings, below the fold: this says it is there and takes the focus to it. */}
+        {previewStacked.stacked && (
+          <Button
+            mt="sm"
+            size="md"
+            variant="light"
+            onClick={() => {
+              previewStacked.heading.current?.scrollIntoView({ block: 'start' });
+              previewStacked.heading.current?.focus();
+            }}
+          >
+            {t('page.toPreview')}
+          </Button>
+        )}
       </div>
       <Group align="flex-start" gap="xl" wrap="wrap">
-        <Stack gap="md" w={360} maw="100%">
+        <Stack gap="md" w={360} maw="100%" ref={previewStacked.settings}>
           <Group gap="xs" align="flex-end" wrap="nowrap">
             <Button variant="default" onClick={() => setWeek(weekOf(dayjs(week.from).subtract(7, 'day').format('YYYY-MM-DD')))} aria-label={t('page.prevWeek')}>
               ‹
@@ -216,7 +231,10 @@ export default function Page() {
         </Stack>
 
         {/* As wide as the preview (or the whole column): on a narrow screen it goes under the settings, not past the window. */}
-        <Stack gap="sm" style={{ flex: 1, minWidth: `min(${PREVIEW_WIDTH}px, 100%)` }}>
+        <Stack gap="sm" style={{ flex: 1, minWidth: `min(${PREVIEW_WIDTH}px, 100%)` }} ref={previewStacked.preview}>
+          <Title order={2} size="h3" ref={previewStacked.heading} tabIndex={-1}>
+            {t('page.previewHeading')}
+          </Title>
           {record && changes.length > 0 && (
             <Alert color="orange" variant="light" title={t('page.changedTitle')} role="status" styles={{ title: { color: 'var(--mantine-color-text)', fontSize: 'var(--mantine-font-size-lg)' } }}>
               <Text>{t('page.printedAt', { when: fmt.dateTime(record.printedAt) })} {t('page.changedBody', { count: changes.length })}{changes.some((c) => c.after) ? ` ${t('page.changedMarked')}` : ''}</Text>
@@ -255,4 +273,23 @@ export default function Page() {
       </Group>
     </Stack>
   );
+}
+
+/** Whether the preview column went under the settings (a window too narrow for both side by side), kept up to date on resize. */
+function usePreviewStacked() {
+  const settings = useRef<HTMLDivElement>(null);
+  const preview = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [stacked, setStacked] = useState(false);
+  useLayoutEffect(() => {
+    const a = settings.current;
+    const b = preview.current;
+    if (!a || !b) return;
+    const check = () => setStacked(b.getBoundingClientRect().top >= a.getBoundingClientRect().bottom);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(a.parentElement ?? a);
+    return () => observer.disconnect();
+  }, []);
+  return { settings, preview, heading, stacked };
 }
