@@ -48,13 +48,21 @@ export function deskId(): string {
 let dbPromise: Promise<DeskDatabase> | null = null;
 export function openDeskDatabase(): Promise<DeskDatabase> {
   const name = `sosedi-${currentProfile()}`;
-  dbPromise ??= createDatabase({
-    name,
-    conflictHandlers: syncConflictHandlers(name, COLLECTION_NAMES),
-    // A build made with VITE_STOCK_DEXIE=1 runs on RxDB's own Dexie storage: for the benchmark's with/without
-    // comparison only (docs/fastdexie-upstream.md); the desk always ships fastDexie.
-    storage: import.meta.env.VITE_STOCK_DEXIE === '1' ? getRxStorageDexie() : getFastDexieStorage(),
-    devMode: import.meta.env.DEV,
+  // The Reports page's whole months, kept across restarts (checked before use: visitMonths.ts): their store is
+  // attached before anything reads the database, its code loaded while the database opens.
+  dbPromise ??= Promise.all([
+    createDatabase({
+      name,
+      conflictHandlers: syncConflictHandlers(name, COLLECTION_NAMES),
+      // A build made with VITE_STOCK_DEXIE=1 runs on RxDB's own Dexie storage: for the benchmark's with/without
+      // comparison only (docs/fastdexie-upstream.md); the desk always ships fastDexie.
+      storage: import.meta.env.VITE_STOCK_DEXIE === '1' ? getRxStorageDexie() : getFastDexieStorage(),
+      devMode: import.meta.env.DEV,
+    }),
+    import('../features/reports/monthStore'),
+  ]).then(([db, months]) => {
+    months.keepReportMonths(db, `${name}-report-months`);
+    return db;
   });
   return dbPromise;
 }

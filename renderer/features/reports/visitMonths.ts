@@ -9,12 +9,28 @@
  * the month it was in before; an update that does not say what it was before drops every part. A month read while
  * one of its visits changed is used for that report but not kept. Reads go to the storage (no RxDB documents, no
  * query cache holding a month of visits) and leave out a document whose times do not read, as every read does.
+ *
+ * Between runs of the desk (`keepMonthsOnDisk`), a whole month's part is also written to a small store of its own
+ * (monthStore.ts) and used again after a restart only when it provably still holds (`provenMonths`): no visit
+ * written since shortly before the part was read now signs in in that month, and the month holds as many visits
+ * as were read. A visit that left the month lowers its count; one that came, or changed, was written since. A
+ * write this desk sees also takes the month out of the store at once (the change stream), so the check is the
+ * second guard: for a write another window made, or one the desk saw just before it stopped.
  */
+import { getChangedDocumentsSince, normalizeMangoQuery, prepareQuery } from 'rxdb';
 import { collectionChanges, readableDocs, type DeskDatabase } from '@shared/db';
 import { isWholeMonth, monthKey, nextMonthStart, summariseVisits, type ReportVisit, type TimeRange, type VisitPart } from '@shared/reports';
 
 interface MonthCache {
   parts: Map<string, VisitPart>;
+  /** Where whole months are kept between runs (none in tests that do not ask for it). */
+  store: MonthStore | null;
+  /**
+   * What to write to `store` next, by month: a part, or null to take the month out (a later entry replaces an
+   * earlier one); `clear` first when every month is to go. Written together, one write at a time.
+   */
+  pending: { clear: boolean; months: Map<string, StoredMonth | null> } | null;
+  storeQueue: Promise<void>;
   /**
    * Whole months being read now: a second reader waits for the same read. A change to the month drops its read from
    * here, so a read still here when it ends saw no change since it began, and its part is kept.
@@ -31,24 +47,72 @@ interface VisitChange {
   known: boolean;
 }
 
+/** One whole month's part as the store keeps it. */
+export interface StoredMonth {
+  /** The month's start (its key). */
+  start: string;
+  /** PART_FORMAT when it was made: a part made by another version of the counting is not used. */
+  format: number;
+  part: VisitPart;
+  /** The visits the month held (the read's documents, readable or not), for the check. */
+  count: number;
+  /** Every visit written at or after this (`_meta.lwt`, ms) may not be in the part. */
+  since: number;
+}
+
+/** Whole months kept between runs (monthStore.ts: IndexedDB in the desk). */
+export interface MonthStore {
+  get(starts: readonly string[]): Promise<(StoredMonth | undefined)[]>;
+  /** In one transaction: every month out when `clear`, then `remove` out, then `put` in. */
+  write(clear: boolean, remove: readonly string[], put: readonly StoredMonth[]): Promise<void>;
+}
+
+/** Bump when what a VisitPart holds or how it is counted changes (shared/reports/visitParts.ts). */
+export const PART_FORMAT = 1;
+/**
+ * How long before a read began its `since` is set: a write another window began before the read and saved after it
+ * carries a time before the read. Also absorbs small clock steps back.
+ */
+export const SINCE_MARGIN_MS = 60_000;
+/**
+ * More visits written since the oldest stored month than this (a first sync, an import): the store is not checked,
+ * the months are read (and stored again). Counted on the index before any is read.
+ */
+const MAX_CHANGES_CHECKED = 5_000;
+/** A month proven older than this is stored again with the check's time, so that the changes to look at stay few. */
+const RESTAMP_AFTER_MS = 24 * 3_600_000;
+
 const caches = new WeakMap<DeskDatabase, MonthCache>();
 
 function cacheOf(db: DeskDatabase): MonthCache {
   let cache = caches.get(db);
   if (cache) return cache;
-  const c: MonthCache = { parts: new Map(), reading: new Map(), listeners: new Set() };
+  const c: MonthCache = { parts: new Map(), store: null, pending: null, storeQueue: Promise.resolve(), reading: new Map(), listeners: new Set() };
+  // months whose stored part a change touched, taken out of the store (a first sync writes thousands: together)
+  const dropStored = (months: string[] | 'all') => {
+    const pending = toWrite(c);
+    if (!pending) return;
+    if (months === 'all') {
+      pending.clear = true;
+      pending.months.clear();
+    } else for (const m of months) pending.months.set(m, null);
+  };
   collectionChanges(db.visits).subscribe((event) => {
     const before = event.previousDocumentData as { timeIn?: unknown } | undefined;
     const change = { after: (event.documentData as { timeIn?: unknown } | undefined)?.timeIn, before: before?.timeIn, known: !(event.operation === 'UPDATE' && !before) };
     if (!change.known) {
       c.parts.clear();
       c.reading.clear();
+      dropStored('all');
     } else {
+      const months: string[] = [];
       for (const t of [change.after, change.before]) {
         if (typeof t !== 'string') continue;
         c.parts.delete(monthKey(t));
         c.reading.delete(monthKey(t)); // a read that began before this change is neither shared nor kept
+        months.push(monthKey(t));
       }
+      dropStored(months);
     }
     for (const listener of c.listeners) listener(change);
   });
@@ -56,26 +120,121 @@ function cacheOf(db: DeskDatabase): MonthCache {
   return cache;
 }
 
+/**
+ * The store's next write, to add to (none without a store). What is added in one turn of the event loop is
+ * written together, after the writes before it; a failing store only costs reading the month again.
+ */
+function toWrite(c: MonthCache): NonNullable<MonthCache['pending']> | null {
+  const store = c.store;
+  if (!store) return null;
+  if (c.pending) return c.pending;
+  const pending = (c.pending = { clear: false, months: new Map<string, StoredMonth | null>() });
+  setTimeout(() => {
+    c.pending = null;
+    const entries = [...pending.months];
+    const remove = entries.filter(([, m]) => m === null).map(([start]) => start);
+    const put = entries.map(([, m]) => m).filter((m): m is StoredMonth => m !== null);
+    c.storeQueue = c.storeQueue
+      .then(() => store.write(pending.clear, remove, put))
+      .catch((e: unknown) => console.warn('reports: the kept months could not be written', e));
+  }, 0);
+  return pending;
+}
+const storeMonth = (c: MonthCache, month: StoredMonth) => toWrite(c)?.months.set(month.start, month);
+
+const visitsIn = (db: DeskDatabase, range: TimeRange) => db.visits.find({ selector: { timeIn: { $gte: range.start, $lt: range.end } } }).getPreparedQuery();
+
 /** The visits whose sign-in falls in `range`, plain, straight from the storage (deleted ones are not returned). */
-async function readVisits(db: DeskDatabase, range: TimeRange): Promise<ReportVisit[]> {
-  const query = db.visits.find({ selector: { timeIn: { $gte: range.start, $lt: range.end } } });
-  const { documents } = await db.visits.storageInstance.query(query.getPreparedQuery());
-  return readableDocs('visits', documents as unknown as ReportVisit[]);
+async function readVisits(db: DeskDatabase, range: TimeRange): Promise<{ visits: ReportVisit[]; count: number }> {
+  const { documents } = await db.visits.storageInstance.query(visitsIn(db, range));
+  return { visits: readableDocs('visits', documents as unknown as ReportVisit[]), count: documents.length };
+}
+
+/** A month's part, and what to store for it (a part just read; one proven long after it was stored, stamped again). */
+interface Proven {
+  part: VisitPart;
+  stored?: StoredMonth;
+}
+
+/**
+ * The stored parts of `months` that still hold (the check in the header), by month start. Any doubt, and any error,
+ * leaves a month out: it is read instead.
+ */
+async function provenMonths(db: DeskDatabase, store: MonthStore, months: readonly string[]): Promise<Map<string, Proven>> {
+  const proven = new Map<string, Proven>();
+  const now = Date.now();
+  // made by this version, and not "later" than the clock now (a clock set back: nothing is trusted)
+  const stored = (await store.get(months)).filter((m): m is StoredMonth => m !== undefined && m.format === PART_FORMAT && m.since + SINCE_MARGIN_MS <= now);
+  if (stored.length === 0) return proven;
+  // every visit written since the oldest of them: which months they sign in in now, and when they were written
+  const since = Math.min(...stored.map((m) => m.since));
+  const schema = db.visits.schema.jsonSchema;
+  const written = prepareQuery(schema, normalizeMangoQuery(schema, { selector: { '_meta.lwt': { $gte: since } } as never }));
+  if ((await db.visits.storageInstance.count(written)).count > MAX_CHANGES_CHECKED) return proven;
+  const lastWrite = new Map<string, number>();
+  let checkpoint: { id: string; lwt: number } = { id: '', lwt: since };
+  for (let seen = 0; ; ) {
+    const page = await getChangedDocumentsSince(db.visits.storageInstance, 5_000, checkpoint as never);
+    for (const d of page.documents as unknown as { timeIn?: unknown; _meta: { lwt: number } }[]) {
+      const month = typeof d.timeIn === 'string' ? monthKey(d.timeIn) : '';
+      lastWrite.set(month, Math.max(lastWrite.get(month) ?? 0, d._meta.lwt));
+    }
+    seen += page.documents.length;
+    if (seen > MAX_CHANGES_CHECKED) return proven;
+    if (page.documents.length < 5_000 || !page.checkpoint) break;
+    checkpoint = page.checkpoint as { id: string; lwt: number };
+  }
+  // a visit whose sign-in does not read may have left any month
+  if (lastWrite.has('')) return proven;
+  await Promise.all(
+    stored.map(async (m) => {
+      if ((lastWrite.get(m.start) ?? 0) >= m.since) return;
+      const { count } = await db.visits.storageInstance.count(visitsIn(db, { start: m.start, end: nextMonthStart(m.start) }));
+      // proven now, as a read now would be: an old one is stamped again, not to look through ever more changes
+      if (count === m.count) proven.set(m.start, { part: m.part, ...(m.since < now - RESTAMP_AFTER_MS ? { stored: { ...m, since: now - SINCE_MARGIN_MS } } : {}) });
+    }),
+  );
+  return proven;
+}
+
+/** A whole month's part: from the store when it holds, else read (and then stored). */
+async function monthPart(db: DeskDatabase, c: MonthCache, range: TimeRange, fromStore: Promise<Map<string, Proven>> | null): Promise<Proven> {
+  const kept = fromStore ? (await fromStore).get(range.start) : undefined;
+  if (kept) return kept;
+  const began = Date.now();
+  const { visits, count } = await readVisits(db, range);
+  const part = summariseVisits(visits, range);
+  return { part, ...(c.store ? { stored: { start: range.start, format: PART_FORMAT, part, count, since: began - SINCE_MARGIN_MS } } : {}) };
 }
 
 /** The parts of `segments` (visitSegments): kept whole months as they are, the rest read now. */
 export async function readVisitParts(db: DeskDatabase, segments: readonly TimeRange[]): Promise<VisitPart[]> {
   const cache = cacheOf(db);
+  // the whole months neither kept nor being read: asked of the store together (one check for all of them)
+  const missing = segments.filter((r) => isWholeMonth(r) && !cache.parts.has(r.start) && !cache.reading.has(r.start)).map((r) => r.start);
+  const store = cache.store;
+  const fromStore =
+    store && missing.length > 0
+      ? provenMonths(db, store, missing).catch((e: unknown) => {
+          console.warn('reports: the kept months could not be checked', e);
+          return new Map<string, Proven>();
+        })
+      : null;
   return Promise.all(
     segments.map(async (range) => {
-      if (!isWholeMonth(range)) return summariseVisits(await readVisits(db, range), range);
+      if (!isWholeMonth(range)) return summariseVisits((await readVisits(db, range)).visits, range);
       const kept = cache.parts.get(range.start) ?? cache.reading.get(range.start);
       if (kept) return kept;
-      const reading = readVisits(db, range).then((visits) => summariseVisits(visits, range));
+      const result = monthPart(db, cache, range, fromStore);
+      const reading = result.then((r) => r.part);
       cache.reading.set(range.start, reading);
       try {
-        const part = await reading;
-        if (cache.reading.get(range.start) === reading) cache.parts.set(range.start, part); // no change since it began
+        const { part, stored } = await result;
+        if (cache.reading.get(range.start) === reading) {
+          // no change since it began
+          cache.parts.set(range.start, part);
+          if (stored) storeMonth(cache, stored);
+        }
         return part;
       } finally {
         if (cache.reading.get(range.start) === reading) cache.reading.delete(range.start);
@@ -148,6 +307,19 @@ export function warmVisitMonths(db: DeskDatabase, from: string, to: string): () 
   return () => {
     stopped = true;
   };
+}
+
+/**
+ * Keeps `db`'s whole months in `store` between runs of the desk, from now on (at the database's opening: its change
+ * stream must be heard from the start, for the store to lose a month as soon as one of its visits changes).
+ */
+export function keepMonthsOnDisk(db: DeskDatabase, store: MonthStore): void {
+  cacheOf(db).store = store;
+}
+
+/** The store's writes so far, done (for tests). */
+export function storedMonthsSettled(db: DeskDatabase): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 1)).then(() => caches.get(db)?.storeQueue);
 }
 
 /** How many whole months are kept for `db` (for tests). */
