@@ -548,8 +548,9 @@ export async function monthReport(ctx: BenchContext, loaded: LoadedProfile): Pro
  * year before: every visit, booking and loan of up to two years is read and counted). The Reports page keeps the
  * months it read (renderer/features/reports/visitMonths.ts): `year_report_first_ms` is the first click of the run,
  * right after Reports opened on the page the bench has used (its months not read yet); `year_report_start_ms` the
- * same click on a page opened just now (a desk at its start); both report only; `year_report_ms` the clicks after
- * the first.
+ * same click on a page opened just now (a desk at its start: the months the first page read are in the desk's
+ * month store on disk, used when they provably still hold, monthStore.ts); both report only; `year_report_ms` the
+ * clicks after the first.
  */
 export async function yearReport(ctx: BenchContext, loaded: LoadedProfile): Promise<MetricResult[]> {
   const spec: Spec = { name: 'year_report_ms', unit: 'ms', budget: 1000 };
@@ -589,7 +590,7 @@ export async function yearReport(ctx: BenchContext, loaded: LoadedProfile): Prom
     return [
       { ...spec, samples: samples.slice(1), note: 'Reports → "Год": the year of the last complete month vs the year before (its months kept)' },
       { ...firstSpec, samples: samples.slice(0, 1), note: 'the first click of the run, right after Reports opened' },
-      { ...startSpec, samples: [start], note: 'the same click on a page opened just now (no month read yet)' },
+      { ...startSpec, samples: [start], note: 'the same click on a page opened just now (the months from the store on disk, where they still hold)' },
     ];
   } catch (e) {
     return [failed(spec, e), failed(firstSpec, e), failed(startSpec, e)];
