@@ -35,18 +35,27 @@ function editStore(page: Page, edit: 'none' | 'entries' | 'count', month: string
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
       });
-      const tx = db.transaction('months', 'readwrite');
-      const store = tx.objectStore('months');
-      const all = await new Promise<{ start: string; count: number; part: { entries: number } }[]>((resolve) => {
-        const r = store.getAll();
-        r.onsuccess = () => resolve(r.result);
+      const tx = db.transaction(['stamps', 'parts'], 'readwrite');
+      const read = <T,>(name: string, key: string) =>
+        new Promise<T | undefined>((resolve) => {
+          const r = tx.objectStore(name).get(key);
+          r.onsuccess = () => resolve(r.result as T | undefined);
+        });
+      const starts = await new Promise<string[]>((resolve) => {
+        const r = tx.objectStore('stamps').getAllKeys();
+        r.onsuccess = () => resolve(r.result as string[]);
       });
-      const target = all.find((m) => m.start === month);
-      if (target && edit === 'entries') store.put({ ...target, part: { ...target.part, entries: target.part.entries + 1000 } });
-      if (target && edit === 'count') store.put({ ...target, count: target.count + 1 });
+      if (edit === 'entries') {
+        const p = await read<{ start: string; part: { entries: number } }>('parts', month);
+        if (p) tx.objectStore('parts').put({ ...p, part: { ...p.part, entries: p.part.entries + 1000 } });
+      }
+      if (edit === 'count') {
+        const m = await read<{ start: string; count: number }>('stamps', month);
+        if (m) tx.objectStore('stamps').put({ ...m, count: m.count + 1 });
+      }
       await new Promise((resolve) => (tx.oncomplete = resolve));
       db.close();
-      return all.map((m) => m.start);
+      return starts;
     },
     { edit, month },
   );

@@ -25,7 +25,8 @@ function mapStore(): MonthStore & { months: Map<string, StoredMonth> } {
   const months = new Map<string, StoredMonth>();
   return {
     months,
-    get: async (starts) => starts.map((s) => (months.has(s) ? structuredClone(months.get(s)!) : undefined)),
+    stamps: async (starts) => starts.map((s) => (months.has(s) ? structuredClone({ ...months.get(s)!, part: undefined }) : undefined)),
+    parts: async (starts) => starts.map((s) => (months.has(s) ? structuredClone(months.get(s)!.part) : undefined)),
     write: async (clear, remove, put) => {
       if (clear) months.clear();
       for (const s of remove) months.delete(s);

@@ -5,19 +5,26 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { DeskDatabase } from '@shared/db';
-import { keepMonthsOnDisk, type MonthStore, type StoredMonth } from './visitMonths';
+import type { VisitPart } from '@shared/reports';
+import { keepMonthsOnDisk, type MonthStamp, type MonthStore } from './visitMonths';
 
 export function indexedDbMonthStore(name: string): MonthStore {
   const db = new Dexie(name);
-  db.version(1).stores({ months: 'start' });
-  const months = db.table('months') as Table<StoredMonth, string>;
+  // a month's stamp and its part apart: the check reads the small stamps, and only the parts it can use
+  db.version(1).stores({ stamps: 'start', parts: 'start' });
+  const stamps = db.table('stamps') as Table<MonthStamp, string>;
+  const parts = db.table('parts') as Table<{ start: string; part: VisitPart }, string>;
   return {
-    get: (starts) => months.bulkGet([...starts]),
+    stamps: (starts) => stamps.bulkGet([...starts]),
+    parts: async (starts) => (await parts.bulkGet([...starts])).map((p) => p?.part),
     write: (clear, remove, put) =>
-      db.transaction('rw', months, async () => {
-        if (clear) await months.clear();
-        if (remove.length) await months.bulkDelete([...remove]);
-        if (put.length) await months.bulkPut([...put]);
+      db.transaction('rw', stamps, parts, async () => {
+        if (clear) await Promise.all([stamps.clear(), parts.clear()]);
+        if (remove.length) await Promise.all([stamps.bulkDelete([...remove]), parts.bulkDelete([...remove])]);
+        if (put.length) {
+          await stamps.bulkPut(put.map(({ part: _part, ...stamp }) => stamp));
+          await parts.bulkPut(put.map(({ start, part }) => ({ start, part })));
+        }
       }),
   };
 }

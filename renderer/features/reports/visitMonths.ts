@@ -47,22 +47,27 @@ interface VisitChange {
   known: boolean;
 }
 
-/** One whole month's part as the store keeps it. */
-export interface StoredMonth {
+/** What the store says of one whole month, without its part (small: read first, for the check). */
+export interface MonthStamp {
   /** The month's start (its key). */
   start: string;
   /** PART_FORMAT when it was made: a part made by another version of the counting is not used. */
   format: number;
-  part: VisitPart;
   /** The visits the month held (the read's documents, readable or not), for the check. */
   count: number;
   /** Every visit written at or after this (`_meta.lwt`, ms) may not be in the part. */
   since: number;
 }
 
+/** One whole month as the store keeps it. */
+export interface StoredMonth extends MonthStamp {
+  part: VisitPart;
+}
+
 /** Whole months kept between runs (monthStore.ts: IndexedDB in the desk). */
 export interface MonthStore {
-  get(starts: readonly string[]): Promise<(StoredMonth | undefined)[]>;
+  stamps(starts: readonly string[]): Promise<(MonthStamp | undefined)[]>;
+  parts(starts: readonly string[]): Promise<(VisitPart | undefined)[]>;
   /** In one transaction: every month out when `clear`, then `remove` out, then `put` in. */
   write(clear: boolean, remove: readonly string[], put: readonly StoredMonth[]): Promise<void>;
 }
@@ -164,7 +169,7 @@ async function provenMonths(db: DeskDatabase, store: MonthStore, months: readonl
   const proven = new Map<string, Proven>();
   const now = Date.now();
   // made by this version, and not "later" than the clock now (a clock set back: nothing is trusted)
-  const stored = (await store.get(months)).filter((m): m is StoredMonth => m !== undefined && m.format === PART_FORMAT && m.since + SINCE_MARGIN_MS <= now);
+  const stored = (await store.stamps(months)).filter((m): m is MonthStamp => m !== undefined && m.format === PART_FORMAT && m.since + SINCE_MARGIN_MS <= now);
   if (stored.length === 0) return proven;
   // every visit written since the oldest of them: which months they sign in in now, and when they were written
   const since = Math.min(...stored.map((m) => m.since));
@@ -186,14 +191,22 @@ async function provenMonths(db: DeskDatabase, store: MonthStore, months: readonl
   }
   // a visit whose sign-in does not read may have left any month
   if (lastWrite.has('')) return proven;
-  await Promise.all(
-    stored.map(async (m) => {
-      if ((lastWrite.get(m.start) ?? 0) >= m.since) return;
-      const { count } = await db.visits.storageInstance.count(visitsIn(db, { start: m.start, end: nextMonthStart(m.start) }));
-      // proven now, as a read now would be: an old one is stamped again, not to look through ever more changes
-      if (count === m.count) proven.set(m.start, { part: m.part, ...(m.since < now - RESTAMP_AFTER_MS ? { stored: { ...m, since: now - SINCE_MARGIN_MS } } : {}) });
-    }),
-  );
+  const holding = (
+    await Promise.all(
+      stored.map(async (m) => {
+        if ((lastWrite.get(m.start) ?? 0) >= m.since) return null;
+        const { count } = await db.visits.storageInstance.count(visitsIn(db, { start: m.start, end: nextMonthStart(m.start) }));
+        return count === m.count ? m : null;
+      }),
+    )
+  ).filter((m): m is MonthStamp => m !== null);
+  const parts = await store.parts(holding.map((m) => m.start));
+  holding.forEach((m, i) => {
+    const part = parts[i];
+    if (!part) return; // taken out meanwhile
+    // proven now, as a read now would be: an old one is stamped again, not to look through ever more changes
+    proven.set(m.start, { part, ...(m.since < now - RESTAMP_AFTER_MS ? { stored: { ...m, part, since: now - SINCE_MARGIN_MS } } : {}) });
+  });
   return proven;
 }
 
