@@ -25,7 +25,7 @@ function mapStore(): MonthStore & { months: Map<string, StoredMonth> } {
   const months = new Map<string, StoredMonth>();
   return {
     months,
-    stamps: async (starts) => starts.map((s) => (months.has(s) ? structuredClone({ ...months.get(s)!, part: undefined }) : undefined)),
+    stamps: async () => [...months.values()].map(({ part: _part, ...stamp }) => structuredClone(stamp)),
     parts: async (starts) => starts.map((s) => (months.has(s) ? structuredClone(months.get(s)!.part) : undefined)),
     write: async (clear, remove, put) => {
       if (clear) months.clear();

@@ -15,7 +15,7 @@ export function indexedDbMonthStore(name: string): MonthStore {
   const stamps = db.table('stamps') as Table<MonthStamp, string>;
   const parts = db.table('parts') as Table<{ start: string; part: VisitPart }, string>;
   return {
-    stamps: (starts) => stamps.bulkGet([...starts]),
+    stamps: () => stamps.toArray(),
     parts: async (starts) => (await parts.bulkGet([...starts])).map((p) => p?.part),
     write: (clear, remove, put) =>
       db.transaction('rw', stamps, parts, async () => {

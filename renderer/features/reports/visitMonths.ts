@@ -32,6 +32,12 @@ interface MonthCache {
   pending: { clear: boolean; months: Map<string, StoredMonth | null> } | null;
   storeQueue: Promise<void>;
   /**
+   * The store's stamps, read once when it is attached and kept up to date: the check asks the database at once
+   * instead of after a read of the store (behind whatever the page asked meanwhile). A stamp comes in when its
+   * write is done and goes at once when its month is to go: it is never newer than the part stored for it.
+   */
+  stamps: Promise<Map<string, MonthStamp>> | null;
+  /**
    * Whole months being read now: a second reader waits for the same read. A change to the month drops its read from
    * here, so a read still here when it ends saw no change since it began, and its part is kept.
    */
@@ -66,7 +72,8 @@ export interface StoredMonth extends MonthStamp {
 
 /** Whole months kept between runs (monthStore.ts: IndexedDB in the desk). */
 export interface MonthStore {
-  stamps(starts: readonly string[]): Promise<(MonthStamp | undefined)[]>;
+  /** Every month's stamp. */
+  stamps(): Promise<MonthStamp[]>;
   parts(starts: readonly string[]): Promise<(VisitPart | undefined)[]>;
   /** In one transaction: every month out when `clear`, then `remove` out, then `put` in. */
   write(clear: boolean, remove: readonly string[], put: readonly StoredMonth[]): Promise<void>;
@@ -92,11 +99,12 @@ const caches = new WeakMap<DeskDatabase, MonthCache>();
 function cacheOf(db: DeskDatabase): MonthCache {
   let cache = caches.get(db);
   if (cache) return cache;
-  const c: MonthCache = { parts: new Map(), store: null, pending: null, storeQueue: Promise.resolve(), reading: new Map(), listeners: new Set() };
+  const c: MonthCache = { parts: new Map(), store: null, pending: null, storeQueue: Promise.resolve(), stamps: null, reading: new Map(), listeners: new Set() };
   // months whose stored part a change touched, taken out of the store (a first sync writes thousands: together)
   const dropStored = (months: string[] | 'all') => {
     const pending = toWrite(c);
     if (!pending) return;
+    void c.stamps?.then((stamps) => (months === 'all' ? stamps.clear() : months.forEach((m) => stamps.delete(m))));
     if (months === 'all') {
       pending.clear = true;
       pending.months.clear();
@@ -141,6 +149,11 @@ function toWrite(c: MonthCache): NonNullable<MonthCache['pending']> | null {
     const put = entries.map(([, m]) => m).filter((m): m is StoredMonth => m !== null);
     c.storeQueue = c.storeQueue
       .then(() => store.write(pending.clear, remove, put))
+      .then(async () => {
+        // written: their stamps now say what the store holds (a month dropped since stays out: its stamp went then)
+        const stamps = await c.stamps;
+        if (stamps) for (const { part: _part, ...stamp } of put) if (c.pending?.months.get(stamp.start) !== null) stamps.set(stamp.start, stamp);
+      })
       .catch((e: unknown) => console.warn('reports: the kept months could not be written', e));
   }, 0);
   return pending;
@@ -165,11 +178,12 @@ interface Proven {
  * The stored parts of `months` that still hold (the check in the header), by month start. Any doubt, and any error,
  * leaves a month out: it is read instead.
  */
-async function provenMonths(db: DeskDatabase, store: MonthStore, months: readonly string[]): Promise<Map<string, Proven>> {
+async function provenMonths(db: DeskDatabase, c: MonthCache, store: MonthStore, months: readonly string[]): Promise<Map<string, Proven>> {
   const proven = new Map<string, Proven>();
   const now = Date.now();
   // made by this version, and not "later" than the clock now (a clock set back: nothing is trusted)
-  const stored = (await store.stamps(months)).filter((m): m is MonthStamp => m !== undefined && m.format === PART_FORMAT && m.since + SINCE_MARGIN_MS <= now);
+  const stamps = await c.stamps;
+  const stored = months.map((m) => stamps?.get(m)).filter((m): m is MonthStamp => m !== undefined && m.format === PART_FORMAT && m.since + SINCE_MARGIN_MS <= now);
   if (stored.length === 0) return proven;
   // every visit written since the oldest of them: which months they sign in in now, and when they were written
   const since = Math.min(...stored.map((m) => m.since));
@@ -228,7 +242,7 @@ export async function readVisitParts(db: DeskDatabase, segments: readonly TimeRa
   const store = cache.store;
   const fromStore =
     store && missing.length > 0
-      ? provenMonths(db, store, missing).catch((e: unknown) => {
+      ? provenMonths(db, cache, store, missing).catch((e: unknown) => {
           console.warn('reports: the kept months could not be checked', e);
           return new Map<string, Proven>();
         })
@@ -327,7 +341,15 @@ export function warmVisitMonths(db: DeskDatabase, from: string, to: string): () 
  * stream must be heard from the start, for the store to lose a month as soon as one of its visits changes).
  */
 export function keepMonthsOnDisk(db: DeskDatabase, store: MonthStore): void {
-  cacheOf(db).store = store;
+  const c = cacheOf(db);
+  c.store = store;
+  c.stamps = store.stamps().then(
+    (stamps) => new Map(stamps.map((m) => [m.start, m])),
+    (e: unknown) => {
+      console.warn('reports: the kept months could not be read', e);
+      return new Map<string, MonthStamp>();
+    },
+  );
 }
 
 /** The store's writes so far, done (for tests). */
