@@ -36,7 +36,9 @@ interface MonthCache {
    * instead of after a read of the store (behind whatever the page asked meanwhile). A stamp comes in when its
    * write is done and goes at once when its month is to go: it is never newer than the part stored for it.
    */
-  stamps: Promise<Map<string, MonthStamp>> | null;
+  stamps: Map<string, MonthStamp> | null;
+  /** Done when `stamps` has been read (or could not be). */
+  stampsRead: Promise<void> | null;
   /**
    * Whole months being read now: a second reader waits for the same read. A change to the month drops its read from
    * here, so a read still here when it ends saw no change since it began, and its part is kept.
@@ -99,12 +101,13 @@ const caches = new WeakMap<DeskDatabase, MonthCache>();
 function cacheOf(db: DeskDatabase): MonthCache {
   let cache = caches.get(db);
   if (cache) return cache;
-  const c: MonthCache = { parts: new Map(), store: null, pending: null, storeQueue: Promise.resolve(), stamps: null, reading: new Map(), listeners: new Set() };
+  const c: MonthCache = { parts: new Map(), store: null, pending: null, storeQueue: Promise.resolve(), stamps: null, stampsRead: null, reading: new Map(), listeners: new Set() };
   // months whose stored part a change touched, taken out of the store (a first sync writes thousands: together)
   const dropStored = (months: string[] | 'all') => {
     const pending = toWrite(c);
     if (!pending) return;
-    void c.stamps?.then((stamps) => (months === 'all' ? stamps.clear() : months.forEach((m) => stamps.delete(m))));
+    if (months === 'all') c.stamps?.clear();
+    else for (const m of months) c.stamps?.delete(m);
     if (months === 'all') {
       pending.clear = true;
       pending.months.clear();
@@ -151,7 +154,7 @@ function toWrite(c: MonthCache): NonNullable<MonthCache['pending']> | null {
       .then(() => store.write(pending.clear, remove, put))
       .then(async () => {
         // written: their stamps now say what the store holds (a month dropped since stays out: its stamp went then)
-        const stamps = await c.stamps;
+        const stamps = c.stamps;
         if (stamps) for (const { part: _part, ...stamp } of put) if (c.pending?.months.get(stamp.start) !== null) stamps.set(stamp.start, stamp);
       })
       .catch((e: unknown) => console.warn('reports: the kept months could not be written', e));
@@ -181,8 +184,10 @@ interface Proven {
 async function provenMonths(db: DeskDatabase, c: MonthCache, store: MonthStore, months: readonly string[]): Promise<Map<string, Proven>> {
   const proven = new Map<string, Proven>();
   const now = Date.now();
+  // no wait when the stamps are there: the question below goes to the database before the page's other reads
+  if (!c.stamps) await c.stampsRead;
+  const stamps = c.stamps;
   // made by this version, and not "later" than the clock now (a clock set back: nothing is trusted)
-  const stamps = await c.stamps;
   const stored = months.map((m) => stamps?.get(m)).filter((m): m is MonthStamp => m !== undefined && m.format === PART_FORMAT && m.since + SINCE_MARGIN_MS <= now);
   if (stored.length === 0) return proven;
   // every visit written since the oldest of them: which months they sign in in now, and when they were written
@@ -343,12 +348,9 @@ export function warmVisitMonths(db: DeskDatabase, from: string, to: string): () 
 export function keepMonthsOnDisk(db: DeskDatabase, store: MonthStore): void {
   const c = cacheOf(db);
   c.store = store;
-  c.stamps = store.stamps().then(
-    (stamps) => new Map(stamps.map((m) => [m.start, m])),
-    (e: unknown) => {
-      console.warn('reports: the kept months could not be read', e);
-      return new Map<string, MonthStamp>();
-    },
+  c.stampsRead = store.stamps().then(
+    (stamps) => void (c.stamps = new Map(stamps.map((m) => [m.start, m]))),
+    (e: unknown) => console.warn('reports: the kept months could not be read', e),
   );
 }
 
