@@ -1,6 +1,7 @@
 /**
  * Where a desk keeps its report months between runs (visitMonths.ts `keepMonthsOnDisk`): a small IndexedDB
- * database of its own beside the desk's, one record per whole month. Local to this desk, never synced: what it
+ * database of its own beside the desk's: per whole month a stamp (its visit count, the time of its read, the
+ * counting's format) and its part, in two tables. Local to this desk, never synced: what it
  * holds is a summary of the desk's own visits, used only after the check in visitMonths.ts says it still holds.
  */
 import Dexie, { type Table } from 'dexie';

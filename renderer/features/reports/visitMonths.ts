@@ -152,8 +152,10 @@ function toWrite(c: MonthCache): NonNullable<MonthCache['pending']> | null {
     const put = entries.map(([, m]) => m).filter((m): m is StoredMonth => m !== null);
     c.storeQueue = c.storeQueue
       .then(() => store.write(pending.clear, remove, put))
-      .then(async () => {
-        // written: their stamps now say what the store holds (a month dropped since stays out: its stamp went then)
+      .then(() => {
+        // Written: their stamps now say what the store holds. A month to be dropped by the next write stays out; one
+        // dropped by a write already queued may be listed until then, which the check (the change that dropped it
+        // was written after its time) and its missing part both leave out.
         const stamps = c.stamps;
         if (stamps) for (const { part: _part, ...stamp } of put) if (c.pending?.months.get(stamp.start) !== null) stamps.set(stamp.start, stamp);
       })
