@@ -141,9 +141,10 @@ describe('sync under faults', () => {
       console.log('arrived', Object.fromEntries(await Promise.all(Object.keys(docs).map(async (c) => [c, await arrived(c)]))), sync.transport.stats());
       throw e;
     });
-    const stats = sync.transport.stats();
-    expect(stats.maxInFlight).toBeLessThanOrEqual(3);
-    expect(stats.rotations).toBeGreaterThan(0);
+    // Twelve collections on three connections take turns: a turn may come after the changes arrived (they can come
+    // with a collection's first pull while the machine is busy), so it is waited for, not expected by now.
+    await eventually(async () => sync.transport.stats().rotations > 0, 30000, 'the long-polls take turns');
+    expect(sync.transport.stats().maxInFlight).toBeLessThanOrEqual(3);
     expect(Object.keys(sync.replications)).toHaveLength(COLLECTION_NAMES.length);
   }, 90000);
 
