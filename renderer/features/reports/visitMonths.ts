@@ -106,12 +106,15 @@ function cacheOf(db: DeskDatabase): MonthCache {
   const dropStored = (months: string[] | 'all') => {
     const pending = toWrite(c);
     if (!pending) return;
-    if (months === 'all') c.stamps?.clear();
-    else for (const m of months) c.stamps?.delete(m);
     if (months === 'all') {
+      c.stamps?.clear();
       pending.clear = true;
       pending.months.clear();
-    } else for (const m of months) pending.months.set(m, null);
+    } else
+      for (const m of months) {
+        c.stamps?.delete(m);
+        pending.months.set(m, null);
+      }
   };
   collectionChanges(db.visits).subscribe((event) => {
     const before = event.previousDocumentData as { timeIn?: unknown } | undefined;
@@ -197,18 +200,13 @@ async function provenMonths(db: DeskDatabase, c: MonthCache, store: MonthStore, 
   const schema = db.visits.schema.jsonSchema;
   const written = prepareQuery(schema, normalizeMangoQuery(schema, { selector: { '_meta.lwt': { $gte: since } } as never }));
   if ((await db.visits.storageInstance.count(written)).count > MAX_CHANGES_CHECKED) return proven;
+  // at most MAX_CHANGES_CHECKED by the count: one read (more, written since the count: give up as above)
+  const { documents } = await getChangedDocumentsSince(db.visits.storageInstance, MAX_CHANGES_CHECKED + 1, { id: '', lwt: since } as never);
+  if (documents.length > MAX_CHANGES_CHECKED) return proven;
   const lastWrite = new Map<string, number>();
-  let checkpoint: { id: string; lwt: number } = { id: '', lwt: since };
-  for (let seen = 0; ; ) {
-    const page = await getChangedDocumentsSince(db.visits.storageInstance, 5_000, checkpoint as never);
-    for (const d of page.documents as unknown as { timeIn?: unknown; _meta: { lwt: number } }[]) {
-      const month = typeof d.timeIn === 'string' ? monthKey(d.timeIn) : '';
-      lastWrite.set(month, Math.max(lastWrite.get(month) ?? 0, d._meta.lwt));
-    }
-    seen += page.documents.length;
-    if (seen > MAX_CHANGES_CHECKED) return proven;
-    if (page.documents.length < 5_000 || !page.checkpoint) break;
-    checkpoint = page.checkpoint as { id: string; lwt: number };
+  for (const d of documents as unknown as { timeIn?: unknown; _meta: { lwt: number } }[]) {
+    const month = typeof d.timeIn === 'string' ? monthKey(d.timeIn) : '';
+    lastWrite.set(month, Math.max(lastWrite.get(month) ?? 0, d._meta.lwt));
   }
   // a visit whose sign-in does not read may have left any month
   if (lastWrite.has('')) return proven;
