@@ -52,5 +52,7 @@ export type SyncErrorCode =
   | 'server'
   | 'refused'
   | 'stalled'
+  /** What the server sent could not be written into the desk's database (a full disk): pulled again once it can. */
+  | 'localWrite'
   | 'invalidUrl'
   | 'invalidCentre';

@@ -160,6 +160,19 @@ interface Lane {
   firstSync: boolean;
   subs: Subscription[];
   lastRefusedRetry: number;
+  /**
+   * Pulled pages whose write into the desk's database failed (a full disk). The replication goes on past them, so
+   * the run they failed in is not a clean one, and the next pull starts again from `safeSeq`.
+   */
+  storeFailed: boolean;
+  /** A sequence up to which everything pulled is known to be stored: where the last clean run ended. */
+  safeSeq: string | null;
+  /** Where the next pull starts instead of the replication's checkpoint (after a failed write), once. */
+  rewindTo: string | null;
+  /** A failed write is shown and not over yet (cleared by the first clean run after it). */
+  storeFailing: boolean;
+  /** Wait before pulling again after a failed write (doubles up to the engine's longest retry wait). */
+  storeRetryMs: number;
 }
 
 export async function startSync(options: StartSyncOptions): Promise<SyncEngine> {
@@ -386,6 +399,11 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
       firstSync: false,
       subs: [],
       lastRefusedRetry: 0,
+      storeFailed: false,
+      safeSeq: null,
+      rewindTo: null,
+      storeFailing: false,
+      storeRetryMs: retryMs,
     };
     lane.protocol = createLaneProtocol({
       collection,
@@ -426,6 +444,20 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
     return { done: Math.min(firstDone, firstTotal()), total: firstTotal(), bytes: totalBytes > 0 ? Math.min(firstBytes, totalBytes) : firstBytes, totalBytes };
   };
 
+  /**
+   * A write of the replication into the desk's database failed. RxDB's replication logs it and goes on: a later page
+   * that is stored moves its checkpoint past the lost one, and nothing would ever pull that page again. So the
+   * failure is shown (not "Synced"), remembered across a restart, and the run's end pulls again from `safeSeq`.
+   */
+  function storeFailure(lane: Lane, e: unknown) {
+    lane.storeFailed = true;
+    lane.storeFailing = true;
+    void memory.set(memKey(`rewind/${lane.name}`), lane.safeSeq ?? '0');
+    const err = e as { name?: unknown; message?: unknown; parameters?: { writeError?: { status?: unknown } } };
+    const what = [err.name, err.parameters?.writeError?.status, err.message].filter((x) => x !== undefined && x !== '').map(String).join(' ');
+    emit({ t: 'failed', collection: lane.name, direction: 'store', code: 'localWrite', detail: `${lane.name}: ${what}`.slice(0, 300), at: now() });
+  }
+
   function startReplication(lane: Lane) {
     const n = lane.name;
     const rep = replicateRxCollection<any, PullCheckpoint>({
@@ -440,7 +472,12 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
         stream$: lane.stream.asObservable(),
         handler: async (checkpoint, batchSize) => {
           try {
-            const result = await lane.protocol.pull(checkpoint, batchSize);
+            // after a failed write: from where everything is known to be stored, not from past the lost pages
+            const rewind = lane.rewindTo;
+            const from = rewind !== null ? { seq: rewind } : checkpoint;
+            lane.safeSeq ??= from?.seq ?? '0';
+            const result = await lane.protocol.pull(from, batchSize);
+            if (rewind !== null && lane.rewindTo === rewind) lane.rewindTo = null;
             lane.lastSeq = result.checkpoint.seq;
             for (const w of lane.pulledWaiters.splice(0)) w();
             rep.retryTime = retryMs;
@@ -479,12 +516,40 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
     for (const s of lane.subs.splice(0)) s.unsubscribe();
     let wasActive = false;
     lane.subs.push(
+      // The replication's own failures: our handlers report theirs (RC_PULL / RC_PUSH with `errors`); anything else is
+      // the desk's database refusing a write the replication made — above all a page pulled and not stored.
+      rep.error$.subscribe((e) => {
+        if (rep !== lane.rep || stopped) return;
+        const err = e as { code?: string; parameters?: { errors?: unknown; writeError?: { writeRow?: unknown } }; name?: string; message?: string };
+        if ((err.code === 'RC_PULL' || err.code === 'RC_PUSH') && err.parameters?.errors !== undefined) return;
+        storeFailure(lane, e);
+      }),
       rep.active$.subscribe((active) => {
         emit({ t: 'active', collection: n, active, at: now() });
         // a cycle is a run that ended (active$ starts out false before anything ran: that is no cycle)
         const ended = wasActive && !active;
         wasActive = active;
-        if (ended && !lane.failing && !paused && !stopped && rep === lane.rep) {
+        if (ended && lane.storeFailed && !paused && !stopped && rep === lane.rep) {
+          // not a clean run: pull again from where everything was stored, after a wait (the disk may still be full)
+          lane.storeFailed = false;
+          lane.rewindTo = lane.safeSeq ?? '0';
+          const wait = lane.storeRetryMs;
+          lane.storeRetryMs = Math.min(maxRetryMs, wait * 2);
+          void sleep(wait, closer.signal).then(() => {
+            if (!stopped && rep === lane.rep) lane.stream.next('RESYNC');
+          });
+          return;
+        }
+        // a run that did not pull again what a failed write lost (a push alone, say) is no clean run either
+        if (ended && !lane.failing && !paused && !stopped && rep === lane.rep && lane.rewindTo === null) {
+          lane.safeSeq = lane.lastSeq;
+          if (lane.storeFailing) {
+            // stored again after a failed write: the pages it lost are in, the failure is over
+            lane.storeFailing = false;
+            lane.storeRetryMs = retryMs;
+            void memory.set(memKey(`rewind/${n}`), '');
+            emit({ t: 'ok', collection: n, direction: 'store', at: now() });
+          }
           emit({ t: 'cycle', collection: n, at: now() });
           firstCycles.add(n);
           // every collection has pulled and pushed once: on a fresh desk, the first sync (the benchmark times it)
@@ -551,6 +616,11 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
     const old = lane.rep;
     lane.identity = identity;
     lane.lastSeq = null;
+    // the new replication pulls everything from the start: no rewind, the safe point is its own
+    lane.rewindTo = null;
+    lane.safeSeq = null;
+    lane.storeFailed = false;
+    await memory.set(memKey(`rewind/${lane.name}`), '');
     await memory.set(memKey(`identity/${lane.name}`), identity);
     if (old) await old.remove().catch(() => old.cancel());
     if (stopped) return;
@@ -766,6 +836,12 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
   for (const n of names) {
     const lane = lanes[n]!;
     const remembered = await memory.get(memKey(`identity/${n}`));
+    // a failed write in an earlier run, not pulled again yet: from where everything was stored
+    const rewind = await memory.get(memKey(`rewind/${n}`));
+    if (rewind) {
+      lane.rewindTo = rewind;
+      lane.storeFailing = true;
+    }
     if (remembered) {
       lane.identity = remembered;
       startReplication(lane);

@@ -50,7 +50,8 @@ export interface MachineState {
   notice: SyncNotice | null;
 }
 
-export type Direction = 'pull' | 'push';
+/** 'store': writing what was pulled into the desk's own database (a full disk), apart from the exchange with the server. */
+export type Direction = 'pull' | 'push' | 'store';
 
 /** Failures are kept per collection and direction: a pull that works does not hide a push that does not. */
 export const failureKey = (collection: string, direction: Direction): string => (collection === '*' ? '*' : `${collection}/${direction}`);

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getChangedDocumentsSince } from 'rxdb';
+import { getChangedDocumentsSince, type RxStorage } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { startPouchServer, type PouchServer } from '../../scripts/lib/pouchdb-server';
 import { couchDbUnavailable, startCouchServer } from '../../scripts/lib/couchdb-server';
@@ -79,11 +79,12 @@ export async function createDesk(
   config: SyncConfig,
   base: Partial<StartSyncOptions> = {},
   collections: readonly CollectionName[] = TEST_COLLECTIONS,
+  storage: RxStorage<any, any> = getRxStorageMemory(),
 ): Promise<Desk> {
   const dbName = `desk-${name}-${Math.random().toString(36).slice(2, 8)}`;
   const db = await createDatabase({
     name: dbName,
-    storage: getRxStorageMemory(),
+    storage,
     multiInstance: false,
     collections,
     conflictHandlers: syncConflictHandlers(dbName, collections),
