@@ -38,6 +38,7 @@ import type { BrowserContext } from 'playwright-core';
 import { newContext, type BenchContext } from './metrics';
 import { startBenchServer } from './server';
 import { startCpuProfile } from './cpuProfile';
+import { label } from './labels';
 import { summary, type MetricResult } from './stats';
 
 const DESK_PROFILE = 'benchsync';
@@ -304,7 +305,18 @@ async function deskPull(ctx: BenchContext, config: SyncConfig, want: Record<stri
     // BENCH_PROFILE_SYNC=<profile> (bench, bench10y): a CPU profile of the desk's whole first sync, its top self times printed
     const stop = process.env.BENCH_PROFILE_SYNC === ctx.profile ? await startCpuProfile(page, `/tmp/sosedi-profile-first-sync-${ctx.profile}.cpuprofile`) : null;
     await page.goto(`${ctx.baseUrl}?profile=${DESK_PROFILE}&lang=ru#/`);
-    await page.waitForFunction(() => performance.getEntriesByName('sosedi:first-sync-done').length > 0, undefined, { timeout: timeoutMs, polling: 50 });
+    // done, or the desk says it cannot store what it pulled (a browser profile in memory has a quota: ten years of
+    // documents plus the replication's records of them may not fit) — then it retries for ever: stop with why
+    const full = label('sync', 'errors.localWrite') ?? 'localWrite';
+    const outcome = await page.waitForFunction(
+      (text) => (performance.getEntriesByName('sosedi:first-sync-done').length > 0 ? 'done' : (document.querySelector('header')?.textContent ?? '').includes(text) ? 'full' : false),
+      full,
+      { timeout: timeoutMs, polling: 50 },
+    );
+    if ((await outcome.jsonValue()) === 'full') {
+      const got = await page.evaluate(deskCounts, { profile: DESK_PROFILE, collections: Object.keys(want) });
+      throw new Error(`the desk could not store what it pulled (its header: "${full}"); stored ${Object.keys(want).map((c) => `${c} ${got[c]}/${want[c]}`).join(', ')}`);
+    }
     const ms = await page.evaluate(() => performance.getEntriesByName('sosedi:first-sync-done')[0]!.startTime - performance.getEntriesByName('sosedi:sync-start')[0]!.startTime);
     if (stop) for (const line of await stop(1, 40)) ctx.log(line);
     checkCounts('the desk', await page.evaluate(deskCounts, { profile: DESK_PROFILE, collections: Object.keys(want) }), want);
