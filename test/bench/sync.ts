@@ -34,7 +34,7 @@ import { provisionCentre } from '../../scripts/lib/provision';
 import { COLLECTION_NAMES } from '../../shared/db/types';
 import { dbName, type SyncConfig } from '../../shared/sync/config';
 import { DATASET_ORDER, type Dataset } from '../../shared/fixtures/generate';
-import type { BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { newContext, type BenchContext } from './metrics';
 import { startBenchServer } from './server';
 import { startCpuProfile } from './cpuProfile';
@@ -297,8 +297,36 @@ export async function storeSyncAccount(context: BrowserContext, profile: string,
   );
 }
 
+/**
+ * A fresh browser profile for one pull. One year: an in-memory context of the bench's browser, as every other metric.
+ * More: a profile on disk (its own Chromium, same flags), because an in-memory profile's quota does not hold ten
+ * years of documents plus the replication's records of them (the desk then says it cannot store what it pulled).
+ */
+async function syncContext(ctx: BenchContext): Promise<BrowserContext & { done(): Promise<void> }> {
+  if (ctx.years <= 1) {
+    const context = await newContext(ctx.browser);
+    return Object.assign(context, { done: () => context.close() });
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sosedi-bench-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    locale: 'ru-RU',
+    timezoneId: 'Europe/Moscow',
+    viewport: { width: 1366, height: 900 },
+  });
+  await context.addInitScript({ content: 'window.__name = (f) => f;' });
+  return Object.assign(context, {
+    async done() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}
+
 async function deskPull(ctx: BenchContext, config: SyncConfig, want: Record<string, number>, timeoutMs: number): Promise<number> {
-  const context = await newContext(ctx.browser);
+  const context = await syncContext(ctx);
   try {
     await storeSyncAccount(context, DESK_PROFILE, config);
     const page = await context.newPage();
@@ -322,12 +350,12 @@ async function deskPull(ctx: BenchContext, config: SyncConfig, want: Record<stri
     checkCounts('the desk', await page.evaluate(deskCounts, { profile: DESK_PROFILE, collections: Object.keys(want) }), want);
     return ms;
   } finally {
-    await context.close();
+    await context.done();
   }
 }
 
 async function floor(ctx: BenchContext, pageUrl: string, config: SyncConfig, want: Record<string, number>): Promise<number> {
-  const context = await newContext(ctx.browser);
+  const context = await syncContext(ctx);
   try {
     const page = await context.newPage();
     await page.goto(pageUrl);
@@ -336,12 +364,12 @@ async function floor(ctx: BenchContext, pageUrl: string, config: SyncConfig, wan
     checkCounts('the floor', Object.fromEntries(Object.keys(want).map((c) => [c, r.docs[dbName(config.centre, c)] ?? -1])), want);
     return r.ms;
   } finally {
-    await context.close();
+    await context.done();
   }
 }
 
 async function pouchPull(ctx: BenchContext, pageUrl: string, config: SyncConfig, want: Record<string, number>, run: number, timeoutMs: number): Promise<number> {
-  const context = await newContext(ctx.browser);
+  const context = await syncContext(ctx);
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(timeoutMs);
@@ -355,7 +383,7 @@ async function pouchPull(ctx: BenchContext, pageUrl: string, config: SyncConfig,
     checkCounts('PouchDB', got, want);
     return r.ms;
   } finally {
-    await context.close();
+    await context.done();
   }
 }
 
