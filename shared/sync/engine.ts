@@ -171,9 +171,12 @@ interface Lane {
   rewindTo: string | null;
   /** A failed write is shown and not over yet (cleared by the first clean run after it). */
   storeFailing: boolean;
-  /** Wait before pulling again after a failed write (doubles up to the engine's longest retry wait). */
+  /** Wait before pulling again after a failed write (doubles up to STORE_RETRY_MAX_MS). */
   storeRetryMs: number;
 }
+
+/** The longest wait between pulls again after failed writes into the desk's database (a full disk stays full a while). */
+const STORE_RETRY_MAX_MS = 120_000;
 
 export async function startSync(options: StartSyncOptions): Promise<SyncEngine> {
   mark('sosedi:sync-start');
@@ -534,7 +537,8 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
           lane.storeFailed = false;
           lane.rewindTo = lane.safeSeq ?? '0';
           const wait = lane.storeRetryMs;
-          lane.storeRetryMs = Math.min(maxRetryMs, wait * 2);
+          // each try pulls again all since the safe point (a fresh desk: everything): up to 2 minutes apart
+          lane.storeRetryMs = Math.min(Math.max(maxRetryMs, STORE_RETRY_MAX_MS), wait * 2);
           void sleep(wait, closer.signal).then(() => {
             if (!stopped && rep === lane.rep) lane.stream.next('RESYNC');
           });
