@@ -523,7 +523,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
       // the desk's database refusing a write the replication made — above all a page pulled and not stored.
       rep.error$.subscribe((e) => {
         if (rep !== lane.rep || stopped) return;
-        const err = e as { code?: string; parameters?: { errors?: unknown; writeError?: { writeRow?: unknown } }; name?: string; message?: string };
+        const err = e as { code?: string; parameters?: { errors?: unknown } };
         if ((err.code === 'RC_PULL' || err.code === 'RC_PUSH') && err.parameters?.errors !== undefined) return;
         storeFailure(lane, e);
       }),

@@ -35,10 +35,21 @@ export interface BenchContext {
 
 export const url = (ctx: BenchContext, hash: string) => `${ctx.baseUrl}?profile=${ctx.profile}&lang=ru#${hash}`;
 
+/** How the bench starts Debian's Chromium (run.ts; the long pass's first syncs start their own, sync.ts). */
+export const BENCH_CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+};
+/** Every page of the bench: a desk in Moscow, in Russian, on a laptop screen. */
+export const BENCH_CONTEXT = { locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1366, height: 900 } };
+
+/** tsx/esbuild wraps named functions with __name(); functions sent to the page need it defined there. */
+export const withNameShim = (context: BrowserContext) => context.addInitScript({ content: 'window.__name = (f) => f;' });
+
 export async function newContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1366, height: 900 } });
-  // tsx/esbuild wraps named functions with __name(); functions sent to the page need it defined there
-  await context.addInitScript({ content: 'window.__name = (f) => f;' });
+  const context = await browser.newContext(BENCH_CONTEXT);
+  await withNameShim(context);
   return context;
 }
 

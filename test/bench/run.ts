@@ -30,7 +30,7 @@ import path from 'node:path';
 import handler from 'serve-handler';
 import { chromium } from 'playwright-core';
 import { generateDataset, MAX_DEMO_YEARS, type FixtureSize } from '../../shared/fixtures/generate';
-import { bulkLoad, calendarViews, jsHeap, loanScan, monthReport, openToInteractive, peopleSearch, posterPdf, visitSignIn, yearReport, type BenchContext } from './metrics';
+import { BENCH_CHROMIUM, bulkLoad, calendarViews, jsHeap, loanScan, monthReport, openToInteractive, peopleSearch, posterPdf, visitSignIn, yearReport, type BenchContext } from './metrics';
 import { liveEdits } from './live';
 import { firstSyncRatio } from './sync';
 import { firstPushRatio } from './push';
@@ -114,11 +114,7 @@ async function main(): Promise<number> {
   const web = build();
   const server = await serve(web.dir);
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  const browser = await chromium.launch(BENCH_CHROMIUM);
   const anchor = moscowNow();
   const ctxFor = (y: number): BenchContext => ({
     browser,

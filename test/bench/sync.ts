@@ -35,7 +35,7 @@ import { COLLECTION_NAMES } from '../../shared/db/types';
 import { dbName, type SyncConfig } from '../../shared/sync/config';
 import { DATASET_ORDER, type Dataset } from '../../shared/fixtures/generate';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { newContext, type BenchContext } from './metrics';
+import { BENCH_CHROMIUM, BENCH_CONTEXT, newContext, withNameShim, type BenchContext } from './metrics';
 import { startBenchServer } from './server';
 import { startCpuProfile } from './cpuProfile';
 import { label } from './labels';
@@ -308,15 +308,8 @@ async function syncContext(ctx: BenchContext): Promise<BrowserContext & { done()
     return Object.assign(context, { done: () => context.close() });
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sosedi-bench-profile-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-    locale: 'ru-RU',
-    timezoneId: 'Europe/Moscow',
-    viewport: { width: 1366, height: 900 },
-  });
-  await context.addInitScript({ content: 'window.__name = (f) => f;' });
+  const context = await chromium.launchPersistentContext(dir, { ...BENCH_CHROMIUM, ...BENCH_CONTEXT });
+  await withNameShim(context);
   return Object.assign(context, {
     async done() {
       await context.close();
