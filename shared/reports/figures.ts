@@ -14,6 +14,7 @@ import { visitorKeyCache } from '../visits/visitorKey';
 import { addDays, dayNumber, toMinutes } from '../time';
 import { periodRange, previousPeriod, type Period, type TimeRange } from './period';
 import { addVisit, emptyVisitPart, type VisitPart } from './visitParts';
+import { addLoan, emptyLoanPart, type LoanPart } from './loanParts';
 
 /** What a report reads. Plain arrays: the renderer hook queries them, tests build them by hand. */
 export type ReportBooking = Pick<
@@ -49,6 +50,13 @@ export interface ReportInput {
   groups: readonly Pick<GroupDoc, 'id' | 'name' | 'kind'>[];
   items: readonly Pick<ItemDoc, 'id' | 'name' | 'archived'>[];
   loans: readonly ReportLoan[];
+  /**
+   * Loans already summed up per stretch of their `outAt` (shared/reports/loanParts.ts), counted as well as `loans`:
+   * the renderer passes its months here, `loans: []` and the open loans as `openLoans`.
+   */
+  loanParts?: readonly LoanPart[];
+  /** Every open loan, for "overdue now"; without it the open ones among `loans` are counted. */
+  openLoans?: readonly ReportLoan[];
   /** Only to follow merges (a visit of a merged duplicate counts for the surviving person). */
   people?: readonly Pick<PersonDoc, 'id' | 'mergedInto'>[];
   settings: Pick<SettingsDoc, 'openingHours' | 'closures'> | null;
@@ -402,28 +410,31 @@ export function computeReport(input: ReportInput, period: Period, compareWith?: 
     if (b.organiser?.kind === 'group' && b.organiser.refId) acc.group(b.organiser.refId).bookings++;
   }
 
-  // Loans.
+  // Loans (summed up as parts, and the parts given ready); overdue counts the open ones now.
   let overdueNow = 0;
+  for (const l of input.openLoans ?? input.loans) if (l.status === 'open' && l.dueAt < input.now) overdueNow++;
+  const ownLoans = [emptyLoanPart(cur), emptyLoanPart(prev), emptyLoanPart(cur)] as const;
   for (const l of input.loans) {
-    if (l.status === 'open' && l.dueAt < input.now) overdueNow++;
-    if (l.returnedAt && l.status === 'returned') {
-      const racc = pick(l.returnedAt);
+    const acc = pick(l.outAt);
+    addLoan(ownLoans[acc === accCur ? 0 : acc === accPrev ? 1 : 2], l);
+  }
+  const loanParts: [Acc | null, LoanPart][] = [[accCur, ownLoans[0]], [accPrev, ownLoans[1]], [null, ownLoans[2]], ...(input.loanParts ?? []).map((p) => [pick(p.range.start), p] as [Acc | null, LoanPart])];
+  for (const [acc, part] of loanParts) {
+    for (const t of part.returnedAt) {
+      const racc = pick(t);
       if (racc) racc.ln.returned++;
     }
-    if (l.status !== 'open' && l.status !== 'returned') continue;
-    const acc = pick(l.outAt);
     if (!acc) continue;
-    acc.ln.made++;
-    const seen = new Set<string>();
-    for (const line of l.lines) {
-      acc.ln.units += line.quantity;
-      const it = acc.ln.byItem.get(line.itemId) ?? { loans: 0, units: 0 };
-      if (!seen.has(line.itemId)) it.loans++;
-      seen.add(line.itemId);
-      it.units += line.quantity;
-      acc.ln.byItem.set(line.itemId, it);
+    acc.ln.made += part.made;
+    acc.ln.units += part.units;
+    for (const [itemId, x] of part.byItem) {
+      const it = acc.ln.byItem.get(itemId);
+      if (it) {
+        it.loans += x.loans;
+        it.units += x.units;
+      } else acc.ln.byItem.set(itemId, { ...x });
     }
-    if (l.borrower?.groupId) acc.group(l.borrower.groupId).loans++;
+    for (const [groupId, n] of part.groupLoans) acc.group(groupId).loans += n;
   }
 
   const itemName = new Map(input.items.map((i) => [i.id, i.name]));
@@ -464,7 +475,7 @@ export function computeReport(input: ReportInput, period: Period, compareWith?: 
     }
     const topItems = [...acc.ln.byItem]
       .map(([itemId, x]) => ({ itemId, name: itemName.get(itemId) ?? itemId, loans: x.loans, units: x.units }))
-      .sort((a, b) => b.loans - a.loans || b.units - a.units || a.name.localeCompare(b.name))
+      .sort((a, b) => b.loans - a.loans || b.units - a.units || a.name.localeCompare(b.name) || (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0))
       .slice(0, 10);
     const notBorrowed = activeItems.filter((i) => !acc.ln.byItem.has(i.id)).length;
     const active = [...acc.groups]
@@ -473,7 +484,7 @@ export function computeReport(input: ReportInput, period: Period, compareWith?: 
         const g = groupById.get(groupId)!;
         return { groupId, name: g.name, kind: g.kind, partner: PARTNER_KINDS.includes(g.kind), bookings: x.bookings, loans: x.loans };
       })
-      .sort((a, b) => Number(b.partner) - Number(a.partner) || a.name.localeCompare(b.name));
+      .sort((a, b) => Number(b.partner) - Number(a.partner) || a.name.localeCompare(b.name) || (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
     const byCat = zeroBy(BOOKING_CATEGORIES);
     for (const c of BOOKING_CATEGORIES) byCat[c] = round2(acc.rm.byCategoryMin[c] / 60);
     return {
@@ -536,6 +547,11 @@ export function reportReadRange(period: Period, compareWith?: Period): TimeRange
 /** Loans are read from this far back before the previous period, so returns in a period of loans that went out earlier count (loans run days or weeks; longer ones are missed). */
 export const LOAN_LOOKBACK_DAYS = 90;
 
+/**
+ * Where a report's loans are read from: the first of the month `LOAN_LOOKBACK_DAYS` before the previous period. A
+ * whole month, so that the look-back is whole months too, each counted once and kept (loanParts.ts); a return counts
+ * for a loan that went out 90 to 120 days before the compared period.
+ */
 export function loanReadStart(period: Period, compareWith?: Period): LocalDateTime {
-  return `${addDays((compareWith ?? previousPeriod(period)).from, -LOAN_LOOKBACK_DAYS)}T00:00`;
+  return `${addDays((compareWith ?? previousPeriod(period)).from, -LOAN_LOOKBACK_DAYS).slice(0, 7)}-01T00:00`;
 }

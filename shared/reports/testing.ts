@@ -5,7 +5,8 @@
 import type { BookingDoc } from '../db/schemas/bookings';
 import type { LoanDoc } from '../db/schemas/loans';
 import type { VisitPurpose } from '../db/schemas/visits';
-import type { ReportBooking, ReportLoan, ReportVisit } from './figures';
+import { loanReadStart, reportReadRange, type ReportBooking, type ReportLoan, type ReportVisit } from './figures';
+import type { Period } from './period';
 
 export function visit(timeIn: string, personId = '', purpose: VisitPurpose = 'visit', adults = 0, children = 0, bookingId = ''): ReportVisit {
   return { timeIn, personId, purpose, adults, children, bookingId };
@@ -50,3 +51,13 @@ export function rng(seed: number): () => number {
   };
 }
 
+
+/**
+ * The loans a report counted one by one before loans came in parts (the reference for the parts' tests): those out
+ * from the look-back's start (`loanReadStart`) to the end of the later period.
+ */
+export function loansOfReport<L extends ReportLoan>(all: readonly L[], current: Period, previous?: Period): L[] {
+  const start = loanReadStart(current, previous);
+  const { end } = reportReadRange(current, previous);
+  return all.filter((l) => l.outAt >= start && l.outAt < end);
+}

@@ -4,17 +4,23 @@ import { computeReport } from './figures';
 import { reportFixture, NOW } from './fixture';
 import { comparisonFor, customPeriod, monthOf, periodRange, quarterOf, yearOf, type Period } from './period';
 import { isWholeMonth, summariseVisits, visitSegments } from './visitParts';
+import { loanSegments, summariseLoans } from './loanParts';
 import { addDays } from '../time';
 
 const input = reportFixture();
 
-/** The report counted from its visits one by one, and from the parts of the stretches `visitSegments` gives. */
+/**
+ * The report counted from its visits and loans one by one, and from the parts of the stretches `visitSegments` and
+ * `loanSegments` give (loanParts.test.ts has the loans' own cases).
+ */
 function bothWays(period: Period, compareWith?: Period) {
   const parts = visitSegments(period, compareWith).map((range) => summariseVisits(input.visits, range));
-  return [computeReport(input, period, compareWith), computeReport({ ...input, visits: [], visitParts: parts }, period, compareWith)] as const;
+  const loanParts = loanSegments(period, compareWith).map((range) => summariseLoans(input.loans, range));
+  const openLoans = input.loans.filter((l) => l.status === 'open');
+  return [computeReport(input, period, compareWith), computeReport({ ...input, visits: [], visitParts: parts, loans: [], loanParts, openLoans }, period, compareWith)] as const;
 }
 
-describe('visit parts', () => {
+describe('visit (and loan) parts', () => {
   it('cut a running year into whole months and the running one, inside the two periods only', () => {
     const { current, previous } = comparisonFor(yearOf('2026-03-01'), '2026-03-20');
     const segs = visitSegments(current, previous);
