@@ -1,26 +1,27 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { DeskDatabase } from '@shared/db';
 import { useDb, useLiveQuery } from '../../app/db';
-import { monthKey, type Period, type Report, type TimeRange, type VisitPart } from '@shared/reports';
+import { monthKey, type Period, type Report, type TimeRange } from '@shared/reports';
 import { assembleReport, reportQueries, type ReportData } from './reportInput';
-import { warmVisitMonths, watchVisitParts } from './visitMonths';
+import { LOAN_MONTHS, VISIT_MONTHS, warmMonths, watchParts, type MonthKind } from './visitMonths';
 
-/** The visits of `segments` as parts, live (watchVisitParts in visitMonths.ts). */
-function useVisitParts(db: DeskDatabase, segments: readonly TimeRange[], range: TimeRange): { data: VisitPart[] | undefined; loading: boolean } {
-  const [state, setState] = useState<{ data: VisitPart[] | undefined; loading: boolean }>({ data: undefined, loading: true });
+/** The documents of `segments` as parts, live (watchParts in visitMonths.ts). */
+function useParts<P extends { range: TimeRange }>(db: DeskDatabase, kind: MonthKind<P>, segments: readonly TimeRange[], range: TimeRange): { data: P[] | undefined; loading: boolean } {
+  const [state, setState] = useState<{ data: P[] | undefined; loading: boolean }>({ data: undefined, loading: true });
   useEffect(() => {
     setState((s) => (s.loading ? s : { ...s, loading: true }));
-    return watchVisitParts(
+    return watchParts(
       db,
+      kind,
       segments,
       range,
       (data) => setState({ data, loading: false }),
       (e) => {
-        console.error('reports: reading the visits failed', e);
+        console.error(`reports: reading the ${kind.collection} failed`, e);
         setState((s) => ({ ...s, loading: false }));
       },
     );
-  }, [db, segments, range]);
+  }, [db, kind, segments, range]);
   return state;
 }
 
@@ -28,9 +29,9 @@ function useVisitParts(db: DeskDatabase, segments: readonly TimeRange[], range: 
 export function useReport(period: Period, now: string, compareWith?: Period): { report: Report | null; loading: boolean } {
   const db = useDb();
   const q = useMemo(() => reportQueries(period, compareWith), [period, compareWith]);
-  const visits = useVisitParts(db, q.visitSegments, q.range);
+  const visits = useParts(db, VISIT_MONTHS, q.visitSegments, q.range);
   const bookings = useLiveQuery(q.bookings, [q]);
-  const loans = useLiveQuery(q.loans, [q]);
+  const loans = useParts(db, LOAN_MONTHS, q.loanSegments, q.loanRange);
   const openLoans = useLiveQuery(q.openLoans, []);
   const series = useLiveQuery(q.series, []);
   const rooms = useLiveQuery(q.rooms, []);
@@ -53,7 +54,7 @@ export function useReport(period: Period, now: string, compareWith?: Period): { 
     const data = {
       visitParts: visits.data,
       bookings: bookings.data,
-      loans: loans.data,
+      loanParts: loans.data,
       openLoans: openLoans.data,
       series: series.data,
       rooms: rooms.data,
@@ -64,14 +65,16 @@ export function useReport(period: Period, now: string, compareWith?: Period): { 
     } as ReportData;
     return assembleReport(data, period, now, compareWith);
   }, [fresh, visits.data, bookings.data, loans.data, openLoans.data, series.data, rooms.data, groups.data, items.data, merged.data, settings.data, now, period, compareWith]);
-  // Once the report is there: keep the months of its year and the year before, for a year's report that is then
-  // one click away (the months before the running one).
+  // Once the report is there: keep the months of its year and the year before (loans: and the look-back before it),
+  // for a year's report that is then one click away (the months before the running one).
   const shown = report !== null;
   const year = +period.from.slice(0, 4);
   useEffect(() => {
     if (!shown) return;
     const end = `${String(year + 1).padStart(4, '0')}-01-01T00:00`;
-    return warmVisitMonths(db, `${String(year - 1).padStart(4, '0')}-01-01T00:00`, monthKey(now) < end ? monthKey(now) : end);
+    const to = monthKey(now) < end ? monthKey(now) : end;
+    const stops = [warmMonths(db, VISIT_MONTHS, `${String(year - 1).padStart(4, '0')}-01-01T00:00`, to), warmMonths(db, LOAN_MONTHS, `${String(year - 2).padStart(4, '0')}-10-01T00:00`, to)];
+    return () => stops.forEach((stop) => stop());
   }, [db, shown, year, now]);
   return { report, loading: loading && !report };
 }

@@ -9,9 +9,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stampChange, type DeskDatabase } from '@shared/db';
 import { testDatabases } from '@shared/db/testDatabase';
 import { generateDataset } from '@shared/fixtures/generate';
-import { comparisonFor, computeReport, monthKey, nextMonthStart, visitSegments, yearOf, type ReportVisit } from '@shared/reports';
+import { comparisonFor, computeReport, isWholeMonth, loanSegments, monthKey, nextMonthStart, visitSegments, yearOf, type LoanPart, type ReportVisit, type VisitPart } from '@shared/reports';
+import { loansOfReport } from '@shared/reports/testing';
 import { assembleReport, loadReportData, reportInputOf } from './reportInput';
-import { keepMonthsOnDisk, PART_FORMAT, readVisitParts, SINCE_MARGIN_MS, storedMonthsSettled, type MonthStore, type StoredMonth } from './visitMonths';
+import { keepMonthsOnDisk, LOAN_MONTHS, PART_FORMAT, readParts, readVisitParts, SINCE_MARGIN_MS, storedMonthsSettled, type MonthStore, type StoredMonth } from './visitMonths';
 
 const NOW = '2026-12-05T15:00';
 const ds = generateDataset({ size: 'tiny', anchor: NOW, years: 2 });
@@ -21,8 +22,8 @@ const { current, previous } = comparisonFor(yearOf('2026-11-01'), NOW.slice(0, 1
 const segments = visitSegments(current, previous);
 const wholeMonths = segments.filter((r) => r.start.endsWith('-01T00:00') && r.end.endsWith('-01T00:00'));
 
-function mapStore(): MonthStore & { months: Map<string, StoredMonth> } {
-  const months = new Map<string, StoredMonth>();
+function mapStore<P = VisitPart>(): MonthStore<P> & { months: Map<string, StoredMonth<P>> } {
+  const months = new Map<string, StoredMonth<P>>();
   return {
     months,
     stamps: async () => [...months.values()].map(({ part: _part, ...stamp }) => structuredClone(stamp)),
@@ -37,7 +38,7 @@ function mapStore(): MonthStore & { months: Map<string, StoredMonth> } {
 
 let dbNumber = 0;
 /** A desk database with the dataset, and a function that opens the same database again (a restart). */
-async function desk(): Promise<{ db: DeskDatabase; restart: (store?: MonthStore) => Promise<DeskDatabase> }> {
+async function desk(): Promise<{ db: DeskDatabase; restart: (store?: MonthStore, loanStore?: MonthStore<LoanPart>) => Promise<DeskDatabase> }> {
   const name = `months-${process.pid}-${++dbNumber}`;
   let db = await openDb({ name });
   for (const n of ['settings', 'rooms', 'people', 'groups', 'bookings', 'series', 'items', 'loans', 'visits'] as const) await db[n].bulkInsert(ds[n] as never[]);
@@ -45,11 +46,12 @@ async function desk(): Promise<{ db: DeskDatabase; restart: (store?: MonthStore)
   vi.setSystemTime(Date.now() + 2 * SINCE_MARGIN_MS);
   return {
     db,
-    restart: async (store) => {
+    restart: async (store, loanStore) => {
       await storedMonthsSettled(db);
       await db.close();
       db = await openDb({ name });
       if (store) keepMonthsOnDisk(db, store);
+      if (loanStore) keepMonthsOnDisk(db, loanStore, LOAN_MONTHS);
       return db;
     },
   };
@@ -69,7 +71,8 @@ async function storedDesk() {
 async function bothWays(db: DeskDatabase) {
   const data = await loadReportData(db, current, NOW, previous);
   const visits = (await db.visits.find().exec()).map((d) => d.toJSON() as ReportVisit);
-  const fromVisits = computeReport({ ...reportInputOf(data, current, NOW, previous), visitParts: [], visits }, current, previous);
+  const loans = (await db.loans.find().exec()).map((d) => d.toMutableJSON());
+  const fromVisits = computeReport({ ...reportInputOf(data, current, NOW, previous), visitParts: [], visits, loanParts: [], loans: loansOfReport(loans, current, previous), openLoans: loans }, current, previous);
   expect(fromVisits.current.visits.entries).toBeGreaterThan(0);
   expect(assembleReport(data, current, NOW, previous)).toEqual(fromVisits);
 }
@@ -81,6 +84,20 @@ async function monthsRead(db: DeskDatabase): Promise<string[]> {
     await readVisitParts(db, segments);
     const starts = query.mock.calls.map(([q]) => String((q.query.selector as { timeIn?: { $gte: string } }).timeIn?.$gte));
     return wholeMonths.map((r) => r.start).filter((s) => starts.includes(s));
+  } finally {
+    query.mockRestore();
+  }
+}
+
+const loanMonths = loanSegments(current, previous).filter(isWholeMonth);
+
+/** Which whole months the loans' parts were read for from the loans (not from the store). */
+async function loanMonthsRead(db: DeskDatabase): Promise<string[]> {
+  const query = vi.spyOn(db.loans.storageInstance, 'query');
+  try {
+    await readParts(db, LOAN_MONTHS, loanSegments(current, previous));
+    const starts = query.mock.calls.map(([q]) => String((q.query.selector as { outAt?: { $gte: string } }).outAt?.$gte));
+    return loanMonths.map((r) => r.start).filter((s) => starts.includes(s));
   } finally {
     query.mockRestore();
   }
@@ -128,6 +145,35 @@ describe('report months kept across a restart', () => {
     const again = await restart(store);
     expect((await monthsRead(again)).sort()).toEqual([editIn, moveFrom, moveTo, removeIn]);
     await bothWays(again);
+  });
+
+  it('loans too: their months are used after a restart, and one changed where the store did not hear it is read again', async () => {
+    const store = mapStore();
+    const loanStore = mapStore<LoanPart>();
+    const { db, restart } = await desk();
+    keepMonthsOnDisk(db, store);
+    keepMonthsOnDisk(db, loanStore, LOAN_MONTHS);
+    expect(loanMonths.length).toBeGreaterThan(20); // the year, the year before and the look-back's whole months
+    expect(await loanMonthsRead(db)).toEqual(loanMonths.map((r) => r.start));
+    await storedMonthsSettled(db);
+    expect(loanStore.months.size).toBe(loanMonths.length);
+    const again = await restart(store, loanStore);
+    expect(await loanMonthsRead(again)).toEqual([]);
+    await bothWays(again);
+    // writes the store never hears: a loan comes back, one's time out is corrected into another month, one is removed
+    const other = await restart();
+    const lent = [...new Set((await other.loans.find().exec()).map((l) => monthKey(l.outAt)))].filter((m) => loanMonths.some((r) => r.start === m)).sort();
+    expect(lent.length).toBeGreaterThan(8);
+    const [returnIn, moveFrom, moveTo, removeIn] = [lent[1]!, lent[3]!, lent[5]!, lent[7]!];
+    const first = async (month: string) => (await other.loans.find({ selector: { outAt: { $gte: month, $lt: nextMonthStart(month) } } }).exec())[0]!;
+    const back = await first(returnIn);
+    await back.incrementalPatch(stampChange({ status: 'returned', returnedAt: `${returnIn.slice(0, 8)}20T17:00` }, author));
+    const moved = await first(moveFrom);
+    await moved.incrementalPatch(stampChange({ outAt: `${moveTo.slice(0, 8)}12T11:00`, dueAt: `${moveTo.slice(0, 8)}19T11:00` }, author));
+    await (await first(removeIn)).remove();
+    const third = await restart(store, loanStore);
+    expect((await loanMonthsRead(third)).sort()).toEqual([returnIn, moveFrom, moveTo, removeIn]);
+    await bothWays(third);
   });
 
   it('a change the desk hears takes its month out of the store at once', async () => {

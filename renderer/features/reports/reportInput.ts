@@ -4,15 +4,15 @@
  */
 import { SETTINGS_ID, readableJson, type DeskDatabase } from '@shared/db';
 import { occurrencesInRange } from '@shared/bookings';
-import { computeReport, loanReadStart, reportReadRange, visitSegments, type Period, type Report, type ReportBooking, type ReportInput, type VisitPart } from '@shared/reports';
+import { computeReport, loanReadStart, loanSegments, reportReadRange, visitSegments, type LoanPart, type Period, type Report, type ReportBooking, type ReportInput, type VisitPart } from '@shared/reports';
 import { addDays } from '@shared/time';
-import { readVisitParts } from './visitMonths';
+import { LOAN_MONTHS, readParts, readVisitParts } from './visitMonths';
 
 /**
- * The queries, by index for the period and the one before it only: visits by `timeIn` in parts (a whole month's
- * part is kept while its visits do not change: visitMonths.ts), bookings by `start`
- * (a day wider, for bookings that cross midnight), loans by `outAt` (plus a look-back so returns in the period
- * count) and the open loans by `status` for "overdue now". Small directories are read whole.
+ * The queries, by index for the period and the one before it only: visits by `timeIn` and loans by `outAt` (plus a
+ * look-back so returns in the period count) in parts (a whole month's part is kept while its visits, or its loans,
+ * do not change: visitMonths.ts), bookings by `start` (a day wider, for bookings that cross midnight) and the open
+ * loans by `status` for "overdue now". Small directories are read whole.
  */
 export function reportQueries(period: Period, compareWith?: Period) {
   const range = reportReadRange(period, compareWith);
@@ -21,8 +21,9 @@ export function reportQueries(period: Period, compareWith?: Period) {
   return {
     range,
     visitSegments: visitSegments(period, compareWith),
+    loanSegments: loanSegments(period, compareWith),
+    loanRange: { start: loanStart, end: range.end },
     bookings: (db: DeskDatabase) => db.bookings.find({ selector: { start: { $gte: bookingStart, $lt: range.end } } }),
-    loans: (db: DeskDatabase) => db.loans.find({ selector: { outAt: { $gte: loanStart, $lt: range.end } } }),
     openLoans: (db: DeskDatabase) => db.loans.find({ selector: { status: 'open' } }),
     series: (db: DeskDatabase) => db.series.find(),
     rooms: (db: DeskDatabase) => db.rooms.find(),
@@ -38,8 +39,8 @@ export interface ReportData {
   visitParts: readonly VisitPart[];
   bookings: Parameters<typeof occurrencesInRange>[0];
   series: Parameters<typeof occurrencesInRange>[1];
-  loans: readonly (ReportInput['loans'][number] & { id: string })[];
-  openLoans: readonly (ReportInput['loans'][number] & { id: string })[];
+  loanParts: readonly LoanPart[];
+  openLoans: readonly ReportInput['loans'][number][];
   rooms: ReportInput['rooms'];
   groups: ReportInput['groups'];
   items: ReportInput['items'];
@@ -47,14 +48,12 @@ export interface ReportData {
   settings: ReportInput['settings'];
 }
 
-/** What computeReport counts for `data` (visits as parts only). */
+/** What computeReport counts for `data` (visits and loans as parts only). */
 export function reportInputOf(data: ReportData, period: Period, now: string, compareWith?: Period): ReportInput {
   const range = reportReadRange(period, compareWith);
   // Stored bookings + occurrences of weekly series, cancelled ones included (reports count them).
   const occurrences = occurrencesInRange(data.bookings, data.series, range.start, range.end, { includeCancelled: true }) as unknown as ReportBooking[];
-  const seen = new Set(data.loans.map((l) => l.id));
-  const allLoans = [...data.loans, ...data.openLoans.filter((l) => !seen.has(l.id))];
-  return { visits: [], visitParts: data.visitParts, bookings: occurrences, loans: allLoans, rooms: data.rooms, groups: data.groups, items: data.items, people: data.merged, settings: data.settings ?? null, now };
+  return { visits: [], visitParts: data.visitParts, bookings: occurrences, loans: [], loanParts: data.loanParts, openLoans: data.openLoans, rooms: data.rooms, groups: data.groups, items: data.items, people: data.merged, settings: data.settings ?? null, now };
 }
 
 export function assembleReport(data: ReportData, period: Period, now: string, compareWith?: Period): Report {
@@ -66,10 +65,10 @@ const json = <T,>(docs: Parameters<typeof readableJson>[0]): T => readableJson(d
 /** What a report reads, once (no live queries). */
 export async function loadReportData(db: DeskDatabase, period: Period, now: string, compareWith?: Period): Promise<ReportData> {
   const q = reportQueries(period, compareWith);
-  const [visitParts, bookings, loans, openLoans, series, rooms, groups, items, merged, settings] = await Promise.all([
+  const [visitParts, bookings, loanParts, openLoans, series, rooms, groups, items, merged, settings] = await Promise.all([
     readVisitParts(db, q.visitSegments),
     q.bookings(db).exec(),
-    q.loans(db).exec(),
+    readParts(db, LOAN_MONTHS, q.loanSegments),
     q.openLoans(db).exec(),
     q.series(db).exec(),
     q.rooms(db).exec(),
@@ -81,7 +80,7 @@ export async function loadReportData(db: DeskDatabase, period: Period, now: stri
   return {
     visitParts,
     bookings: json(bookings),
-    loans: json(loans),
+    loanParts,
     openLoans: json(openLoans),
     series: json(series),
     rooms: json(rooms),

@@ -9,7 +9,8 @@ import { testDatabases } from '@shared/db/testDatabase';
 import { generateDataset } from '@shared/fixtures/generate';
 import { comparisonFor, computeReport, customPeriod, monthOf, quarterOf, reportReadRange, visitSegments, yearOf, type Period, type ReportVisit, type TimeRange, type VisitPart } from '@shared/reports';
 import { assembleReport, loadReportData, reportInputOf, type ReportData } from './reportInput';
-import { keptMonths, readVisitParts, warmVisitMonths, watchVisitParts } from './visitMonths';
+import { keptMonths, LOAN_MONTHS, readVisitParts, warmVisitMonths, watchVisitParts } from './visitMonths';
+import { loansOfReport } from '@shared/reports/testing';
 import { runRetention } from '../visitors/useRetention';
 
 const NOW = '2026-12-05T15:00';
@@ -33,9 +34,11 @@ const periods: Period[] = [
   customPeriod('2025-03-17', '2026-02-03'),
 ];
 
-/** The reference: the same report with every visit counted one by one, no parts. */
-const fromEveryVisit = (data: ReportData, visits: ReportVisit[], current: Period, previous?: Period) =>
-  computeReport({ ...reportInputOf(data, current, NOW, previous), visitParts: [], visits }, current, previous);
+/** The reference: the same report with every visit and loan counted one by one, no parts. */
+const fromEveryVisit = async (db: DeskDatabase, data: ReportData, visits: ReportVisit[], current: Period, previous?: Period) => {
+  const loans = (await db.loans.find().exec()).map((d) => d.toMutableJSON());
+  return computeReport({ ...reportInputOf(data, current, NOW, previous), visitParts: [], visits, loanParts: [], loans: loansOfReport(loans, current, previous), openLoans: loans }, current, previous);
+};
 
 /** Both ways: the parts (kept months + the rest read) and every visit of the database counted one by one. */
 async function bothWays(db: DeskDatabase, p: Period): Promise<void> {
@@ -43,8 +46,9 @@ async function bothWays(db: DeskDatabase, p: Period): Promise<void> {
   const data = await loadReportData(db, current, NOW, previous);
   const visits = (await db.visits.find().exec()).map((d) => d.toJSON() as ReportVisit);
   const fromParts = assembleReport(data, current, NOW, previous);
-  const fromVisits = fromEveryVisit(data, visits, current, previous);
+  const fromVisits = await fromEveryVisit(db, data, visits, current, previous);
   expect(fromVisits.current.visits.entries + fromVisits.previous.visits.entries).toBeGreaterThan(0);
+  expect(fromVisits.current.loans.made + fromVisits.previous.loans.made).toBeGreaterThan(0);
   expect(fromParts).toEqual(fromVisits);
 }
 
@@ -74,6 +78,17 @@ describe('report visits from kept months', () => {
     const people = inMarch.map((v) => v.personId).filter((id): id is string => !!id);
     const [from, into] = [...new Set(people)];
     await (await db.people.findOne(from!).exec())!.incrementalPatch(stampChange({ mergedInto: into! }, author));
+    await checkAll(db);
+    // loans in a kept month: one comes back, one's time out is corrected into another month, one is removed
+    const loansInMarch = await db.loans.find({ selector: { outAt: { $gte: '2025-03-01T00:00', $lt: '2025-04-01T00:00' } } }).exec();
+    expect(keptMonths(db, LOAN_MONTHS)).toBeGreaterThan(10);
+    const open = loansInMarch.find((l) => l.status === 'open') ?? loansInMarch[0]!;
+    await open.incrementalPatch(stampChange({ status: 'returned', returnedAt: '2025-03-28T17:00' }, author));
+    await checkAll(db);
+    const others = loansInMarch.filter((l) => l.id !== open.id);
+    await others[0]!.incrementalPatch(stampChange({ outAt: '2025-07-02T10:00', dueAt: '2025-07-09T10:00' }, author));
+    await checkAll(db);
+    await others[1]!.remove();
     await checkAll(db);
     // retention: every visit older than 200 days loses its person (and keeps a visitor key)
     await (await db.settings.findOne(SETTINGS_ID).exec())!.incrementalPatch({ retentionDays: 200 });
@@ -148,6 +163,6 @@ describe('report visits from kept months', () => {
     stop();
     expect(entries(answers.at(-1)!)).toBe(before + 3);
     const visits = (await db.visits.find().exec()).map((d) => d.toJSON() as ReportVisit);
-    expect(assembleReport({ ...data, visitParts: answers.at(-1)! }, current, NOW, previous)).toEqual(fromEveryVisit(data, visits, current, previous));
+    expect(assembleReport({ ...data, visitParts: answers.at(-1)! }, current, NOW, previous)).toEqual(await fromEveryVisit(db, data, visits, current, previous));
   });
 });

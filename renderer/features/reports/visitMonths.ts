@@ -1,6 +1,7 @@
 /**
- * A report's visits, read as parts (shared/reports/visitParts.ts): each whole calendar month is summed up once and
- * kept for the database while none of its visits changes; the stretches that are not a whole month (a running
+ * A report's visits, and its loans, read as parts (shared/reports/visitParts.ts, loanParts.ts): each whole calendar
+ * month is summed up once and kept for the database while none of its visits (loans: by the time they went out)
+ * changes; what is said below of visits holds for loans the same way (`MonthKind`, `LOAN_MONTHS`); the stretches that are not a whole month (a running
  * month, a custom range's ends) are read every time. A year's report against the year before read ~120,000 visits
  * on every click (2.1–2.9 s, docs/performance.md); with its months kept, a click reads only the running month.
  *
@@ -17,19 +18,29 @@
  * write this desk sees also takes the month out of the store at once (the change stream), so the check is the
  * second guard: for a write another window made, or one the desk saw just before it stopped.
  */
-import { getChangedDocumentsSince, normalizeMangoQuery, prepareQuery } from 'rxdb';
+import { getChangedDocumentsSince, normalizeMangoQuery, prepareQuery, type RxCollection } from 'rxdb';
 import { collectionChanges, readableDocs, type DeskDatabase } from '@shared/db';
-import { isWholeMonth, monthKey, nextMonthStart, summariseVisits, type ReportVisit, type TimeRange, type VisitPart } from '@shared/reports';
+import { isWholeMonth, monthKey, nextMonthStart, summariseLoans, summariseVisits, type LoanPart, type ReportLoan, type ReportVisit, type TimeRange, type VisitPart } from '@shared/reports';
 
-interface MonthCache {
-  parts: Map<string, VisitPart>;
+/** What is kept in parts by month: the visits by sign-in (`VISIT_MONTHS`), the loans by the time they went out (`LOAN_MONTHS`). */
+export interface MonthKind<P extends { range: TimeRange }> {
+  collection: 'visits' | 'loans';
+  /** The time a document's month is of. */
+  field: 'timeIn' | 'outAt';
+  /** Bump when what a part holds or how it is counted changes: a part stored by another counting is not used. */
+  format: number;
+  summarise(docs: readonly unknown[], range: TimeRange): P;
+}
+
+interface MonthCache<P = VisitPart> {
+  parts: Map<string, P>;
   /** Where whole months are kept between runs (none in tests that do not ask for it). */
-  store: MonthStore | null;
+  store: MonthStore<P> | null;
   /**
    * What to write to `store` next, by month: a part, or null to take the month out (a later entry replaces an
    * earlier one); `clear` first when every month is to go. Written together, one write at a time.
    */
-  pending: { clear: boolean; months: Map<string, StoredMonth | null> } | null;
+  pending: { clear: boolean; months: Map<string, StoredMonth<P> | null> } | null;
   storeQueue: Promise<void>;
   /**
    * The store's stamps, read once when it is attached and kept up to date: the check asks the database at once
@@ -43,13 +54,13 @@ interface MonthCache {
    * Whole months being read now: a second reader waits for the same read. A change to the month drops its read from
    * here, so a read still here when it ends saw no change since it began, and its part is kept.
    */
-  reading: Map<string, Promise<VisitPart>>;
-  /** Told of each change after the parts it touches were dropped (watchVisitParts), never before. */
-  listeners: Set<(change: VisitChange) => void>;
+  reading: Map<string, Promise<P>>;
+  /** Told of each change after the parts it touches were dropped (watchParts), never before. */
+  listeners: Set<(change: MonthChange) => void>;
 }
 
-/** A visit's sign-in time after and before a change (`before` undefined: not known, so any month may be touched). */
-interface VisitChange {
+/** A document's month time after and before a change (`before` undefined: not known, so any month may be touched). */
+interface MonthChange {
   after: unknown;
   before: unknown;
   known: boolean;
@@ -68,21 +79,26 @@ export interface MonthStamp {
 }
 
 /** One whole month as the store keeps it. */
-export interface StoredMonth extends MonthStamp {
-  part: VisitPart;
+export interface StoredMonth<P = VisitPart> extends MonthStamp {
+  part: P;
 }
 
 /** Whole months kept between runs (monthStore.ts: IndexedDB in the desk). */
-export interface MonthStore {
+export interface MonthStore<P = VisitPart> {
   /** Every month's stamp. */
   stamps(): Promise<MonthStamp[]>;
-  parts(starts: readonly string[]): Promise<(VisitPart | undefined)[]>;
+  parts(starts: readonly string[]): Promise<(P | undefined)[]>;
   /** In one transaction: every month out when `clear`, then `remove` out, then `put` in. */
-  write(clear: boolean, remove: readonly string[], put: readonly StoredMonth[]): Promise<void>;
+  write(clear: boolean, remove: readonly string[], put: readonly StoredMonth<P>[]): Promise<void>;
 }
 
 /** Bump when what a VisitPart holds or how it is counted changes (shared/reports/visitParts.ts). */
 export const PART_FORMAT = 1;
+/** The same for a LoanPart (shared/reports/loanParts.ts). */
+export const LOAN_PART_FORMAT = 1;
+
+export const VISIT_MONTHS: MonthKind<VisitPart> = { collection: 'visits', field: 'timeIn', format: PART_FORMAT, summarise: (docs, range) => summariseVisits(docs as ReportVisit[], range) };
+export const LOAN_MONTHS: MonthKind<LoanPart> = { collection: 'loans', field: 'outAt', format: LOAN_PART_FORMAT, summarise: (docs, range) => summariseLoans(docs as ReportLoan[], range) };
 /**
  * How long before a read began its `since` is set: a write another window began before the read and saved after it
  * carries a time before the read. Also absorbs small clock steps back.
@@ -96,12 +112,17 @@ const MAX_CHANGES_CHECKED = 5_000;
 /** A month proven older than this is stored again with the check's time, so that the changes to look at stay few. */
 const RESTAMP_AFTER_MS = 24 * 3_600_000;
 
-const caches = new WeakMap<DeskDatabase, MonthCache>();
+const caches = new WeakMap<DeskDatabase, Map<MonthKind<never>, MonthCache<never>>>();
 
-function cacheOf(db: DeskDatabase): MonthCache {
-  let cache = caches.get(db);
+/** The kind's collection, typed loosely: only its storage, its schema and its change stream are used. */
+const collectionOf = (db: DeskDatabase, kind: MonthKind<any>): RxCollection<Record<string, unknown>> => db[kind.collection] as unknown as RxCollection<Record<string, unknown>>;
+
+function cacheOf<P>(db: DeskDatabase, kind: MonthKind<P & { range: TimeRange }>): MonthCache<P> {
+  let kinds = caches.get(db);
+  if (!kinds) caches.set(db, (kinds = new Map()));
+  const cache = kinds.get(kind as MonthKind<never>) as MonthCache<P> | undefined;
   if (cache) return cache;
-  const c: MonthCache = { parts: new Map(), store: null, pending: null, storeQueue: Promise.resolve(), stamps: null, stampsRead: null, reading: new Map(), listeners: new Set() };
+  const c: MonthCache<P> = { parts: new Map(), store: null, pending: null, storeQueue: Promise.resolve(), stamps: null, stampsRead: null, reading: new Map(), listeners: new Set() };
   // months whose stored part a change touched, taken out of the store (a first sync writes thousands: together)
   const dropStored = (months: string[] | 'all') => {
     const pending = toWrite(c);
@@ -116,9 +137,9 @@ function cacheOf(db: DeskDatabase): MonthCache {
         pending.months.set(m, null);
       }
   };
-  collectionChanges(db.visits).subscribe((event) => {
-    const before = event.previousDocumentData as { timeIn?: unknown } | undefined;
-    const change = { after: (event.documentData as { timeIn?: unknown } | undefined)?.timeIn, before: before?.timeIn, known: !(event.operation === 'UPDATE' && !before) };
+  collectionChanges(collectionOf(db, kind)).subscribe((event) => {
+    const before = event.previousDocumentData as Record<string, unknown> | undefined;
+    const change = { after: (event.documentData as Record<string, unknown> | undefined)?.[kind.field], before: before?.[kind.field], known: !(event.operation === 'UPDATE' && !before) };
     if (!change.known) {
       c.parts.clear();
       c.reading.clear();
@@ -135,24 +156,24 @@ function cacheOf(db: DeskDatabase): MonthCache {
     }
     for (const listener of c.listeners) listener(change);
   });
-  caches.set(db, (cache = c));
-  return cache;
+  kinds.set(kind as MonthKind<never>, c as MonthCache<never>);
+  return c;
 }
 
 /**
  * The store's next write, to add to (none without a store). What is added in one turn of the event loop is
  * written together, after the writes before it; a failing store only costs reading the month again.
  */
-function toWrite(c: MonthCache): NonNullable<MonthCache['pending']> | null {
+function toWrite<P>(c: MonthCache<P>): NonNullable<MonthCache<P>['pending']> | null {
   const store = c.store;
   if (!store) return null;
   if (c.pending) return c.pending;
-  const pending = (c.pending = { clear: false, months: new Map<string, StoredMonth | null>() });
+  const pending = (c.pending = { clear: false, months: new Map<string, StoredMonth<P> | null>() });
   setTimeout(() => {
     c.pending = null;
     const entries = [...pending.months];
     const remove = entries.filter(([, m]) => m === null).map(([start]) => start);
-    const put = entries.map(([, m]) => m).filter((m): m is StoredMonth => m !== null);
+    const put = entries.map(([, m]) => m).filter((m): m is StoredMonth<P> => m !== null);
     c.storeQueue = c.storeQueue
       .then(() => store.write(pending.clear, remove, put))
       .then(() => {
@@ -166,55 +187,58 @@ function toWrite(c: MonthCache): NonNullable<MonthCache['pending']> | null {
   }, 0);
   return pending;
 }
-const storeMonth = (c: MonthCache, month: StoredMonth) => toWrite(c)?.months.set(month.start, month);
+const storeMonth = <P,>(c: MonthCache<P>, month: StoredMonth<P>) => toWrite(c)?.months.set(month.start, month);
 
-const visitsIn = (db: DeskDatabase, range: TimeRange) => db.visits.find({ selector: { timeIn: { $gte: range.start, $lt: range.end } } }).getPreparedQuery();
+const docsIn = (db: DeskDatabase, kind: MonthKind<any>, range: TimeRange) =>
+  collectionOf(db, kind).find({ selector: { [kind.field]: { $gte: range.start, $lt: range.end } } }).getPreparedQuery();
 
-/** The visits whose sign-in falls in `range`, plain, straight from the storage (deleted ones are not returned). */
-async function readVisits(db: DeskDatabase, range: TimeRange): Promise<{ visits: ReportVisit[]; count: number }> {
-  const { documents } = await db.visits.storageInstance.query(visitsIn(db, range));
-  return { visits: readableDocs('visits', documents as unknown as ReportVisit[]), count: documents.length };
+/** The documents whose month time falls in `range`, plain, straight from the storage (deleted ones are not returned). */
+async function readDocs(db: DeskDatabase, kind: MonthKind<any>, range: TimeRange): Promise<{ docs: unknown[]; count: number }> {
+  const { documents } = await collectionOf(db, kind).storageInstance.query(docsIn(db, kind, range));
+  return { docs: readableDocs(kind.collection, documents), count: documents.length };
 }
 
 /** A month's part, and what to store for it (a part just read; one proven long after it was stored, stamped again). */
-interface Proven {
-  part: VisitPart;
-  stored?: StoredMonth;
+interface Proven<P> {
+  part: P;
+  stored?: StoredMonth<P>;
 }
 
 /**
  * The stored parts of `months` that still hold (the check in the header), by month start. Any doubt, and any error,
  * leaves a month out: it is read instead.
  */
-async function provenMonths(db: DeskDatabase, c: MonthCache, store: MonthStore, months: readonly string[]): Promise<Map<string, Proven>> {
-  const proven = new Map<string, Proven>();
+async function provenMonths<P>(db: DeskDatabase, kind: MonthKind<any>, c: MonthCache<P>, store: MonthStore<P>, months: readonly string[]): Promise<Map<string, Proven<P>>> {
+  const proven = new Map<string, Proven<P>>();
   const now = Date.now();
   // no wait when the stamps are there: the question below goes to the database before the page's other reads
   if (!c.stamps) await c.stampsRead;
   const stamps = c.stamps;
   // made by this version, and not "later" than the clock now (a clock set back: nothing is trusted)
-  const stored = months.map((m) => stamps?.get(m)).filter((m): m is MonthStamp => m !== undefined && m.format === PART_FORMAT && m.since + SINCE_MARGIN_MS <= now);
+  const stored = months.map((m) => stamps?.get(m)).filter((m): m is MonthStamp => m !== undefined && m.format === kind.format && m.since + SINCE_MARGIN_MS <= now);
   if (stored.length === 0) return proven;
   // every visit written since the oldest of them: which months they sign in in now, and when they were written
   const since = Math.min(...stored.map((m) => m.since));
-  const schema = db.visits.schema.jsonSchema;
+  const collection = collectionOf(db, kind);
+  const schema = collection.schema.jsonSchema;
   const written = prepareQuery(schema, normalizeMangoQuery(schema, { selector: { '_meta.lwt': { $gte: since } } as never }));
-  if ((await db.visits.storageInstance.count(written)).count > MAX_CHANGES_CHECKED) return proven;
+  if ((await collection.storageInstance.count(written)).count > MAX_CHANGES_CHECKED) return proven;
   // at most MAX_CHANGES_CHECKED by the count: one read (more, written since the count: give up as above)
-  const { documents } = await getChangedDocumentsSince(db.visits.storageInstance, MAX_CHANGES_CHECKED + 1, { id: '', lwt: since } as never);
+  const { documents } = await getChangedDocumentsSince(collection.storageInstance, MAX_CHANGES_CHECKED + 1, { id: '', lwt: since } as never);
   if (documents.length > MAX_CHANGES_CHECKED) return proven;
   const lastWrite = new Map<string, number>();
-  for (const d of documents as unknown as { timeIn?: unknown; _meta: { lwt: number } }[]) {
-    const month = typeof d.timeIn === 'string' ? monthKey(d.timeIn) : '';
+  for (const d of documents as unknown as (Record<string, unknown> & { _meta: { lwt: number } })[]) {
+    const t = d[kind.field];
+    const month = typeof t === 'string' ? monthKey(t) : '';
     lastWrite.set(month, Math.max(lastWrite.get(month) ?? 0, d._meta.lwt));
   }
-  // a visit whose sign-in does not read may have left any month
+  // a document whose time does not read may have left any month
   if (lastWrite.has('')) return proven;
   const holding = (
     await Promise.all(
       stored.map(async (m) => {
         if ((lastWrite.get(m.start) ?? 0) >= m.since) return null;
-        const { count } = await db.visits.storageInstance.count(visitsIn(db, { start: m.start, end: nextMonthStart(m.start) }));
+        const { count } = await collection.storageInstance.count(docsIn(db, kind, { start: m.start, end: nextMonthStart(m.start) }));
         return count === m.count ? m : null;
       }),
     )
@@ -230,34 +254,34 @@ async function provenMonths(db: DeskDatabase, c: MonthCache, store: MonthStore, 
 }
 
 /** A whole month's part: from the store when it holds, else read (and then stored). */
-async function monthPart(db: DeskDatabase, c: MonthCache, range: TimeRange, fromStore: Promise<Map<string, Proven>> | null): Promise<Proven> {
+async function monthPart<P>(db: DeskDatabase, kind: MonthKind<P & { range: TimeRange }>, c: MonthCache<P>, range: TimeRange, fromStore: Promise<Map<string, Proven<P>>> | null): Promise<Proven<P>> {
   const kept = fromStore ? (await fromStore).get(range.start) : undefined;
   if (kept) return kept;
   const began = Date.now();
-  const { visits, count } = await readVisits(db, range);
-  const part = summariseVisits(visits, range);
-  return { part, ...(c.store ? { stored: { start: range.start, format: PART_FORMAT, part, count, since: began - SINCE_MARGIN_MS } } : {}) };
+  const { docs, count } = await readDocs(db, kind, range);
+  const part = kind.summarise(docs, range);
+  return { part, ...(c.store ? { stored: { start: range.start, format: kind.format, part, count, since: began - SINCE_MARGIN_MS } } : {}) };
 }
 
-/** The parts of `segments` (visitSegments): kept whole months as they are, the rest read now. */
-export async function readVisitParts(db: DeskDatabase, segments: readonly TimeRange[]): Promise<VisitPart[]> {
-  const cache = cacheOf(db);
+/** The parts of `segments` (visitSegments, loanSegments): kept whole months as they are, the rest read now. */
+export async function readParts<P extends { range: TimeRange }>(db: DeskDatabase, kind: MonthKind<P>, segments: readonly TimeRange[]): Promise<P[]> {
+  const cache = cacheOf(db, kind);
   // the whole months neither kept nor being read: asked of the store together (one check for all of them)
   const missing = segments.filter((r) => isWholeMonth(r) && !cache.parts.has(r.start) && !cache.reading.has(r.start)).map((r) => r.start);
   const store = cache.store;
   const fromStore =
     store && missing.length > 0
-      ? provenMonths(db, cache, store, missing).catch((e: unknown) => {
+      ? provenMonths(db, kind, cache, store, missing).catch((e: unknown) => {
           console.warn('reports: the kept months could not be checked', e);
-          return new Map<string, Proven>();
+          return new Map<string, Proven<P>>();
         })
       : null;
   return Promise.all(
     segments.map(async (range) => {
-      if (!isWholeMonth(range)) return summariseVisits((await readVisits(db, range)).visits, range);
+      if (!isWholeMonth(range)) return kind.summarise((await readDocs(db, kind, range)).docs, range);
       const kept = cache.parts.get(range.start) ?? cache.reading.get(range.start);
       if (kept) return kept;
-      const result = monthPart(db, cache, range, fromStore);
+      const result = monthPart(db, kind, cache, range, fromStore);
       const reading = result.then((r) => r.part);
       cache.reading.set(range.start, reading);
       try {
@@ -275,14 +299,23 @@ export async function readVisitParts(db: DeskDatabase, segments: readonly TimeRa
   );
 }
 
+export const readVisitParts = (db: DeskDatabase, segments: readonly TimeRange[]): Promise<VisitPart[]> => readParts(db, VISIT_MONTHS, segments);
+
 /**
- * The parts of `segments`, now and after every change of a visit whose sign-in (after or before the change) falls in
- * `range` (a change whose before is not known counts). Changes that arrive while a read runs are answered by one
- * more read. The watcher hears a change only after the kept parts it touches are dropped. Returns the function that
- * stops it.
+ * The parts of `segments`, now and after every change of a document whose month time (after or before the change)
+ * falls in `range` (a change whose before is not known counts). Changes that arrive while a read runs are answered
+ * by one more read. The watcher hears a change only after the kept parts it touches are dropped. Returns the
+ * function that stops it.
  */
-export function watchVisitParts(db: DeskDatabase, segments: readonly TimeRange[], range: TimeRange, onData: (parts: VisitPart[]) => void, onError: (e: unknown) => void): () => void {
-  const cache = cacheOf(db);
+export function watchParts<P extends { range: TimeRange }>(
+  db: DeskDatabase,
+  kind: MonthKind<P>,
+  segments: readonly TimeRange[],
+  range: TimeRange,
+  onData: (parts: P[]) => void,
+  onError: (e: unknown) => void,
+): () => void {
+  const cache = cacheOf(db, kind);
   let live = true;
   let running = false;
   let again = false;
@@ -292,7 +325,7 @@ export function watchVisitParts(db: DeskDatabase, segments: readonly TimeRange[]
       return;
     }
     running = true;
-    readVisitParts(db, segments).then(
+    readParts(db, kind, segments).then(
       (parts) => {
         running = false;
         if (!live) return;
@@ -308,7 +341,7 @@ export function watchVisitParts(db: DeskDatabase, segments: readonly TimeRange[]
     );
   };
   const inRange = (t: unknown) => typeof t === 'string' && t >= range.start && t < range.end;
-  const listener = (change: VisitChange) => {
+  const listener = (change: MonthChange) => {
     if (!change.known || inRange(change.after) || inRange(change.before) || (typeof change.after !== 'string' && typeof change.before !== 'string')) read();
   };
   cache.listeners.add(listener);
@@ -324,7 +357,10 @@ export function watchVisitParts(db: DeskDatabase, segments: readonly TimeRange[]
  * year's report opened after the month's finds its months kept (a click that comes first reads what is missing
  * itself). Returns the function that stops it.
  */
-export function warmVisitMonths(db: DeskDatabase, from: string, to: string): () => void {
+export const watchVisitParts = (db: DeskDatabase, segments: readonly TimeRange[], range: TimeRange, onData: (parts: VisitPart[]) => void, onError: (e: unknown) => void) =>
+  watchParts(db, VISIT_MONTHS, segments, range, onData, onError);
+
+export function warmMonths(db: DeskDatabase, kind: MonthKind<any>, from: string, to: string): () => void {
   let stopped = false;
   const months: TimeRange[] = [];
   for (let t = monthKey(from); t < to; t = nextMonthStart(t)) months.push({ start: t, end: nextMonthStart(t) });
@@ -332,7 +368,7 @@ export function warmVisitMonths(db: DeskDatabase, from: string, to: string): () 
   const step = (i: number) => {
     if (stopped || i >= months.length) return;
     idle(() => {
-      if (!stopped) readVisitParts(db, [months[i]!]).then(() => step(i + 1), () => undefined);
+      if (!stopped) readParts(db, kind, [months[i]!]).then(() => step(i + 1), () => undefined);
     });
   };
   step(0);
@@ -341,12 +377,15 @@ export function warmVisitMonths(db: DeskDatabase, from: string, to: string): () 
   };
 }
 
+export const warmVisitMonths = (db: DeskDatabase, from: string, to: string) => warmMonths(db, VISIT_MONTHS, from, to);
+
 /**
- * Keeps `db`'s whole months in `store` between runs of the desk, from now on (at the database's opening: its change
- * stream must be heard from the start, for the store to lose a month as soon as one of its visits changes).
+ * Keeps `db`'s whole months of `kind` in `store` between runs of the desk, from now on (at the database's opening:
+ * its change stream must be heard from the start, for the store to lose a month as soon as one of its documents
+ * changes).
  */
-export function keepMonthsOnDisk(db: DeskDatabase, store: MonthStore): void {
-  const c = cacheOf(db);
+export function keepMonthsOnDisk<P extends { range: TimeRange }>(db: DeskDatabase, store: MonthStore<P>, kind: MonthKind<P> = VISIT_MONTHS as unknown as MonthKind<P>): void {
+  const c = cacheOf(db, kind);
   c.store = store;
   c.stampsRead = store.stamps().then(
     (stamps) => void (c.stamps = new Map(stamps.map((m) => [m.start, m]))),
@@ -354,12 +393,14 @@ export function keepMonthsOnDisk(db: DeskDatabase, store: MonthStore): void {
   );
 }
 
-/** The store's writes so far, done (for tests). */
+/** The store's writes so far, of every kind, done (for tests). */
 export function storedMonthsSettled(db: DeskDatabase): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 1)).then(() => caches.get(db)?.storeQueue);
+  return new Promise((resolve) => setTimeout(resolve, 1)).then(async () => {
+    for (const c of caches.get(db)?.values() ?? []) await c.storeQueue;
+  });
 }
 
-/** How many whole months are kept for `db` (for tests). */
-export function keptMonths(db: DeskDatabase): number {
-  return caches.get(db)?.parts.size ?? 0;
+/** How many whole months of `kind` are kept for `db` (for tests). */
+export function keptMonths(db: DeskDatabase, kind: MonthKind<any> = VISIT_MONTHS): number {
+  return caches.get(db)?.get(kind as MonthKind<never>)?.parts.size ?? 0;
 }
