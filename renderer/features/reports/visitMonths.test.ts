@@ -90,6 +90,18 @@ describe('report visits from kept months', () => {
     await checkAll(db);
     await others[1]!.remove();
     await checkAll(db);
+    // in the stretches that are not whole months (kept too): a visit at the custom period's end, a loan after the
+    // compared period's end, in its month
+    const running = await db.visits.find({ selector: { timeIn: { $gte: '2026-02-01T00:00', $lt: '2026-02-04T00:00' } } }).exec();
+    expect(running.length).toBeGreaterThan(0);
+    await running[0]!.incrementalPatch(stampChange({ adults: (running[0]!.adults ?? 0) + 3 }, author));
+    await checkAll(db);
+    const afterCompared = await db.loans.find({ selector: { outAt: { $gte: '2025-12-06T00:00', $lt: '2026-01-01T00:00' } } }).exec();
+    expect(afterCompared.length).toBeGreaterThan(1);
+    await afterCompared[0]!.incrementalPatch(stampChange({ status: 'returned', returnedAt: '2026-01-05T12:00' }, author));
+    await checkAll(db);
+    await afterCompared[1]!.incrementalPatch(stampChange({ outAt: '2025-12-02T10:00', dueAt: '2025-12-09T10:00' }, author));
+    await checkAll(db);
     // retention: every visit older than 200 days loses its person (and keeps a visitor key)
     await (await db.settings.findOne(SETTINGS_ID).exec())!.incrementalPatch({ retentionDays: 200 });
     expect(await runRetention(db, author, new Date('2026-12-05T12:00:00Z'))).toBeGreaterThan(0);
@@ -137,6 +149,33 @@ describe('report visits from kept months', () => {
     expect(children(c)).toBe(children(a) + 4);
     query.mockRestore();
     expect(children(await readVisitParts(db, [march]))).toBe(children(c)); // the part kept is the one read after the change
+  });
+
+  it('a stretch that is not a whole month is kept until a change to its month, and then read again', async () => {
+    const db = await loaded();
+    const days: TimeRange = { start: '2026-03-05T00:00', end: '2026-03-19T00:00' };
+    const query = vi.spyOn(db.visits.storageInstance, 'query');
+    // the reads of the stretch itself (the test's own finds go to the storage too)
+    const reads = () => query.mock.calls.filter(([q]) => (q.query.selector as { timeIn?: { $gte?: string } }).timeIn?.$gte === days.start).length;
+    const entries = async () => (await readVisitParts(db, [days]))[0]!.entries;
+    const before = await entries();
+    expect(before).toBeGreaterThan(0);
+    expect(await entries()).toBe(before);
+    expect(reads()).toBe(1);
+    // a change in another month does not drop it; one elsewhere in its month (not in the stretch) does
+    const [april] = await db.visits.find({ selector: { timeIn: { $gte: '2026-04-01T00:00', $lt: '2026-05-01T00:00' } } }).exec();
+    await april!.incrementalPatch(stampChange({ children: (april!.children ?? 0) + 1 }, author));
+    expect(await entries()).toBe(before);
+    expect(reads()).toBe(1);
+    const [elsewhere] = await db.visits.find({ selector: { timeIn: { $gte: '2026-03-25T00:00', $lt: '2026-04-01T00:00' } } }).exec();
+    await elsewhere!.incrementalPatch(stampChange({ children: (elsewhere!.children ?? 0) + 1 }, author));
+    expect(await entries()).toBe(before);
+    expect(reads()).toBe(2);
+    const [inside] = await db.visits.find({ selector: { timeIn: { $gt: days.start, $lt: days.end } } }).exec();
+    await inside!.remove();
+    expect(await entries()).toBe(before - 1);
+    expect(reads()).toBe(3);
+    query.mockRestore();
   });
 
   it('a watcher of kept months hears an edit with the month already dropped, and the report follows it', async () => {

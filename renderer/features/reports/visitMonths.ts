@@ -1,9 +1,10 @@
 /**
  * A report's visits, and its loans, read as parts (shared/reports/visitParts.ts, loanParts.ts): each whole calendar
  * month is summed up once and kept for the database while none of its visits (loans: by the time they went out)
- * changes; what is said below of visits holds for loans the same way (`MonthKind`, `LOAN_MONTHS`); the stretches that are not a whole month (a running
- * month, a custom range's ends) are read every time. A year's report against the year before read ~120,000 visits
- * on every click (2.1–2.9 s, docs/performance.md); with its months kept, a click reads only the running month.
+ * changes; what is said below of visits holds for loans the same way (`MonthKind`, `LOAN_MONTHS`). The stretches
+ * that are not a whole month (a running month, a custom range's ends) are kept the same way, in memory only. A
+ * year's report against the year before read ~120,000 visits on every click (2.1–2.9 s, docs/performance.md); with
+ * its months kept, a click reads nothing that has not changed.
  *
  * Exact: every write to the visits (this desk's, a pull from the server, another tab's, retention, an erasure)
  * comes through the collection's change stream, and a change drops the part of the month the visit is in now and of
@@ -55,6 +56,11 @@ interface MonthCache<P = VisitPart> {
    * here, so a read still here when it ends saw no change since it began, and its part is kept.
    */
   reading: Map<string, Promise<P>>;
+  /**
+   * The stretches that are not whole months (a running month, a period's end inside a month), kept in `parts` and
+   * `reading` under `start|end`, by the month they are in: a change to the month drops them with it. In memory only.
+   */
+  spans: Map<string, Set<string>>;
   /** Told of each change after the parts it touches were dropped (watchParts), never before. */
   listeners: Set<(change: MonthChange) => void>;
 }
@@ -122,7 +128,7 @@ function cacheOf<P>(db: DeskDatabase, kind: MonthKind<P & { range: TimeRange }>)
   if (!kinds) caches.set(db, (kinds = new Map()));
   const cache = kinds.get(kind as MonthKind<never>) as MonthCache<P> | undefined;
   if (cache) return cache;
-  const c: MonthCache<P> = { parts: new Map(), store: null, pending: null, storeQueue: Promise.resolve(), stamps: null, stampsRead: null, reading: new Map(), listeners: new Set() };
+  const c: MonthCache<P> = { parts: new Map(), store: null, pending: null, storeQueue: Promise.resolve(), stamps: null, stampsRead: null, reading: new Map(), spans: new Map(), listeners: new Set() };
   // months whose stored part a change touched, taken out of the store (a first sync writes thousands: together)
   const dropStored = (months: string[] | 'all') => {
     const pending = toWrite(c);
@@ -143,13 +149,18 @@ function cacheOf<P>(db: DeskDatabase, kind: MonthKind<P & { range: TimeRange }>)
     if (!change.known) {
       c.parts.clear();
       c.reading.clear();
+      c.spans.clear();
       dropStored('all');
     } else {
       const months: string[] = [];
       for (const t of [change.after, change.before]) {
         if (typeof t !== 'string') continue;
-        c.parts.delete(monthKey(t));
-        c.reading.delete(monthKey(t)); // a read that began before this change is neither shared nor kept
+        // a read that began before this change is neither shared nor kept
+        for (const key of [monthKey(t), ...(c.spans.get(monthKey(t)) ?? [])]) {
+          c.parts.delete(key);
+          c.reading.delete(key);
+        }
+        c.spans.delete(monthKey(t));
         months.push(monthKey(t));
       }
       dropStored(months);
@@ -253,6 +264,31 @@ async function provenMonths<P>(db: DeskDatabase, kind: MonthKind<any>, c: MonthC
   return proven;
 }
 
+/** More stretches that are not whole months than this (custom ranges, days gone by): the kept ones are let go. */
+const MAX_SPANS = 48;
+
+/**
+ * The key a stretch inside a month (not the whole of it) is kept under, listed with its month so that a change to the
+ * month drops it; listed before it is read, so that a change during the read keeps it from being kept.
+ */
+function spanKey<P>(c: MonthCache<P>, range: TimeRange): string {
+  const key = `${range.start}|${range.end}`;
+  const month = monthKey(range.start);
+  let keys = c.spans.get(month);
+  if (keys?.has(key)) return key;
+  if ([...c.spans.values()].reduce((n, k) => n + k.size, 0) >= MAX_SPANS) {
+    for (const k of [...c.spans.values()].flatMap((set) => [...set])) {
+      c.parts.delete(k);
+      c.reading.delete(k);
+    }
+    c.spans.clear();
+    keys = undefined;
+  }
+  if (!keys) c.spans.set(month, (keys = new Set()));
+  keys.add(key);
+  return key;
+}
+
 /** A whole month's part: from the store when it holds, else read (and then stored). */
 async function monthPart<P>(db: DeskDatabase, kind: MonthKind<P & { range: TimeRange }>, c: MonthCache<P>, range: TimeRange, fromStore: Promise<Map<string, Proven<P>>> | null): Promise<Proven<P>> {
   const kept = fromStore ? (await fromStore).get(range.start) : undefined;
@@ -278,22 +314,23 @@ export async function readParts<P extends { range: TimeRange }>(db: DeskDatabase
       : null;
   return Promise.all(
     segments.map(async (range) => {
-      if (!isWholeMonth(range)) return kind.summarise((await readDocs(db, kind, range)).docs, range);
-      const kept = cache.parts.get(range.start) ?? cache.reading.get(range.start);
+      const whole = isWholeMonth(range);
+      const key = whole ? range.start : spanKey(cache, range);
+      const kept = cache.parts.get(key) ?? cache.reading.get(key);
       if (kept) return kept;
-      const result = monthPart(db, kind, cache, range, fromStore);
+      const result: Promise<Proven<P>> = whole ? monthPart(db, kind, cache, range, fromStore) : readDocs(db, kind, range).then(({ docs }) => ({ part: kind.summarise(docs, range) }));
       const reading = result.then((r) => r.part);
-      cache.reading.set(range.start, reading);
+      cache.reading.set(key, reading);
       try {
         const { part, stored } = await result;
-        if (cache.reading.get(range.start) === reading) {
+        if (cache.reading.get(key) === reading) {
           // no change since it began
-          cache.parts.set(range.start, part);
+          cache.parts.set(key, part);
           if (stored) storeMonth(cache, stored);
         }
         return part;
       } finally {
-        if (cache.reading.get(range.start) === reading) cache.reading.delete(range.start);
+        if (cache.reading.get(key) === reading) cache.reading.delete(key);
       }
     }),
   );
@@ -402,5 +439,5 @@ export function storedMonthsSettled(db: DeskDatabase): Promise<void> {
 
 /** How many whole months of `kind` are kept for `db` (for tests). */
 export function keptMonths(db: DeskDatabase, kind: MonthKind<any> = VISIT_MONTHS): number {
-  return caches.get(db)?.get(kind as MonthKind<never>)?.parts.size ?? 0;
+  return [...(caches.get(db)?.get(kind as MonthKind<never>)?.parts.keys() ?? [])].filter((k) => !k.includes('|')).length;
 }
