@@ -299,7 +299,10 @@ async function monthPart<P>(db: DeskDatabase, kind: MonthKind<P & { range: TimeR
   return { part, ...(c.store ? { stored: { start: range.start, format: kind.format, part, count, since: began - SINCE_MARGIN_MS } } : {}) };
 }
 
-/** The parts of `segments` (visitSegments, loanSegments): kept whole months as they are, the rest read now. */
+/**
+ * The parts of `segments` (visitSegments, loanSegments): those kept (whole months, and stretches inside a month) as
+ * they are, whole months from the store where they provably hold, the rest read now and kept.
+ */
 export async function readParts<P extends { range: TimeRange }>(db: DeskDatabase, kind: MonthKind<P>, segments: readonly TimeRange[]): Promise<P[]> {
   const cache = cacheOf(db, kind);
   // the whole months neither kept nor being read: asked of the store together (one check for all of them)
