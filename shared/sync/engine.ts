@@ -167,6 +167,11 @@ interface Lane {
   storeFailed: boolean;
   /** A sequence up to which everything pulled is known to be stored: where the last clean run ended. */
   safeSeq: string | null;
+  /**
+   * What the first sync's progress counted for this lane since `safeSeq`: taken back out when a write fails, since
+   * the pull starts again from `safeSeq` (the bar shows what is known stored and what the pull again has brought).
+   */
+  sinceSafe: { documents: number; bytes: number };
   /** Where the next pull starts instead of the replication's checkpoint (after a failed write), once. */
   rewindTo: string | null;
   /** A failed write is shown and not over yet (cleared by the first clean run after it). */
@@ -404,6 +409,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
       lastRefusedRetry: 0,
       storeFailed: false,
       safeSeq: null,
+      sinceSafe: { documents: 0, bytes: 0 },
       rewindTo: null,
       storeFailing: false,
       storeRetryMs: retryMs,
@@ -434,6 +440,8 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
           if (!lane.firstSync || !machine.firstSync) return;
           firstDone += documents;
           firstBytes += bytes;
+          lane.sinceSafe.documents += documents;
+          lane.sinceSafe.bytes += bytes;
           emit({ t: 'firstSync', progress: firstProgress() });
         },
       },
@@ -452,9 +460,20 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
    * that is stored moves its checkpoint past the lost one, and nothing would ever pull that page again. So the
    * failure is shown (not "Synced"), remembered across a restart, and the run's end pulls again from `safeSeq`.
    */
+  /** A failed write: what the first sync counted since the safe point is pulled again, so it is no longer counted done. */
+  function uncountSinceSafe(lane: Lane) {
+    const { documents, bytes } = lane.sinceSafe;
+    lane.sinceSafe = { documents: 0, bytes: 0 };
+    if (documents === 0 && bytes === 0) return;
+    firstDone -= documents;
+    firstBytes -= bytes;
+    if (lane.firstSync && machine.firstSync) emit({ t: 'firstSync', progress: firstProgress() });
+  }
+
   function storeFailure(lane: Lane, e: unknown) {
     lane.storeFailed = true;
     lane.storeFailing = true;
+    uncountSinceSafe(lane);
     void memory.set(memKey(`rewind/${lane.name}`), lane.safeSeq ?? '0');
     const err = e as { name?: unknown; message?: unknown; parameters?: { writeError?: { status?: unknown } } };
     const what = [err.name, err.parameters?.writeError?.status, err.message].filter((x) => x !== undefined && x !== '').map(String).join(' ');
@@ -536,6 +555,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
           // not a clean run: pull again from where everything was stored, after a wait (the disk may still be full)
           lane.storeFailed = false;
           lane.rewindTo = lane.safeSeq ?? '0';
+          uncountSinceSafe(lane); // pulled after the failure in this run: pulled again too
           const wait = lane.storeRetryMs;
           // each try pulls again all since the safe point (a fresh desk: everything): up to 2 minutes apart
           lane.storeRetryMs = Math.min(Math.max(maxRetryMs, STORE_RETRY_MAX_MS), wait * 2);
@@ -547,6 +567,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
         // a run that did not pull again what a failed write lost (a push alone, say) is no clean run either
         if (ended && !lane.failing && !paused && !stopped && rep === lane.rep && lane.rewindTo === null) {
           lane.safeSeq = lane.lastSeq;
+          lane.sinceSafe = { documents: 0, bytes: 0 };
           if (lane.storeFailing) {
             // stored again after a failed write: the pages it lost are in, the failure is over
             lane.storeFailing = false;
@@ -623,6 +644,7 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
     // the new replication pulls everything from the start: no rewind, the safe point is its own
     lane.rewindTo = null;
     lane.safeSeq = null;
+    lane.sinceSafe = { documents: 0, bytes: 0 };
     lane.storeFailed = false;
     await memory.set(memKey(`rewind/${lane.name}`), '');
     await memory.set(memKey(`identity/${lane.name}`), identity);
