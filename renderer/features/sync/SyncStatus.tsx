@@ -83,7 +83,8 @@ export default function SyncStatus() {
     <Group role="status" aria-label={t('status.label')} gap="sm" wrap="nowrap" maw={560}>
       <Stack gap={0} miw={0}>
         <Group gap={6} wrap="nowrap">
-          <Text size="sm" fw={700} c={online ? 'teal.9' : 'orange.9'} aria-hidden>
+          {/* the dot's shape says online (●) or offline (○); red while an error is shown under it */}
+          <Text size="sm" fw={700} c={!online ? 'orange.9' : error ? 'red.9' : 'teal.9'} aria-hidden>
             {online ? '●' : '○'}
           </Text>
           <Anchor component={Link} to="/settings/sync" size="sm" fw={700} c="inherit">
