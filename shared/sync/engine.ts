@@ -455,11 +455,6 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
     return { done: Math.min(firstDone, firstTotal()), total: firstTotal(), bytes: totalBytes > 0 ? Math.min(firstBytes, totalBytes) : firstBytes, totalBytes };
   };
 
-  /**
-   * A write of the replication into the desk's database failed. RxDB's replication logs it and goes on: a later page
-   * that is stored moves its checkpoint past the lost one, and nothing would ever pull that page again. So the
-   * failure is shown (not "Synced"), remembered across a restart, and the run's end pulls again from `safeSeq`.
-   */
   /** A failed write: what the first sync counted since the safe point is pulled again, so it is no longer counted done. */
   function uncountSinceSafe(lane: Lane) {
     const { documents, bytes } = lane.sinceSafe;
@@ -470,6 +465,11 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
     if (lane.firstSync && machine.firstSync) emit({ t: 'firstSync', progress: firstProgress() });
   }
 
+  /**
+   * A write of the replication into the desk's database failed. RxDB's replication logs it and goes on: a later page
+   * that is stored moves its checkpoint past the lost one, and nothing would ever pull that page again. So the
+   * failure is shown (not "Synced"), remembered across a restart, and the run's end pulls again from `safeSeq`.
+   */
   function storeFailure(lane: Lane, e: unknown) {
     lane.storeFailed = true;
     lane.storeFailing = true;

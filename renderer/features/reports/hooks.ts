@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { DeskDatabase } from '@shared/db';
 import { useDb, useLiveQuery } from '../../app/db';
-import { monthKey, type Period, type Report, type TimeRange } from '@shared/reports';
+import { loanReadStart, monthKey, reportReadRange, yearOf, type Period, type Report, type TimeRange } from '@shared/reports';
 import { assembleReport, reportQueries, type ReportData } from './reportInput';
 import { LOAN_MONTHS, VISIT_MONTHS, warmMonths, watchParts, type MonthKind } from './visitMonths';
 
@@ -68,13 +68,15 @@ export function useReport(period: Period, now: string, compareWith?: Period): { 
   // Once the report is there: keep the months of its year and the year before (loans: and the look-back before it),
   // for a year's report that is then one click away (the months before the running one).
   const shown = report !== null;
-  const year = +period.from.slice(0, 4);
+  const yearStart = `${period.from.slice(0, 4)}-01-01`;
   useEffect(() => {
     if (!shown) return;
-    const end = `${String(year + 1).padStart(4, '0')}-01-01T00:00`;
+    // what a year's report reads (reportQueries), up to the running month
+    const year = yearOf(yearStart);
+    const { start, end } = reportReadRange(year);
     const to = monthKey(now) < end ? monthKey(now) : end;
-    const stops = [warmMonths(db, VISIT_MONTHS, `${String(year - 1).padStart(4, '0')}-01-01T00:00`, to), warmMonths(db, LOAN_MONTHS, `${String(year - 2).padStart(4, '0')}-10-01T00:00`, to)];
+    const stops = [warmMonths(db, VISIT_MONTHS, start, to), warmMonths(db, LOAN_MONTHS, loanReadStart(year), to)];
     return () => stops.forEach((stop) => stop());
-  }, [db, shown, year, now]);
+  }, [db, shown, yearStart, now]);
   return { report, loading: loading && !report };
 }
