@@ -29,14 +29,11 @@ import { CouchError, SyncClosedError, createCouchTransport, seqNumber, type Couc
 import { attachConflictSink, stableStringify, type RecordedConflict } from './merge';
 import { createLaneProtocol, type Doc, type LaneProtocol, type PullCheckpoint } from './protocol';
 import { initialState, reduce, view, type Direction, type MachineState, type SyncEvent, type SyncStatus } from './status';
+import { memoryUnsentStore, UnsentList, type StoredUnsent, type SyncMemory, type UnsentStore } from './unsent';
 
 export type { SyncStatus } from './status';
 
-/** Small key-value memory that outlives one run (localStorage in the app; a Map in tests). */
-export interface SyncMemory {
-  get(key: string): string | null | Promise<string | null>;
-  set(key: string, value: string): void | Promise<void>;
-}
+export type { SyncMemory, UnsentStore } from './unsent';
 
 export interface StartSyncOptions {
   db: RxDatabase<any>;
@@ -58,6 +55,11 @@ export interface StartSyncOptions {
   /** How often a live lane checks the server database's identity (restored, recreated). */
   identityCheckMs?: number;
   memory?: SyncMemory;
+  /**
+   * Where the list of what is not yet sent is kept between runs (unsent.ts); default: in `memory`, one text per
+   * collection. A list that `memory` kept before (an earlier version) is moved over at the first save.
+   */
+  unsentStore?: UnsentStore;
   /** Browser online/offline events; default: `window` when there is one. */
   connectivity?: { isOnline(): boolean; subscribe(fn: (online: boolean) => void): () => void };
 }
@@ -197,7 +199,8 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
     const m = new Map<string, string>();
     return { get: (k: string) => m.get(k) ?? null, set: (k: string, v: string) => void m.set(k, v) };
   })();
-  const memKey = (what: string) => `${config.centre}@${baseUrl}/${what}`;
+  const scope = `${config.centre}@${baseUrl}`;
+  const memKey = (what: string) => `${scope}/${what}`;
   const conflicts = db.collections.conflicts as RxCollection<ConflictDoc> | undefined;
   const closer = new AbortController();
   let stopped = false;
@@ -274,11 +277,13 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
   }
 
   // ---- pending: written here, not yet confirmed by the server ----
-  const unsent = new Map<string, Map<string, string>>(names.map((n) => [n, new Map()]));
+  const unsent = new Map<string, UnsentList>();
   /** Documents written while sync was paused (restore, import): if taken back, their deletions are not sent. */
   const pausedWrites = new Map<string, Set<string>>(names.map((n) => [n, new Set()]));
   /** Where each collection's local changes were last looked at (a storage checkpoint): what comes after is local. */
   const seen = new Map<string, unknown>();
+  /** The checkpoint each stored list was saved with, as text (a save with no change to the list or to it is skipped). */
+  const savedSeen = new Map<string, string>();
   async function readChanges(n: string, from: unknown, each: (d: Doc) => void): Promise<unknown> {
     const collection = db.collections[n] as RxCollection<any>;
     let checkpoint = from;
@@ -289,33 +294,57 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
       if (page.documents.length < 5000) return checkpoint;
     }
   }
+  const lists: UnsentStore = options.unsentStore ?? memoryUnsentStore(memory);
+  // lists an earlier version kept in `memory`: read when the store has none, and forgotten there once it has them
+  const earlier = options.unsentStore ? memoryUnsentStore(memory) : null;
+  const moving = new Set<string>();
   for (const n of names) {
-    const m = unsent.get(n)!;
     const primary = (db.collections[n] as RxCollection<any>).schema.primaryPath as string;
-    let raw: string | null;
-    let from: unknown;
+    let stored: StoredUnsent | null;
+    let moved = false;
     try {
-      raw = await memory.get(memKey(`unsent/${n}`));
-      if (raw) for (const [id, at] of Object.entries(JSON.parse(raw) as Record<string, string>)) m.set(id, at);
-      const cp = await memory.get(memKey(`seen/${n}`));
-      from = cp ? JSON.parse(cp) : undefined;
+      stored = await lists.load(scope, n);
+      if (!stored && earlier) moved = (stored = await earlier.load(scope, n)) !== null;
     } catch {
-      raw = null;
+      stored = null;
     }
+    if (moved) moving.add(n);
+    const m = new UnsentList(stored === null || moved);
+    unsent.set(n, m);
+    if (stored) for (const [id, at] of stored.unsent) m.restore(id, at);
+    if (stored && !moved && stored.seen !== undefined) savedSeen.set(n, JSON.stringify(stored.seen));
+    // the checkpoint the list was saved with: null when the collection had nothing yet (every document in it now was
+    // written since), undefined when a desk older than checkpoints saved the list
+    const from = stored?.seen;
     // Never synced with this server from here: every local document is unsent until the server confirms it.
     // Else: what was written while sync was not running (offline start, sync stopped) is unsent too.
-    if (raw === null || from !== undefined) seen.set(n, await readChanges(n, raw === null ? undefined : from, (d) => m.set(String(d[primary]), String(d.updatedAt ?? ''))));
+    if (stored === null || from !== undefined) seen.set(n, await readChanges(n, from ?? undefined, (d) => m.set(String(d[primary]), String(d.updatedAt ?? ''))));
     else seen.set(n, await readChanges(n, undefined, () => undefined));
   }
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
-  const saveUnsent = async () => {
+  /** Keeps every list's changes and its checkpoint; a list whose save fails keeps them for the next (tried again after `retryMs`). */
+  let saving: Promise<void> = Promise.resolve();
+  // one save at a time, in order: a later save's checkpoint is never overwritten by an earlier one's
+  const saveUnsent = (): Promise<void> => (saving = saving.then(saveLists, saveLists));
+  const saveLists = async () => {
+    let failed = false;
     for (const [n, m] of unsent) {
       // every change up to now is either in the unsent list or came from the server
       const cp = await readChanges(n, seen.get(n), () => undefined).catch(() => seen.get(n));
       seen.set(n, cp);
-      await memory.set(memKey(`unsent/${n}`), JSON.stringify(Object.fromEntries(m)));
-      if (cp !== undefined) await memory.set(memKey(`seen/${n}`), JSON.stringify(cp));
+      const cpText = JSON.stringify(cp ?? null);
+      if (!m.dirty && cpText === savedSeen.get(n)) continue;
+      const changes = m.take();
+      try {
+        await lists.save(scope, n, changes, cp ?? null);
+        savedSeen.set(n, cpText);
+        if (moving.delete(n)) await earlier?.forget(scope, n);
+      } catch {
+        m.giveBack(changes);
+        failed = true;
+      }
     }
+    if (failed && !stopped && !saveTimer) saveTimer = setTimeout(() => ((saveTimer = null), void saveUnsent()), retryMs);
   };
   const pendingChanged = () => {
     emit({ t: 'pending', count: [...unsent.values()].reduce((a, m) => a + m.size, 0) });

@@ -6,8 +6,9 @@
 import { useSyncExternalStore } from 'react';
 import { BehaviorSubject, type Subscription } from 'rxjs';
 import type { Author, DeskDatabase } from '@shared/db';
-import { startSync, type CheckServerReport, type StartSyncOptions, type SyncEngine, type SyncErrorCode, type SyncMemory, type SyncStatus } from '@shared/sync';
+import { startSync, type CheckServerReport, type StartSyncOptions, type SyncEngine, type SyncErrorCode, type SyncMemory, type SyncStatus, type UnsentStore } from '@shared/sync';
 import { currentProfile, deskId, openDeskDatabase, setDeskName } from '../../app/db';
+import { unsentStore } from './unsentStore';
 import { asCoordinator } from '../staff/commands';
 import { getDesk } from '../../app/desk';
 import { deskMembership } from './membership';
@@ -71,7 +72,10 @@ function tuning(): Pick<StartSyncOptions, 'sliceMs' | 'maxPollMs' | 'retryMs' | 
   }
 }
 
-/** What the sync engine remembers between runs (server identities, unsent changes), per profile. */
+/**
+ * What the sync engine remembers between runs, per profile: small keys (server identities, where a pull starts again)
+ * in localStorage; the list of unsent changes, which can be a year of documents, in IndexedDB (`unsentStore`).
+ */
 function profileMemory(): SyncMemory {
   const prefix = `sosedi.sync.${currentProfile()}.mem.`;
   return {
@@ -80,10 +84,20 @@ function profileMemory(): SyncMemory {
       try {
         localStorage.setItem(prefix + key, value);
       } catch {
-        // storage full: the engine checks against the server again at the next start
+        // storage full: a key not kept makes the next start check with the server again (identity) or pull again
       }
     },
+    remove: (key) => localStorage.removeItem(prefix + key),
   };
+}
+
+/** The profile's store of unsent lists (IndexedDB), opened once and used by every start of sync. */
+const unsentStores = new Map<string, UnsentStore>();
+function profileUnsentStore(): UnsentStore {
+  const name = `sosedi-sync-unsent-${currentProfile()}`;
+  let store = unsentStores.get(name);
+  if (!store) unsentStores.set(name, (store = unsentStore(name)));
+  return store;
 }
 
 export async function loadPassword(): Promise<string> {
@@ -141,7 +155,7 @@ async function startEngine(account: SyncAccount): Promise<void> {
     return;
   }
   try {
-    const e = await startSync({ db, config: { ...account, password }, author: { ...author }, memory: profileMemory(), ...tuning() });
+    const e = await startSync({ db, config: { ...account, password }, author: { ...author }, memory: profileMemory(), unsentStore: profileUnsentStore(), ...tuning() });
     engine = e;
     let asked = false;
     statusSub = e.status$.subscribe((status) => {
