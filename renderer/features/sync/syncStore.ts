@@ -84,7 +84,7 @@ function profileMemory(): SyncMemory {
       try {
         localStorage.setItem(prefix + key, value);
       } catch {
-        // storage full: a key not kept makes the next start check with the server again (identity) or pull again
+        // storage full (filled by something else: these keys are small, and the unsent list is in IndexedDB): not kept
       }
     },
     remove: (key) => localStorage.removeItem(prefix + key),
