@@ -32,7 +32,13 @@ for (const lang of ['ru', 'en'] as const) {
       await field(form, f.end).fill(end);
       await field(form, f.organiserName).fill(organiser);
       await form.getByRole('button', { name: f.save, exact: true }).click();
-      await expect(form).toBeHidden();
+      try {
+        await expect(form).toBeHidden();
+      } catch (error) {
+        // seen twice with a core held busy: the form stayed open after Save; say what it showed, for the cause
+        console.log(`the form after Save: ${(await form.innerText().catch(() => '?')).replace(/\n+/g, ' | ')}`);
+        throw error;
+      }
     };
     await book('Танцы 55+', hall, '10:00', '11:00');
     await book('Chess', studio, '10:00', '11:00');
