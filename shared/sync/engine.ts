@@ -323,9 +323,6 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
   }
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
   /** Keeps every list's changes and its checkpoint; a list whose save fails keeps them for the next (tried again after `retryMs`). */
-  let saving: Promise<void> = Promise.resolve();
-  // one save at a time, in order: a later save's checkpoint is never overwritten by an earlier one's
-  const saveUnsent = (): Promise<void> => (saving = saving.then(saveLists, saveLists));
   const saveLists = async () => {
     let failed = false;
     for (const [n, m] of unsent) {
@@ -346,6 +343,9 @@ export async function startSync(options: StartSyncOptions): Promise<SyncEngine> 
     }
     if (failed && !stopped && !saveTimer) saveTimer = setTimeout(() => ((saveTimer = null), void saveUnsent()), retryMs);
   };
+  // one save at a time, in order: a later save's checkpoint is never overwritten by an earlier one's
+  let saving: Promise<void> = Promise.resolve();
+  const saveUnsent = (): Promise<void> => (saving = saving.then(saveLists, saveLists));
   const pendingChanged = () => {
     emit({ t: 'pending', count: [...unsent.values()].reduce((a, m) => a + m.size, 0) });
     if (!saveTimer) saveTimer = setTimeout(() => ((saveTimer = null), void saveUnsent()), 300);
