@@ -98,14 +98,46 @@ export interface EncodedBackup {
   total: number;
 }
 
-/** Documents of one collection, next in id order: what a backup is written from (readDatabasePieces, backupPieces). */
-export interface BackupPiece {
-  collection: CollectionName;
-  docs: Record<string, unknown>[];
+/**
+ * A whole month of a collection's documents whose text a desk kept from an earlier backup (renderer:
+ * backupMonths.ts), proven to hold now: `text` is exactly what BackupTextWriter would write for its `count`
+ * documents after `open` (one JSON.stringify per `BACKUP_PART` of them, brackets dropped, joined with ",\n").
+ */
+export interface KeptMonth {
+  /** The month's first and next month's first LocalDateTime: the documents whose month time is in [start, end). */
+  start: string;
+  end: string;
+  count: number;
+  /** Its text as UTF-8 bytes (read from where it is kept when asked). */
+  text(): Promise<Uint8Array<ArrayBuffer>>;
+}
+
+/**
+ * The documents of one collection, next in the file's order: what a backup is written from (readDatabasePieces,
+ * backupPieces). Most collections are in id order, one piece each; the visits and the loans are in order of their
+ * month time (`MONTH_FIELDS`) and then id, one piece per month, so that a closed month's text can be kept and written
+ * again as it is (`kept`). `month` says that the piece is a whole month's (`readFrom`: when the read began, Date.now()).
+ */
+export type BackupPiece =
+  | { collection: CollectionName; docs: Record<string, unknown>[]; month?: { start: string; end: string; readFrom: number } }
+  | { collection: CollectionName; kept: KeptMonth };
+
+/** The field whose month a document of these collections is of (the visits by sign-in, the loans by the time they went out). */
+export const MONTH_FIELDS: Partial<Record<CollectionName, 'timeIn' | 'outAt'>> = { visits: 'timeIn', loans: 'outAt' };
+
+/** Documents per JSON.stringify in a backup's text (the text has a line break between such parts). */
+export const BACKUP_PART = 2000;
+
+/** The text BackupTextWriter writes for `docs` after `open`: one JSON.stringify per `perPart`, joined with ",\n". */
+export function* docsText(docs: readonly Record<string, unknown>[], perPart = BACKUP_PART): Generator<string> {
+  for (let i = 0; i < docs.length; i += perPart) {
+    const json = JSON.stringify(docs.slice(i, i + perPart));
+    yield `${i ? ',\n' : ''}${json.slice(1, -1)}`;
+  }
 }
 
 /** The documents of `collections` as pieces of up to `perPiece`, collection by collection (COLLECTION_NAMES order). */
-export function* backupPieces(collections: BackupCollections, perPiece = 2000): Generator<BackupPiece> {
+export function* backupPieces(collections: BackupCollections, perPiece = BACKUP_PART): Generator<BackupPiece & { docs: Record<string, unknown>[] }> {
   for (const collection of COLLECTION_NAMES) {
     const docs = collections[collection] ?? [];
     for (let i = 0; i < docs.length; i += perPiece) yield { collection, docs: docs.slice(i, i + perPiece) };
@@ -124,7 +156,7 @@ export class BackupTextWriter {
   total = 0;
   private pending: string;
   /** Index in COLLECTION_NAMES of the collection open now (-1: none yet). */
-  private open = -1;
+  private openIndex = -1;
   private inOpen = 0;
 
   constructor(meta: { appVersion: string; createdAt: IsoInstant }) {
@@ -134,13 +166,21 @@ export class BackupTextWriter {
 
   /** The text that writes `docs` (next in `collection`), with what comes before them; '' for none. */
   add(collection: CollectionName, docs: readonly Record<string, unknown>[]): string {
+    const before = this.open(collection, docs.length);
+    return docs.length === 0 ? before : `${before}${JSON.stringify(docs).slice(1, -1)}`;
+  }
+
+  /**
+   * What comes before `count` documents next in `collection` whose text the caller writes itself, right after it
+   * (`docsText`, or a kept month's text); '' for none.
+   */
+  open(collection: CollectionName, count: number): string {
     this.openUpTo(COLLECTION_NAMES.indexOf(collection));
-    if (docs.length === 0) return '';
-    const json = JSON.stringify(docs);
-    const text = `${this.pending}${this.inOpen ? ',\n' : '\n'}${json.slice(1, -1)}`;
+    if (count === 0) return '';
+    const text = `${this.pending}${this.inOpen ? ',\n' : '\n'}`;
     this.pending = '';
-    this.inOpen += docs.length;
-    this.total += docs.length;
+    this.inOpen += count;
+    this.total += count;
     return text;
   }
 
@@ -153,12 +193,12 @@ export class BackupTextWriter {
   }
 
   private openUpTo(index: number): void {
-    if (index < this.open) throw new Error(`backup: collection ${COLLECTION_NAMES[index] ?? index} after ${COLLECTION_NAMES[this.open]}`);
-    while (this.open < index) {
-      if (this.open >= 0) this.pending += ']';
-      this.open++;
+    if (index < this.openIndex) throw new Error(`backup: collection ${COLLECTION_NAMES[index] ?? index} after ${COLLECTION_NAMES[this.openIndex]}`);
+    while (this.openIndex < index) {
+      if (this.openIndex >= 0) this.pending += ']';
+      this.openIndex++;
       this.inOpen = 0;
-      if (this.open < COLLECTION_NAMES.length) this.pending += `${this.open ? ',' : ''}\n${JSON.stringify(COLLECTION_NAMES[this.open])}:[`;
+      if (this.openIndex < COLLECTION_NAMES.length) this.pending += `${this.openIndex ? ',' : ''}\n${JSON.stringify(COLLECTION_NAMES[this.openIndex])}:[`;
     }
   }
 }

@@ -121,7 +121,7 @@ const RESTAMP_AFTER_MS = 24 * 3_600_000;
 const caches = new WeakMap<DeskDatabase, Map<MonthKind<never>, MonthCache<never>>>();
 
 /** The kind's collection, typed loosely: only its storage, its schema and its change stream are used. */
-const collectionOf = (db: DeskDatabase, kind: MonthKind<any>): RxCollection<Record<string, unknown>> => db[kind.collection] as unknown as RxCollection<Record<string, unknown>>;
+const collectionOf = (db: DeskDatabase, kind: Pick<MonthKind<any>, 'collection'>): RxCollection<Record<string, unknown>> => db[kind.collection] as unknown as RxCollection<Record<string, unknown>>;
 
 function cacheOf<P>(db: DeskDatabase, kind: MonthKind<P & { range: TimeRange }>): MonthCache<P> {
   let kinds = caches.get(db);
@@ -200,7 +200,7 @@ function toWrite<P>(c: MonthCache<P>): NonNullable<MonthCache<P>['pending']> | n
 }
 const storeMonth = <P,>(c: MonthCache<P>, month: StoredMonth<P>) => toWrite(c)?.months.set(month.start, month);
 
-const docsIn = (db: DeskDatabase, kind: MonthKind<any>, range: TimeRange) =>
+const docsIn = (db: DeskDatabase, kind: Pick<MonthKind<any>, 'collection' | 'field'>, range: TimeRange) =>
   collectionOf(db, kind).find({ selector: { [kind.field]: { $gte: range.start, $lt: range.end } } }).getPreparedQuery();
 
 /** The documents whose month time falls in `range`, plain, straight from the storage (deleted ones are not returned). */
@@ -228,32 +228,7 @@ async function provenMonths<P>(db: DeskDatabase, kind: MonthKind<any>, c: MonthC
   // made by this version, and not "later" than the clock now (a clock set back: nothing is trusted)
   const stored = months.map((m) => stamps?.get(m)).filter((m): m is MonthStamp => m !== undefined && m.format === kind.format && m.since + SINCE_MARGIN_MS <= now);
   if (stored.length === 0) return proven;
-  // every visit written since the oldest of them: which months they sign in in now, and when they were written
-  const since = Math.min(...stored.map((m) => m.since));
-  const collection = collectionOf(db, kind);
-  const schema = collection.schema.jsonSchema;
-  const written = prepareQuery(schema, normalizeMangoQuery(schema, { selector: { '_meta.lwt': { $gte: since } } as never }));
-  if ((await collection.storageInstance.count(written)).count > MAX_CHANGES_CHECKED) return proven;
-  // at most MAX_CHANGES_CHECKED by the count: one read (more, written since the count: give up as above)
-  const { documents } = await getChangedDocumentsSince(collection.storageInstance, MAX_CHANGES_CHECKED + 1, { id: '', lwt: since } as never);
-  if (documents.length > MAX_CHANGES_CHECKED) return proven;
-  const lastWrite = new Map<string, number>();
-  for (const d of documents as unknown as (Record<string, unknown> & { _meta: { lwt: number } })[]) {
-    const t = d[kind.field];
-    const month = typeof t === 'string' ? monthKey(t) : '';
-    lastWrite.set(month, Math.max(lastWrite.get(month) ?? 0, d._meta.lwt));
-  }
-  // a document whose time does not read may have left any month
-  if (lastWrite.has('')) return proven;
-  const holding = (
-    await Promise.all(
-      stored.map(async (m) => {
-        if ((lastWrite.get(m.start) ?? 0) >= m.since) return null;
-        const { count } = await collection.storageInstance.count(docsIn(db, kind, { start: m.start, end: nextMonthStart(m.start) }));
-        return count === m.count ? m : null;
-      }),
-    )
-  ).filter((m): m is MonthStamp => m !== null);
+  const holding = await holdingStamps(db, kind, stored);
   const parts = await store.parts(holding.map((m) => m.start));
   holding.forEach((m, i) => {
     const part = parts[i];
@@ -262,6 +237,42 @@ async function provenMonths<P>(db: DeskDatabase, kind: MonthKind<any>, c: MonthC
     proven.set(m.start, { part, ...(m.since < now - RESTAMP_AFTER_MS ? { stored: { ...m, part, since: now - SINCE_MARGIN_MS } } : {}) });
   });
   return proven;
+}
+
+/**
+ * Those of `stamps` (whole months of `kind` whose documents were read and kept somewhere) that provably still hold:
+ * no document written since shortly before the month was read (`since`) now has its month time in the month, and
+ * the month holds as many documents as were read (`count`). A document that left the month lowers its count; one
+ * that came, or changed, was written since. Too many changes to look through, or a document whose time does not
+ * read, and none is proven. Used by the report months and by the backup's kept months (backupMonths.ts).
+ */
+export async function holdingStamps<S extends MonthStamp>(db: DeskDatabase, kind: Pick<MonthKind<any>, 'collection' | 'field'>, stamps: readonly S[]): Promise<S[]> {
+  if (stamps.length === 0) return [];
+  // every document written since the oldest of them: which months they are in now, and when they were written
+  const since = Math.min(...stamps.map((m) => m.since));
+  const collection = collectionOf(db, kind);
+  const schema = collection.schema.jsonSchema;
+  const written = prepareQuery(schema, normalizeMangoQuery(schema, { selector: { '_meta.lwt': { $gte: since } } as never }));
+  if ((await collection.storageInstance.count(written)).count > MAX_CHANGES_CHECKED) return [];
+  // at most MAX_CHANGES_CHECKED by the count: one read (more, written since the count: give up as above)
+  const { documents } = await getChangedDocumentsSince(collection.storageInstance, MAX_CHANGES_CHECKED + 1, { id: '', lwt: since } as never);
+  if (documents.length > MAX_CHANGES_CHECKED) return [];
+  const lastWrite = new Map<string, number>();
+  for (const d of documents as unknown as (Record<string, unknown> & { _meta: { lwt: number } })[]) {
+    const t = d[kind.field];
+    const month = typeof t === 'string' ? monthKey(t) : '';
+    lastWrite.set(month, Math.max(lastWrite.get(month) ?? 0, d._meta.lwt));
+  }
+  // a document whose time does not read may have left any month
+  if (lastWrite.has('')) return [];
+  const holding = await Promise.all(
+    stamps.map(async (m) => {
+      if ((lastWrite.get(m.start) ?? 0) >= m.since) return null;
+      const { count } = await collection.storageInstance.count(docsIn(db, kind, { start: m.start, end: nextMonthStart(m.start) }));
+      return count === m.count ? m : null;
+    }),
+  );
+  return holding.filter((m): m is Awaited<S> => m !== null);
 }
 
 /** More stretches that are not whole months than this (custom ranges, days gone by): the kept ones are let go. */
