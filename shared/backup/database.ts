@@ -71,9 +71,20 @@ export async function* readDatabasePieces(db: DeskDatabase, options: { months?: 
     if (event.operation === 'INSERT' || previous?._deleted === true) seen.set(event.documentId, null);
     else seen.set(event.documentId, previous ? plainDoc(previous) : 'read');
   });
+  // the kept months are asked for at once (a few counts on indexes), so that their texts are ready when their turn comes
+  const months = options.months;
+  const proven = new Map(
+    COLLECTION_NAMES.filter((c) => MONTH_FIELDS[c] && months).map((c) => [
+      c,
+      months!.proven(c, startedAt).catch((e: unknown) => {
+        console.warn('backup: the kept months could not be checked; every month is read', e);
+        return [];
+      }),
+    ]),
+  );
   const read = async (c: CollectionName): Promise<BackupPiece[]> => {
     const field = MONTH_FIELDS[c];
-    if (field) return readMonthPieces(db, c, field, before.get(c)!, startedAt, options.months ?? null);
+    if (field) return readMonthPieces(db, c, field, before.get(c)!, startedAt, months ? { months, proven: await proven.get(c)! } : null);
     return [{ collection: c, docs: asAtStart(await readRange(db, c), before.get(c)!).sort(byId) }];
   };
   let next: Promise<BackupPiece[]> | null = read(COLLECTION_NAMES[0]);
@@ -107,7 +118,7 @@ const within = (t: unknown, range: Stretch) => typeof t === 'string' && (range.s
 
 /**
  * A collection of documents by month (MONTH_FIELDS), as pieces in order of month: each month's documents (by time,
- * then id), or the month's kept text where `months` proves that it holds. Only the stretches between kept months are
+ * then id), or the month's kept text where `known` (the kept months proven at the start) has it. Only the stretches between kept months are
  * read, each with its own query; a kept month is used only if it still holds when they have been read, and while
  * every change seen came with its earlier state (else the whole collection is read, as without kept months): so no
  * document moved in or out of a kept month during the read, and each is in the file once.
@@ -118,15 +129,9 @@ async function readMonthPieces(
   field: string,
   before: Map<string, Before>,
   startedAt: number,
-  months: BackupMonths | null,
+  known: { months: BackupMonths; proven: KeptMonth[] } | null,
 ): Promise<BackupPiece[]> {
-  const proven = months
-    ? await months.proven(c, startedAt).catch((e: unknown) => {
-        console.warn('backup: the kept months could not be checked; every month is read', e);
-        return [];
-      })
-    : [];
-  const kept = [...proven].sort((a, b) => (a.start < b.start ? -1 : 1));
+  const kept = [...(known?.proven ?? [])].sort((a, b) => (a.start < b.start ? -1 : 1));
   const stretches: Stretch[] = [];
   let from: string | undefined;
   for (const k of kept) {
@@ -137,7 +142,7 @@ async function readMonthPieces(
   const reads = await Promise.all(stretches.map((range) => readRange(db, c, field, range)));
   let docs: Record<string, unknown>[];
   const unknownChange = [...before.values()].includes('read');
-  if (kept.length > 0 && (unknownChange || !(await months!.stillHold(c, kept).catch(() => false)))) {
+  if (kept.length > 0 && (unknownChange || !(await known!.months.stillHold(c, kept).catch(() => false)))) {
     kept.length = 0;
     docs = asAtStart(await readRange(db, c), before);
   } else {
