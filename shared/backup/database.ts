@@ -118,10 +118,11 @@ const within = (t: unknown, range: Stretch) => typeof t === 'string' && (range.s
 
 /**
  * A collection of documents by month (MONTH_FIELDS), as pieces in order of month: each month's documents (by time,
- * then id), or the month's kept text where `known` (the kept months proven at the start) has it. Only the stretches between kept months are
- * read, each with its own query; a kept month is used only if it still holds when they have been read, and while
- * every change seen came with its earlier state (else the whole collection is read, as without kept months): so no
- * document moved in or out of a kept month during the read, and each is in the file once.
+ * then id), or the month's kept text where `known` (the kept months proven as the read began) has it. Only the
+ * stretches between kept months are read, each with its own query; a kept month is used only if it still holds when
+ * they have been read, and while every change seen came with its earlier state (else the whole collection is read,
+ * as without kept months): so no document moved in or out of a kept month during the read, and each is in the file
+ * once.
  */
 async function readMonthPieces(
   db: DeskDatabase,
