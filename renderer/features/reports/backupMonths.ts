@@ -13,11 +13,12 @@
  */
 import type { RxCollection } from 'rxdb';
 import { collectionChanges, type DeskDatabase } from '@shared/db';
-import type { BackupMonths, KeptMonth } from '@shared/backup';
+import { readDatabasePieces, type BackupMonths, type KeptMonth } from '@shared/backup';
+import type { IsoInstant } from '@shared/db/types';
 import { localNow } from '@shared/time';
 import { monthKey, nextMonthStart } from '@shared/reports';
 import { holdingStamps, SINCE_MARGIN_MS, type MonthStamp } from './visitMonths';
-import type { MonthText } from './backupGzip';
+import { gzipBackupFile, type GzipWorker, type MonthText } from './backupGzip';
 
 /** The collections whose months a backup keeps, and the field a document's month is of (as MONTH_FIELDS). */
 const KINDS = { visits: { collection: 'visits', field: 'timeIn' }, loans: { collection: 'loans', field: 'outAt' } } as const;
@@ -179,4 +180,16 @@ export function keepBackupMonths(db: DeskDatabase, store: BackupMonthStore): Kep
   };
   keptOf.set(db, kept);
   return kept;
+}
+
+/**
+ * The backup file of `db` (gzipBackupFile of readDatabasePieces), its closed months written from their kept texts
+ * where they hold; the months it had to read are kept for the next backup once the file is made. Backups by hand and
+ * automatic ones both come here.
+ */
+export async function gzipDeskBackup(db: DeskDatabase, meta: { appVersion: string; createdAt: IsoInstant }, worker: GzipWorker | null = null) {
+  const kept = backupMonthsOf(db);
+  const file = await gzipBackupFile(() => readDatabasePieces(db, { months: kept }), meta, worker, kept?.keeps);
+  if (kept) void file.months.then((texts) => kept.keep(texts));
+  return file;
 }

@@ -11,9 +11,8 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { SETTINGS_ID, type DeskDatabase } from '@shared/db';
-import { planAutoBackup, readDatabasePieces } from '@shared/backup';
-import { gzipBackupFile } from './backupGzip';
-import { backupMonthsOf } from './backupMonths';
+import { planAutoBackup } from '@shared/backup';
+import { gzipDeskBackup } from './backupMonths';
 import type { BackupFolderFailure, DeskApi } from '@shared/ipc/contract';
 import { useDb } from '../../app/db';
 import { getDesk } from '../../app/desk';
@@ -59,9 +58,7 @@ export async function runAutoBackup(db: DeskDatabase, desk: DeskApi, options: { 
     const info = await desk.appInfo();
     // gzip, like a backup saved by hand: ~12× smaller on disk and over IPC (a busy year: 36 MB of JSON, 3 MB).
     // the closed months that provably hold are written from their kept text, as a backup by hand does (backupMonths.ts)
-    const kept = backupMonthsOf(db);
-    const { data, months } = await gzipBackupFile(() => readDatabasePieces(db, { months: kept }), { appVersion: info.version, createdAt: new Date().toISOString() }, null, kept?.keeps);
-    if (kept) void months.then((texts) => kept.keep(texts));
+    const { data } = await gzipDeskBackup(db, { appVersion: info.version, createdAt: new Date().toISOString() });
     const written = await desk.backupWriteAndRotate({ name: plan.name, data, deleteNames: plan.deleteNames });
     if (!written.ok) return written.reason === 'browser-mode' ? { kind: 'browser-mode' } : failure(folder, written, listed.names);
     const gone = new Set(written.deleted);

@@ -4,9 +4,9 @@ import { useAuthor, useDb } from '../../app/db';
 import { restoreBackup } from './commands';
 import { getDesk } from '../../app/desk';
 import { writeFailureReason } from '../../app/writeFailure';
-import { backupFileName, countDocuments, parseBackup, readDatabasePieces, type BackupCounts, type ParsedBackup } from '@shared/backup';
-import { backupText, gzipBackupFile, GzipWorker } from './backupGzip';
-import { backupMonthsOf } from './backupMonths';
+import { backupFileName, countDocuments, parseBackup, type BackupCounts, type ParsedBackup } from '@shared/backup';
+import { backupText, GzipWorker } from './backupGzip';
+import { gzipDeskBackup } from './backupMonths';
 
 export type BackupMessage = { kind: 'ok' | 'error'; key: string; values?: Record<string, string | number> };
 
@@ -41,10 +41,8 @@ export function useBackup() {
       // gzip: a year of a busy centre goes from tens of MB of JSON to a few MB (restore reads both); the database is
       // read collection by collection, each written while the next is read, as it was when the read began (readDatabasePieces).
       // The closed months of visits and loans that the last backup wrote and that provably hold are written again as
-      // they were, not read (backupMonths.ts); the months this one reads are kept for the next, once the file is made.
-      const kept = backupMonthsOf(db);
-      const { data, total, months } = await gzipBackupFile(() => readDatabasePieces(db, { months: kept }), { appVersion: info.version, createdAt: new Date().toISOString() }, gzipWorker.current, kept?.keeps);
-      if (kept) void months.then((texts) => kept.keep(texts));
+      // they were, not read; the months this one reads are kept for the next, once the file is made (backupMonths.ts).
+      const { data, total } = await gzipDeskBackup(db, { appVersion: info.version, createdAt: new Date().toISOString() }, gzipWorker.current);
       const local = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString();
       const r = await getDesk().saveFile({ suggestedName: `${backupFileName(local)}.gz`, data, filters: [{ name: 'Sosedi Desk backup', extensions: ['gz'] }] });
       if (r.ok) setMessage({ kind: 'ok', key: 'backup.exported', values: { count: total } });
